@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config.js';
+
+describe('parseConfig', () => {
+  it('defaults to 127.0.0.1:3000 and the server’s own origins', () => {
+    expect(parseConfig({})).toEqual({ port: 3000, host: '127.0.0.1', allowedOrigins: null, dev: false });
+  });
+
+  it('reads PORT, HOST, ALLOWED_ORIGINS and --dev', () => {
+    const config = parseConfig(
+      { PORT: '0', HOST: '0.0.0.0', ALLOWED_ORIGINS: 'http://localhost:5173, https://loopwire.example' },
+      ['--dev'],
+    );
+    expect(config).toEqual({
+      port: 0,
+      host: '0.0.0.0',
+      allowedOrigins: ['http://localhost:5173', 'https://loopwire.example'],
+      dev: true,
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT', /PORT: expected a whole number from 0 to 65535.*"abc"/],
+    [{ PORT: '70000' }, 'PORT', /"70000"/],
+    [{ PORT: '-1' }, 'PORT', /"-1"/],
+    [{ HOST: 'bad host!' }, 'HOST', /HOST: expected an IP address/],
+    [{ ALLOWED_ORIGINS: 'localhost:5173' }, 'ALLOWED_ORIGINS', /ALLOWED_ORIGINS: expected a comma-separated list/],
+    [{ ALLOWED_ORIGINS: 'http://a.example/path' }, 'ALLOWED_ORIGINS', /no path/],
+  ])('rejects %o naming %s', (env, variable, message) => {
+    let caught: unknown;
+    try {
+      parseConfig(env);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).variable).toBe(variable);
+    expect((caught as ConfigError).message).toMatch(message);
+  });
+});

@@ -1,0 +1,73 @@
+// Configuration from environment variables, parsed in one place with errors that name the variable.
+
+import { isIP } from 'node:net';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Origins allowed to open WebSockets and Socket.IO sessions; null = the server's own origins. */
+  allowedOrigins: string[] | null;
+  /** Serve the web app through Vite's dev middleware (hot reload) instead of the built files. */
+  dev: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function parsePort(env: Env): number {
+  const raw = env.PORT;
+  if (raw === undefined || raw === '') return 3000;
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) {
+    throw new ConfigError('PORT', `expected a whole number from 0 to 65535 (0 picks a free port), got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function parseHost(env: Env): string {
+  const raw = env.HOST;
+  if (raw === undefined || raw === '') return '127.0.0.1';
+  const hostname = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+  if (isIP(raw) === 0 && !hostname.test(raw)) {
+    throw new ConfigError('HOST', `expected an IP address (127.0.0.1, 0.0.0.0, ::1) or a host name, got "${raw}"`);
+  }
+  return raw;
+}
+
+function parseAllowedOrigins(env: Env): string[] | null {
+  const raw = env.ALLOWED_ORIGINS;
+  if (raw === undefined || raw.trim() === '') return null;
+  return raw.split(',').map((entry) => {
+    const value = entry.trim();
+    let origin: string;
+    try {
+      origin = new URL(value).origin;
+    } catch {
+      origin = 'null';
+    }
+    if (origin === 'null' || origin !== value.replace(/\/$/, '')) {
+      throw new ConfigError(
+        'ALLOWED_ORIGINS',
+        `expected a comma-separated list of origins like http://localhost:5173 (scheme, host and port, no path), got "${value}"`,
+      );
+    }
+    return origin;
+  });
+}
+
+export function parseConfig(env: Env, argv: readonly string[] = []): Config {
+  return {
+    port: parsePort(env),
+    host: parseHost(env),
+    allowedOrigins: parseAllowedOrigins(env),
+    dev: argv.includes('--dev'),
+  };
+}

@@ -1,0 +1,93 @@
+// Builds the whole Loopwire server on one http.Server: API, transports, web app. main.ts only adds
+// the process around it (config from the environment, signals, the log line).
+
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import type { Config } from './config.js';
+import type { ServerDeps } from './deps.js';
+import { createOriginPolicy, ownOrigins } from './security/origin.js';
+import { createUpgradeRouter } from './upgrade.js';
+import { apiNotFound, createApiRouter } from './transports/http/api.js';
+import { apiErrorHandler } from './transports/http/errors.js';
+import { isViteHmrUpgrade, serveBuiltWebApp, serveDevWebApp } from './transports/http/web.js';
+import { registerRawWebSocket } from './transports/ws/register.js';
+import { registerSocketIo, type LoopwireIo } from './transports/socketio/register.js';
+
+export interface LoopwireServer {
+  httpServer: HttpServer;
+  io: LoopwireIo;
+  /** The URL to open, e.g. http://127.0.0.1:3000 */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export class ListenError extends Error {}
+
+function listen(httpServer: HttpServer, config: Config): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      const reason =
+        error.code === 'EADDRINUSE'
+          ? `port ${config.port} is already in use on ${config.host}; set PORT to another port (or 0 for any free one)`
+          : error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND'
+            ? `cannot listen on HOST=${config.host}: no such address on this machine`
+            : error.message;
+      reject(new ListenError(reason));
+    };
+    httpServer.once('error', onError);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', onError);
+      resolve(httpServer.address() as AddressInfo);
+    });
+  });
+}
+
+export async function startLoopwireServer(config: Config): Promise<LoopwireServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const closers: (() => Promise<void> | void)[] = [];
+
+  let port = config.port;
+  const originPolicy = createOriginPolicy(() => config.allowedOrigins ?? ownOrigins(config.host, port));
+  const upgrades = createUpgradeRouter({ originPolicy, isForeign: config.dev ? isViteHmrUpgrade : undefined });
+  httpServer.on('upgrade', upgrades.listener);
+
+  const api = createApiRouter();
+  const deps: ServerDeps = {
+    config,
+    httpServer,
+    app,
+    api,
+    upgrades,
+    originPolicy,
+    onClose: (close) => closers.push(close),
+  };
+  app.use('/api', api);
+  const io = registerSocketIo(deps);
+  registerRawWebSocket(deps);
+  api.use(apiNotFound());
+  app.use('/api', apiErrorHandler);
+
+  if (config.dev) closers.push(await serveDevWebApp(app, httpServer));
+  else serveBuiltWebApp(app);
+
+  const address = await listen(httpServer, config);
+  port = address.port;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const shownHost = urlHost === '0.0.0.0' || urlHost === '[::]' ? 'localhost' : urlHost;
+
+  return {
+    httpServer,
+    io,
+    port,
+    url: `http://${shownHost}:${port}`,
+    async close() {
+      for (const close of closers) await close();
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// Socket.IO on /socket.io/, sharing the port with everything else. Its upgrades go through our
+// upgrade router (Origin checked there); allowRequest checks Origin on polling requests too,
+// because Socket.IO's `cors` option does not guard WebSocket upgrades.
+
+import { Server } from 'socket.io';
+import type {
+  ClientToServerEvents,
+  InterServerEvents,
+  ServerToClientEvents,
+  SocketData,
+} from '@loopwire/protocol';
+import type { ServerDeps } from '../../deps.js';
+
+export type LoopwireIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+export function registerSocketIo({ httpServer, upgrades, originPolicy, onClose }: ServerDeps): LoopwireIo {
+  const ownUpgradeListeners = new Set(httpServer.listeners('upgrade'));
+  const io: LoopwireIo = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 1e6,
+    allowRequest: (req, callback) => {
+      const allowed = originPolicy.isAllowed(req.headers.origin);
+      callback(allowed ? null : `Origin ${req.headers.origin} is not allowed`, allowed);
+    },
+  });
+  // Engine.IO added its own 'upgrade' listener; take it off so the router stays the only one.
+  for (const listener of httpServer.listeners('upgrade')) {
+    if (!ownUpgradeListeners.has(listener)) httpServer.off('upgrade', listener as (...args: unknown[]) => void);
+  }
+  upgrades.add({
+    matches: (pathname) => pathname === '/socket.io/' || pathname === '/socket.io',
+    handle: (req, socket, head) => io.engine.handleUpgrade(req, socket, head),
+  });
+
+  io.on('connection', (socket) => {
+    socket.data.connectedAt = Date.now();
+    socket.emit('server:hello', {
+      pid: process.pid,
+      transport: socket.conn.transport.name,
+      at: Date.now(),
+    });
+    socket.on('echo:send', (payload, ack) => {
+      if (typeof ack === 'function') ack({ payload, at: Date.now() });
+    });
+  });
+
+  onClose(() => {
+    io.disconnectSockets(true);
+    io.engine.close();
+  });
+  return io;
+}

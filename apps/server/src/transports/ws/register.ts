@@ -1,0 +1,92 @@
+// Raw WebSocket (library `ws`) on /ws: an echo with subprotocols, and /ws/whoami which tells the
+// client its own 4-tuple. Handshakes are validated here first so every refusal is the contract's answer.
+
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ServerDeps } from '../../deps.js';
+import { describeConnection } from '../../net.js';
+import { rejectUpgrade } from '../reject.js';
+
+export const supportedSubprotocols = ['chat', 'superchat'] as const;
+/** Largest message a client may send; over it the server closes with 1009 (Message Too Big). */
+export const maxMessageBytes = 1024 * 1024;
+
+const base64Of16Bytes = /^[A-Za-z0-9+/]{22}==$/;
+
+/** Checks the handshake headers (RFC 6455 §4.2.1); returns true if it answered with a refusal. */
+function refuseBadHandshake(req: IncomingMessage, socket: Duplex): boolean {
+  if (req.method !== 'GET') {
+    rejectUpgrade(socket, 405, 'A WebSocket handshake must be a GET request.', { Allow: 'GET' });
+  } else if (req.headers.upgrade?.toLowerCase() !== 'websocket') {
+    rejectUpgrade(socket, 426, 'This endpoint speaks WebSocket: send Upgrade: websocket.', {
+      Upgrade: 'websocket',
+    });
+  } else if (req.headers['sec-websocket-version'] !== '13') {
+    rejectUpgrade(socket, 426, 'Unsupported Sec-WebSocket-Version: this server speaks version 13.', {
+      'Sec-WebSocket-Version': '13',
+    });
+  } else if (!base64Of16Bytes.test(req.headers['sec-websocket-key'] ?? '')) {
+    rejectUpgrade(socket, 400, 'Sec-WebSocket-Key must be 16 random bytes, base64-encoded (24 characters).');
+  } else {
+    return false;
+  }
+  return true;
+}
+
+/** The server picks the first protocol in the client's list that it supports (RFC 6455 §4.2.2). */
+function pickSubprotocol(offered: Set<string>): string | false {
+  for (const protocol of offered) {
+    if ((supportedSubprotocols as readonly string[]).includes(protocol)) return protocol;
+  }
+  return false;
+}
+
+function echo(socket: WebSocket): void {
+  socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary }));
+}
+
+function tellWhoami(socket: WebSocket, req: IncomingMessage): void {
+  socket.send(JSON.stringify(describeConnection(req.socket as Socket)));
+  socket.close(1000, 'whoami answered');
+}
+
+export function registerRawWebSocket({ app, upgrades, onClose }: ServerDeps): void {
+  const services = { '/ws': echo, '/ws/whoami': tellWhoami } as const;
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: maxMessageBytes,
+    perMessageDeflate: false,
+    handleProtocols: pickSubprotocol,
+  });
+
+  wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
+    // Without a listener, a malformed frame would be an uncaught exception; ws still closes with the right code.
+    socket.on('error', () => {});
+    const service = services[(req.url ?? '').split('?')[0] as keyof typeof services];
+    service(socket, req);
+  });
+
+  upgrades.add({
+    matches: (pathname) => pathname in services,
+    handle(req, socket, head) {
+      if (refuseBadHandshake(req, socket)) return;
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    },
+  });
+
+  // A plain GET without Upgrade never reaches the upgrade router: answer it here, as RFC 9110 §15.5.22 asks.
+  app.all(Object.keys(services), (_req, res) => {
+    res
+      .status(426)
+      .set({ Upgrade: 'websocket', Connection: 'Upgrade' })
+      .type('text/plain')
+      .send('This endpoint speaks WebSocket: send Upgrade: websocket.\n');
+  });
+
+  onClose(() => {
+    for (const client of wss.clients) client.close(1001, 'server shutting down');
+    wss.close();
+  });
+}

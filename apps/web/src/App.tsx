@@ -1,0 +1,26 @@
+// Routes. Home loads with the shell; lessons (and Markdown) load when first visited.
+
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { Layout } from './routes/Layout.tsx';
+import Home from './routes/Home.tsx';
+import NotFound from './routes/NotFound.tsx';
+import { LiveConnectionProvider } from './live/LiveConnection.tsx';
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'lessons/:id', lazy: async () => ({ Component: (await import('./routes/LessonPage.tsx')).default }) },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <LiveConnectionProvider>
+      <RouterProvider router={router} />
+    </LiveConnectionProvider>
+  );
+}

@@ -1,0 +1,21 @@
+// Live challenge checks: each asks the real server, so a pass means the learner saw the real thing.
+
+import type { LiveCheckId } from '@loopwire/lessons';
+import { whoamiOverWebSocket } from '../lib/whoami.ts';
+
+export interface CheckResult {
+  pass: boolean;
+  message: string;
+}
+
+export type LiveCheck = (answer: string) => Promise<CheckResult>;
+
+export const liveChecks: Record<LiveCheckId, LiveCheck> = {
+  async 'server-port-of-websocket'(answer) {
+    const seen = await whoamiOverWebSocket();
+    const port = seen.local.port;
+    return answer.trim() === String(port)
+      ? { pass: true, message: `Right: the server saw your WebSocket arrive on port ${port}, the page's own port.` }
+      : { pass: false, message: 'Not that one. Open a WebSocket with the probe and read the server side of its 4-tuple.' };
+  },
+};

@@ -1,0 +1,31 @@
+// A labelled radio group: keyboard-navigable by the browser, one choice at a time.
+
+import type { Choice } from '@loopwire/lessons';
+import { useId } from 'react';
+
+export function ChoiceList(props: {
+  name: string;
+  choices: Choice[];
+  value: string | null;
+  disabled?: boolean;
+  onChange: (id: string) => void;
+}) {
+  const groupId = useId();
+  return (
+    <div className="choices" role="radiogroup">
+      {props.choices.map((choice) => (
+        <label key={choice.id} className={`choice${props.value === choice.id ? ' is-chosen' : ''}`}>
+          <input
+            type="radio"
+            name={`${props.name}-${groupId}`}
+            value={choice.id}
+            checked={props.value === choice.id}
+            disabled={props.disabled}
+            onChange={() => props.onChange(choice.id)}
+          />
+          <span>{choice.label}</span>
+        </label>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+// Lesson Markdown: GitHub-flavoured, internal links through the router, ```widget blocks as live widgets.
+
+import { Suspense, type ReactNode } from 'react';
+import ReactMarkdown, { type Components } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import { Link } from 'react-router';
+import { isWidgetId } from '@loopwire/lessons';
+import { widgets } from '../widgets/registry.ts';
+
+export function Widget({ id }: { id: string }) {
+  if (!isWidgetId(id)) return <p role="alert">Unknown widget “{id}”.</p>;
+  const Component = widgets[id];
+  return (
+    <Suspense fallback={<div className="widget widget--loading">Loading {id}…</div>}>
+      <Component />
+    </Suspense>
+  );
+}
+
+function textOf(children: ReactNode): string {
+  return Array.isArray(children) ? children.join('') : String(children ?? '');
+}
+
+const components: Components = {
+  a({ href = '', children }) {
+    if (href.startsWith('/')) return <Link to={href}>{children}</Link>;
+    return (
+      <a href={href} target="_blank" rel="noreferrer">
+        {children}
+      </a>
+    );
+  },
+  pre({ children, node }) {
+    const code = node?.children[0];
+    const className = code && 'properties' in code ? String(code.properties.className ?? '') : '';
+    if (className.includes('language-widget')) return <>{children}</>;
+    return <pre className="code-block">{children}</pre>;
+  },
+  code({ className, children }) {
+    if (className?.includes('language-widget')) return <Widget id={textOf(children).trim()} />;
+    return <code className={className}>{children}</code>;
+  },
+  table({ children }) {
+    return (
+      <div className="table-scroll">
+        <table className="table">{children}</table>
+      </div>
+    );
+  },
+};
+
+export function Markdown({ children }: { children: string }) {
+  return (
+    <div className="prose">
+      <ReactMarkdown remarkPlugins={[remarkGfm]} components={components}>
+        {children}
+      </ReactMarkdown>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+// The colour theme lives on <html data-theme>, set before the first paint so nothing flashes.
+
+export type Theme = 'light' | 'dark';
+
+const storageKey = 'loopwire:theme';
+
+export function currentTheme(): Theme {
+  const stored = localStorage.getItem(storageKey);
+  if (stored === 'light' || stored === 'dark') return stored;
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+export function applyTheme(theme: Theme, { remember = false } = {}): void {
+  document.documentElement.dataset.theme = theme;
+  if (remember) localStorage.setItem(storageKey, theme);
+}

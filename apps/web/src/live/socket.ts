@@ -1,0 +1,9 @@
+// The page's one Socket.IO connection to the live server. It does not connect by itself: the
+// connection machine (LiveConnection) connects it while the app is mounted and disconnects on unmount.
+
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '@loopwire/protocol';
+
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export const liveSocket: LiveSocket = io({ autoConnect: false });

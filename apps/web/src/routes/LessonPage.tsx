@@ -1,0 +1,117 @@
+// One lesson in its fixed shape: question, goals, intro, sections, predict, recap, challenges.
+
+import { useEffect } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { lessonById, lessons, type Lesson } from '@loopwire/lessons';
+import { Markdown } from '../components/Markdown.tsx';
+import { PredictStep } from '../components/PredictStep.tsx';
+import { ChallengeCard } from '../components/ChallengeCard.tsx';
+import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import NotFound from './NotFound.tsx';
+
+function useScrollToHash(): void {
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+  }, [hash]);
+}
+
+function Neighbours({ lesson }: { lesson: Lesson }) {
+  const index = lessons.indexOf(lesson);
+  const previous = lessons[index - 1];
+  const next = lessons[index + 1];
+  return (
+    <nav className="neighbours" aria-label="Lesson navigation">
+      {previous ? (
+        <Link to={`/lessons/${previous.id}`} rel="prev">
+          ← {previous.title}
+        </Link>
+      ) : (
+        <span />
+      )}
+      {next ? (
+        <Link to={`/lessons/${next.id}`} rel="next">
+          {next.title} →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+function PlannedLesson({ lesson }: { lesson: Lesson }) {
+  return (
+    <article className="lesson">
+      <p className="eyebrow">Lesson {lessons.indexOf(lesson) + 1} · coming soon</p>
+      <h1>{lesson.title}</h1>
+      <p className="lesson__question">{lesson.question}</p>
+      <p>{lesson.summary} This lesson is being written; its live widgets come first.</p>
+      <Neighbours lesson={lesson} />
+    </article>
+  );
+}
+
+export default function LessonPage() {
+  const { id = '' } = useParams();
+  const lesson = lessonById(id);
+  useDocumentTitle(lesson ? `${lesson.title} · Loopwire` : 'Not found · Loopwire');
+  useScrollToHash();
+  if (!lesson) return <NotFound what="lesson" />;
+  if (lesson.status === 'planned') return <PlannedLesson lesson={lesson} />;
+  return (
+    <article className="lesson" aria-labelledby="lesson-title">
+      <p className="eyebrow">
+        Lesson {lessons.indexOf(lesson) + 1} · {lesson.minutes} min
+      </p>
+      <h1 id="lesson-title">{lesson.title}</h1>
+      <p className="lesson__question">{lesson.question}</p>
+      <section className="goals" aria-labelledby="goals-heading">
+        <h2 id="goals-heading">You will learn</h2>
+        <ul>
+          {lesson.goals.map((goal) => (
+            <li key={goal}>{goal}</li>
+          ))}
+        </ul>
+      </section>
+      <Markdown>{lesson.intro}</Markdown>
+      {lesson.sections.map((section) => (
+        <section key={section.id} aria-labelledby={section.id}>
+          <h2 id={section.id} className="anchored">
+            <a href={`#${section.id}`} aria-hidden="true" tabIndex={-1} className="anchor">
+              #
+            </a>
+            {section.title}
+          </h2>
+          <Markdown>{section.body}</Markdown>
+        </section>
+      ))}
+      {lesson.predict ? <PredictStep prediction={lesson.predict} /> : null}
+      <section aria-labelledby="recap-heading" className="recap">
+        <h2 id="recap-heading">Recap</h2>
+        <ul>
+          {lesson.recap.map((point) => (
+            <li key={point}>{point}</li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="challenges-heading">
+        <h2 id="challenges-heading">Challenges</h2>
+        {lesson.challenges.map((challenge) => (
+          <ChallengeCard key={challenge.id} challenge={challenge} />
+        ))}
+      </section>
+      <section aria-labelledby="references-heading" className="references">
+        <h2 id="references-heading">Sources</h2>
+        <ul>
+          {lesson.references.map((reference) => (
+            <li key={reference.href}>
+              <a href={reference.href} target="_blank" rel="noreferrer">
+                {reference.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <Neighbours lesson={lesson} />
+    </article>
+  );
+}

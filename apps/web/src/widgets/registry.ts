@@ -1,0 +1,11 @@
+// Every widget a lesson can embed, loaded only when a lesson shows it. Typed by WidgetId, so a
+// widget named in packages/lessons without a component here does not compile.
+
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { WidgetId } from '@loopwire/lessons';
+
+export const widgets: Record<WidgetId, LazyExoticComponent<ComponentType>> = {
+  EndpointProbe: lazy(() => import('./EndpointProbe.tsx')),
+  ConnectionBadge: lazy(() => import('./ConnectionBadge.tsx')),
+  LayerStack: lazy(() => import('./LayerStack.tsx')),
+};

@@ -1,0 +1,7 @@
+// Public entry of @loopwire/lessons: the curriculum as typed data.
+export type * from './types.ts';
+export { lessons } from './order.ts';
+export { widgetIds, isWidgetId, type WidgetId } from './widgets.ts';
+export { liveCheckIds, type LiveCheckId } from './checks.ts';
+export { splitSections } from './define.ts';
+export { collectLinks, collectWidgets, lessonById, lessonMarkdown } from './links.ts';

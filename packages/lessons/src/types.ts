@@ -1,0 +1,74 @@
+// The lesson format. A lesson is data: adding one touches no component code (shared/STYLE.md).
+
+import type { WidgetId } from './widgets.ts';
+import type { LiveCheckId } from './checks.ts';
+
+/** Markdown (GitHub flavoured). A fenced block with the language `widget` embeds a live widget:
+ *  ```widget
+ *  EndpointProbe
+ *  ```
+ *  Links to other lessons are written `/lessons/<id>` or `/lessons/<id>#<section-id>`. */
+export type Markdown = string;
+
+export interface Section {
+  /** Anchor for deep links: `/lessons/<lesson>#<section>`. */
+  id: string;
+  title: string;
+  body: Markdown;
+}
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+/** Predict → observe → explain: the learner commits to a choice before the live result shows. */
+export interface Prediction {
+  prompt: string;
+  choices: Choice[];
+  /** id of the correct choice. */
+  answer: string;
+  /** The live widget that reveals what really happens. */
+  observe: { widget: WidgetId; instructions: Markdown };
+  explain: Markdown;
+}
+
+export type ChallengeCheck =
+  /** Multiple choice, checked in the page. */
+  | { kind: 'quiz'; choices: Choice[]; answer: string }
+  /** Checked against the live server by a named check (see checks.ts). */
+  | { kind: 'live'; check: LiveCheckId };
+
+export interface Challenge {
+  id: string;
+  title: string;
+  prompt: Markdown;
+  hint: string;
+  check: ChallengeCheck;
+}
+
+export interface Reference {
+  label: string;
+  href: string;
+}
+
+export interface Lesson {
+  /** The URL segment: `/lessons/<id>`. */
+  id: string;
+  title: string;
+  /** The learner's own question this lesson answers head-on. */
+  question: string;
+  /** One sentence for the curriculum map. */
+  summary: string;
+  minutes: number;
+  status: 'ready' | 'planned';
+  /** "You will learn". */
+  goals: string[];
+  intro: Markdown;
+  sections: Section[];
+  predict: Prediction | null;
+  recap: string[];
+  challenges: Challenge[];
+  /** Specs and docs the claims rest on. */
+  references: Reference[];
+}

@@ -1,0 +1,80 @@
+// `npm test`: typecheck, lint, build, unit + integration (Vitest), end-to-end (Playwright).
+// Every step runs even if an earlier one failed, so one run shows everything; the last line is
+// `N passed, N failed` summed over the test runners (a failed non-test step counts as one failure).
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const bin = (name) => join('node_modules', '.bin', name);
+const resultsDir = 'test-results';
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function readJson(path) {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+}
+
+const vitestJson = join(resultsDir, 'vitest.json');
+const playwrightJson = join(resultsDir, 'e2e.json');
+
+const steps = [
+  { name: 'typecheck', command: bin('tsc'), args: ['-b'] },
+  { name: 'lint', command: bin('eslint'), args: ['--max-warnings', '0', '.'] },
+  { name: 'build web', command: 'npm', args: ['run', 'build', '-w', '@loopwire/web', '--silent'] },
+  {
+    name: 'unit + integration',
+    command: bin('vitest'),
+    args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+    count() {
+      const report = readJson(vitestJson);
+      return report && { passed: report.numPassedTests, failed: report.numFailedTests + (report.numFailedTestSuites ?? 0) };
+    },
+  },
+  {
+    name: 'end-to-end',
+    command: bin('playwright'),
+    args: ['test', '--reporter=list,json'],
+    env: async () => ({ E2E_PORT: String(await freePort()), PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightJson }),
+    count() {
+      const report = readJson(playwrightJson);
+      return report && { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected };
+    },
+  },
+];
+
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+const summary = [];
+let passed = 0;
+let failed = 0;
+for (const step of steps) {
+  console.log(`\n▶ ${step.name}`);
+  const started = Date.now();
+  const env = { ...process.env, ...(step.env ? await step.env() : {}) };
+  const { status } = spawnSync(step.command, step.args, { stdio: 'inherit', env });
+  const counts = step.count?.();
+  const ok = status === 0;
+  if (counts) {
+    passed += counts.passed;
+    failed += counts.failed;
+  }
+  if (!ok && (!counts || counts.failed === 0)) failed += 1;
+  summary.push({ step: step.name, result: ok ? 'ok' : 'FAILED', seconds: ((Date.now() - started) / 1000).toFixed(1), ...counts });
+}
+
+console.log('');
+console.table(summary);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
