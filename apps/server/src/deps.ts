@@ -5,6 +5,7 @@ import type { Express, Router } from 'express';
 import type { Config } from './config.js';
 import type { OriginPolicy } from './security/origin.js';
 import type { UpgradeRouter } from './upgrade.js';
+import type { LoopwireIo } from './transports/socketio/register.js';
 
 export interface ServerDeps {
   config: Config;
@@ -14,6 +15,8 @@ export interface ServerDeps {
   /** Mounted at /api, with JSON bodies parsed. */
   api: Router;
   upgrades: UpgradeRouter;
+  /** Socket.IO, for modules that push events to every page (loop samples, captures, jobs). */
+  io: LoopwireIo;
   originPolicy: OriginPolicy;
   /** Registers work to do on shutdown, before the HTTP server closes. */
   onClose(close: () => Promise<void> | void): void;

@@ -12,7 +12,7 @@ import { apiNotFound, createApiRouter } from './transports/http/api.js';
 import { apiErrorHandler } from './transports/http/errors.js';
 import { isViteHmrUpgrade, serveBuiltWebApp, serveDevWebApp } from './transports/http/web.js';
 import { registerRawWebSocket } from './transports/ws/register.js';
-import { registerSocketIo, type LoopwireIo } from './transports/socketio/register.js';
+import { createSocketIo, registerSocketIo, type LoopwireIo } from './transports/socketio/register.js';
 
 export interface LoopwireServer {
   httpServer: HttpServer;
@@ -56,17 +56,20 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   httpServer.on('upgrade', upgrades.listener);
 
   const api = createApiRouter();
+  const io = createSocketIo(httpServer, originPolicy);
   const deps: ServerDeps = {
     config,
     httpServer,
     app,
     api,
     upgrades,
+    io,
     originPolicy,
     onClose: (close) => closers.push(close),
   };
   app.use('/api', api);
-  const io = registerSocketIo(deps);
+  // Each module registers its routes, upgrades and Socket.IO handlers here, before the 404 below.
+  registerSocketIo(deps);
   registerRawWebSocket(deps);
   api.use(apiNotFound());
   app.use('/api', apiErrorHandler);

@@ -9,11 +9,14 @@ import type {
   ServerToClientEvents,
   SocketData,
 } from '@loopwire/protocol';
+import type { Server as HttpServer } from 'node:http';
 import type { ServerDeps } from '../../deps.js';
+import type { OriginPolicy } from '../../security/origin.js';
 
 export type LoopwireIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-export function registerSocketIo({ httpServer, upgrades, originPolicy, onClose }: ServerDeps): LoopwireIo {
+/** Attaches Socket.IO to the server; its upgrades are handed to our router by registerSocketIo. */
+export function createSocketIo(httpServer: HttpServer, originPolicy: OriginPolicy): LoopwireIo {
   const ownUpgradeListeners = new Set(httpServer.listeners('upgrade'));
   const io: LoopwireIo = new Server(httpServer, {
     serveClient: false,
@@ -27,6 +30,10 @@ export function registerSocketIo({ httpServer, upgrades, originPolicy, onClose }
   for (const listener of httpServer.listeners('upgrade')) {
     if (!ownUpgradeListeners.has(listener)) httpServer.off('upgrade', listener as (...args: unknown[]) => void);
   }
+  return io;
+}
+
+export function registerSocketIo({ io, upgrades, onClose }: ServerDeps): void {
   upgrades.add({
     matches: (pathname) => pathname === '/socket.io/' || pathname === '/socket.io',
     handle: (req, socket, head) => io.engine.handleUpgrade(req, socket, head),
@@ -48,5 +55,4 @@ export function registerSocketIo({ httpServer, upgrades, originPolicy, onClose }
     io.disconnectSockets(true);
     io.engine.close();
   });
-  return io;
 }
