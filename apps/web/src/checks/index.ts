@@ -1,18 +1,20 @@
-// Live challenge checks: each asks the real server, so a pass means the learner saw the real thing.
+// Live challenge checks: each asks the real server, so a pass means the learner did the real thing.
+// Every check has a solution in solutions.test.ts that performs it against a real server.
 
 import type { LiveCheckId } from '@loopwire/lessons';
 import { whoamiOverWebSocket } from '../lib/whoami.ts';
+import type { CheckContext } from './context.ts';
 
 export interface CheckResult {
   pass: boolean;
   message: string;
 }
 
-export type LiveCheck = (answer: string) => Promise<CheckResult>;
+export type LiveCheck = (answer: string, ctx: CheckContext) => Promise<CheckResult>;
 
 export const liveChecks: Record<LiveCheckId, LiveCheck> = {
-  async 'server-port-of-websocket'(answer) {
-    const seen = await whoamiOverWebSocket();
+  async 'server-port-of-websocket'(answer, ctx) {
+    const seen = await whoamiOverWebSocket(ctx);
     const port = seen.local.port;
     return answer.trim() === String(port)
       ? { pass: true, message: `Right: the server saw your WebSocket arrive on port ${port}, the page's own port.` }

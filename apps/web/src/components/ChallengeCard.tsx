@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { Challenge } from '@loopwire/lessons';
 import { liveChecks, type CheckResult } from '../checks/index.ts';
+import { browserCheckContext } from '../checks/context.ts';
 import { ChoiceList } from './ChoiceList.tsx';
 import { Markdown } from './Markdown.tsx';
 
@@ -20,7 +21,7 @@ export function ChallengeCard({ challenge }: { challenge: Challenge }) {
         const pass = answer === check.answer;
         setResult({ pass, message: pass ? 'Correct.' : `Not quite. Hint: ${challenge.hint}` });
       } else {
-        setResult(await liveChecks[check.check](answer));
+        setResult(await liveChecks[check.check](answer, browserCheckContext));
       }
     } catch (error) {
       setResult({ pass: false, message: `The check could not reach the server: ${(error as Error).message}` });

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { ConnectionInfo } from '@loopwire/protocol';
 import { whoamiOverHttp, whoamiOverWebSocket } from '../lib/whoami.ts';
+import { browserCheckContext } from '../checks/context.ts';
 
 interface Row {
   n: number;
@@ -21,7 +22,8 @@ export default function EndpointProbe() {
     setBusy(true);
     setError(null);
     try {
-      const info = via === 'HTTP' ? await whoamiOverHttp() : await whoamiOverWebSocket();
+      const info =
+        via === 'HTTP' ? await whoamiOverHttp(browserCheckContext) : await whoamiOverWebSocket(browserCheckContext);
       setRows((previous) => [{ n: (previous[0]?.n ?? 0) + 1, via, info }, ...previous].slice(0, keptRows));
     } catch (caught) {
       setError((caught as Error).message);
