@@ -3,6 +3,7 @@
 
 import {
   decodeEnginePacket,
+  decodeFrame,
   decodeEnginePayload,
   type BodySummary,
   type Capture,
@@ -29,7 +30,8 @@ function summarise(body: BodyRecord): BodySummary {
   };
 }
 
-function toFrame({ at, direction, frame }: FrameRecord, isSocketIo: boolean): Frame {
+function toFrame({ at, direction, headerBytes, payloadPreview }: FrameRecord, isSocketIo: boolean): Frame {
+  const frame = decodeFrame(headerBytes, payloadPreview);
   const out: Frame = {
     at,
     direction,
