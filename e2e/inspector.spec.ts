@@ -81,6 +81,21 @@ test('the failure demos show each refusal beside a 101', async ({ page }) => {
   await expect(widget.getByTestId('probe-ok').getByTestId('probe-response')).toContainText('HTTP/1.1 101 Switching Protocols');
 });
 
+test('the Socket.IO story shows polling open, probe, upgrade and an event', async ({ page }) => {
+  await page.goto('/lessons/websocket-handshake#socketio');
+  const widget = page.getByRole('figure', { name: 'Socket.IO story' });
+  await widget.getByRole('button', { name: 'Start a Socket.IO session' }).click();
+  await expect(widget.getByTestId('socketio-transport')).toHaveText('websocket');
+  await widget.getByRole('button', { name: 'Emit an event' }).click();
+  const story = widget.getByTestId('socketio-story');
+  await expect(story.getByRole('listitem').filter({ hasText: /^← server0\{"sid"/ })).toHaveCount(1);
+  await expect(story.getByRole('listitem').filter({ hasText: '2probe' })).toHaveCount(1);
+  await expect(story.getByRole('listitem').filter({ hasText: '3probe' })).toHaveCount(1);
+  await expect(story.getByRole('listitem').filter({ hasText: /^browser →5\b/ })).toHaveCount(1);
+  await expect(story.getByRole('listitem').filter({ hasText: /42\d*\["echo:send"/ })).toHaveCount(1);
+  await expect(widget.getByTestId('machine-state')).toHaveAttribute('data-state', 'open');
+});
+
 test('lesson 2 sends a real request and shows its heads byte for byte', async ({ page }) => {
   await page.goto('/lessons/http-request-response');
   const widget = page.getByRole('figure', { name: 'HTTP exchange' });

@@ -62,7 +62,8 @@ function enginePackets(record: CaptureRecord): EnginePacket[] | undefined {
   if (record.kind !== 'socket.io' || record.status === 101) return undefined;
   const decode = (body: BodyRecord | null) =>
     body && body.length > 0 && body.length === body.kept().length ? decodeEnginePayload(body.kept().toString('utf8')) : [];
-  return [...decode(record.requestBody), ...decode(record.responseBody)];
+  // Polling sends packets in a POST body (answered "ok") and receives them in a GET's response body.
+  return record.method === 'POST' ? decode(record.requestBody) : decode(record.responseBody);
 }
 
 export function toCapture(record: CaptureRecord, { reveal = false }: SerializeOptions = {}): Capture {
