@@ -3,7 +3,7 @@ import { ConfigError, parseConfig } from './config.js';
 
 describe('parseConfig', () => {
   it('defaults to 127.0.0.1:3000 and the server’s own origins', () => {
-    expect(parseConfig({})).toEqual({ port: 3000, host: '127.0.0.1', allowedOrigins: null, dev: false });
+    expect(parseConfig({})).toEqual({ port: 3000, host: '127.0.0.1', allowedOrigins: null, dev: false, labBlockingBudgetMs: 5000 });
   });
 
   it('reads PORT, HOST, ALLOWED_ORIGINS and --dev', () => {
@@ -16,7 +16,12 @@ describe('parseConfig', () => {
       host: '0.0.0.0',
       allowedOrigins: ['http://localhost:5173', 'https://loopwire.example'],
       dev: true,
+      labBlockingBudgetMs: 5000,
     });
+  });
+
+  it('reads LAB_BLOCKING_BUDGET_MS (the bench raises it)', () => {
+    expect(parseConfig({ LAB_BLOCKING_BUDGET_MS: '60000' }).labBlockingBudgetMs).toBe(60000);
   });
 
   it.each([
@@ -26,6 +31,8 @@ describe('parseConfig', () => {
     [{ HOST: 'bad host!' }, 'HOST', /HOST: expected an IP address/],
     [{ ALLOWED_ORIGINS: 'localhost:5173' }, 'ALLOWED_ORIGINS', /ALLOWED_ORIGINS: expected a comma-separated list/],
     [{ ALLOWED_ORIGINS: 'http://a.example/path' }, 'ALLOWED_ORIGINS', /no path/],
+    [{ LAB_BLOCKING_BUDGET_MS: '5s' }, 'LAB_BLOCKING_BUDGET_MS', /LAB_BLOCKING_BUDGET_MS: expected milliseconds.*"5s"/],
+    [{ LAB_BLOCKING_BUDGET_MS: '0' }, 'LAB_BLOCKING_BUDGET_MS', /"0"/],
   ])('rejects %o naming %s', (env, variable, message) => {
     let caught: unknown;
     try {

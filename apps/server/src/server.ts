@@ -13,6 +13,7 @@ import { apiErrorHandler } from './transports/http/errors.js';
 import { isViteHmrUpgrade, serveBuiltWebApp, serveDevWebApp } from './transports/http/web.js';
 import { registerRawWebSocket } from './transports/ws/register.js';
 import { createSocketIo, registerSocketIo, type LoopwireIo } from './transports/socketio/register.js';
+import { registerLab } from './lab/register.js';
 
 export interface LoopwireServer {
   httpServer: HttpServer;
@@ -71,6 +72,7 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   // Each module registers its routes, upgrades and Socket.IO handlers here, before the 404 below.
   registerSocketIo(deps);
   registerRawWebSocket(deps);
+  registerLab(deps);
   api.use(apiNotFound());
   app.use('/api', apiErrorHandler);
 
