@@ -24,6 +24,7 @@ export function Layout() {
           <NavLink to="/" end>
             Curriculum
           </NavLink>
+          <NavLink to="/labs/loop">Loop lab</NavLink>
         </nav>
         <div className="header__tools">
           <ConnectionBadge />

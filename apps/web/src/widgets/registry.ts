@@ -8,4 +8,9 @@ export const widgets: Record<WidgetId, LazyExoticComponent<ComponentType>> = {
   EndpointProbe: lazy(() => import('./EndpointProbe.tsx')),
   ConnectionBadge: lazy(() => import('./ConnectionBadge.tsx')),
   LayerStack: lazy(() => import('./LayerStack.tsx')),
+  LoopLab: lazy(() => import('./LoopLab.tsx')),
+  HeartbeatStrip: lazy(() => import('./HeartbeatStrip.tsx')),
+  PhaseDiagram: lazy(() => import('./PhaseDiagram.tsx')),
+  OrderPredictor: lazy(() => import('./OrderPredictor.tsx')),
+  ThreadpoolTimeline: lazy(() => import('./ThreadpoolTimeline.tsx')),
 };
