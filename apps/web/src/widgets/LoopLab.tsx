@@ -109,10 +109,8 @@ export default function LoopLab() {
         </div>
         <LagChart samples={samples} />
       </figure>
-      <div className="lab-grid">
-        <HeartbeatStrip />
-        <PhaseDiagram />
-      </div>
+      <HeartbeatStrip />
+      <PhaseDiagram />
     </div>
   );
 }
