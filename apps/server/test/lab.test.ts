@@ -52,7 +52,9 @@ async function largestHealthGapDuring(during: () => Promise<unknown>): Promise<n
   return largest;
 }
 
-describe('what another client feels while a job runs', () => {
+// Timing bounds on a shared 2-core machine: a retry absorbs a neighbour's CPU burst, while a real
+// regression (a worker job that blocks the loop) fails every attempt by hundreds of milliseconds.
+describe('what another client feels while a job runs', { retry: 2 }, () => {
   it('a 300 ms blocking job stalls /api/health for at least 250 ms', async () => {
     const gap = await largestHealthGapDuring(() => runJob('blocking', 300));
     expect(gap).toBeGreaterThanOrEqual(250);

@@ -1,6 +1,12 @@
 // Named checks that a challenge can ask the live server to perform. The web app implements
 // each (apps/web/src/checks), typed `Record<LiveCheckId, …>`, and a test runs each solution.
 
-export const liveCheckIds = ['server-port-of-websocket'] as const;
+export const liveCheckIds = [
+  'server-port-of-websocket',
+  'last-of-nested-microtasks',
+  'lag-over-500',
+  'four-async-jobs-queued',
+  'worker-keeps-loop-free',
+] as const;
 
 export type LiveCheckId = (typeof liveCheckIds)[number];

@@ -29,16 +29,28 @@ export function createLoopMonitor({ windowMs = 100, resolutionMs = 10, historySi
 
   const lagMs = (nanoseconds: number) => Math.max(0, nanoseconds / nsPerMs - resolutionMs);
 
+  // reset() also forgets the histogram's previous timer reading, so the interval that spans a
+  // reset is never recorded: a stall that starts just after a window opens would be lost. A timer
+  // at the same resolution, measuring its own lateness, covers exactly that interval.
+  let probeDueAt = performance.now() + resolutionMs;
+  let probeWorstMs = 0;
+  const probe = setInterval(() => {
+    const now = performance.now();
+    probeWorstMs = Math.max(probeWorstMs, now - probeDueAt);
+    probeDueAt = now + resolutionMs;
+  }, resolutionMs);
+
   const takeSample = () => {
     const elu = performance.eventLoopUtilization(lastElu);
     lastElu = performance.eventLoopUtilization();
     const sample: LoopSample = {
       at: Date.now(),
-      lagMaxMs: histogram.count > 0 ? round(lagMs(histogram.max)) : 0,
+      lagMaxMs: round(Math.max(histogram.count > 0 ? lagMs(histogram.max) : 0, probeWorstMs)),
       lagP50Ms: histogram.count > 0 ? round(lagMs(histogram.percentile(50))) : 0,
       elu: Math.round(elu.utilization * 1000) / 1000,
     };
     histogram.reset();
+    probeWorstMs = 0;
     samples.push(sample);
     if (samples.length > historySize) samples.shift();
     for (const listener of listeners) listener(sample);
@@ -53,6 +65,7 @@ export function createLoopMonitor({ windowMs = 100, resolutionMs = 10, historySi
     },
     stop() {
       clearInterval(timer);
+      clearInterval(probe);
       histogram.disable();
       listeners.clear();
     },

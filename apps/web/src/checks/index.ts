@@ -4,6 +4,7 @@
 import type { LiveCheckId } from '@loopwire/lessons';
 import { whoamiOverWebSocket } from '../lib/whoami.ts';
 import type { CheckContext } from './context.ts';
+import { labChecks } from './lab.ts';
 
 export interface CheckResult {
   pass: boolean;
@@ -20,4 +21,5 @@ export const liveChecks: Record<LiveCheckId, LiveCheck> = {
       ? { pass: true, message: `Right: the server saw your WebSocket arrive on port ${port}, the page's own port.` }
       : { pass: false, message: 'Not that one. Open a WebSocket with the probe and read the server side of its 4-tuple.' };
   },
+  ...labChecks,
 };

@@ -9,6 +9,7 @@ import { liveChecks } from './index.ts';
 import type { CheckContext } from './context.ts';
 import { createNodeCheckContext } from './node-context.ts';
 import { whoamiOverWebSocket } from '../lib/whoami.ts';
+import { runLabBatch, runLabJob, runOrderExperiment } from '../lab/api.ts';
 
 /** Performs the challenge as a learner would, and returns the answer the learner would type. */
 type Solution = (ctx: CheckContext) => Promise<string>;
@@ -16,6 +17,20 @@ type Solution = (ctx: CheckContext) => Promise<string>;
 const solutions: Record<LiveCheckId, Solution> = {
   async 'server-port-of-websocket'(ctx) {
     return String((await whoamiOverWebSocket(ctx)).local.port);
+  },
+  async 'last-of-nested-microtasks'(ctx) {
+    const { observed } = await runOrderExperiment('nested-microtasks', ctx.fetch);
+    return observed[observed.length - 1]!.label;
+  },
+  async 'lag-over-500'(ctx) {
+    return String((await runLabJob('blocking', 600, ctx.fetch)).maxLoopLagMs);
+  },
+  async 'four-async-jobs-queued'(ctx) {
+    const { jobs } = await runLabBatch('async', 200, 8, ctx.fetch);
+    return String(jobs.filter((job) => job.runStartedAt === job.startedAt).length);
+  },
+  async 'worker-keeps-loop-free'(ctx) {
+    return String((await runLabJob('worker', 2000, ctx.fetch)).maxLoopLagMs);
   },
 };
 
