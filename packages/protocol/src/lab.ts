@@ -140,7 +140,7 @@ log('sync');`,
     ],
     deterministic: true,
     explanation:
-      'Synchronous code always finishes first: nothing can interrupt a running callback. When it returns, Node drains the nextTick queue, then V8\'s promise (microtask) queue. "The nextTick queue is always processed before the microtask queue within each turn of the Node.js event loop."',
+      'Synchronous code always finishes first: nothing can interrupt a running callback. When it returns, Node drains the nextTick queue, then V8\'s promise (microtask) queue: "The process.nextTick() queue is always processed before the microtask queue within each turn of the Node.js event loop." (Top-level code of an ES module is the exception: it already runs as a microtask.)',
   },
   {
     id: 'nested-microtasks',
@@ -184,7 +184,7 @@ Promise.resolve().then(() => {
     ],
     deterministic: true,
     explanation:
-      'An I/O callback runs in the poll phase. The next phase is check, where immediates run; timers only come round on the next turn of the loop. "If scheduled within an I/O cycle, the immediate callback is always executed first."',
+      'An I/O callback runs in the poll phase. The next phase is check, where immediates run; timers only come round on the next turn of the loop. The Node docs: setImmediate() "will always be executed before any timers if scheduled within an I/O cycle, independently of how many timers are present."',
   },
   {
     id: 'timeout-vs-immediate-main',
@@ -198,7 +198,7 @@ setImmediate(() => log('immediate'));`,
     ],
     deterministic: false,
     explanation:
-      'From the main module the order is not fixed: setTimeout(0) really means 1 ms, and whether 1 ms has passed when the loop first checks its timers depends on how busy the machine is. "The order in which the two timers are executed is non-deterministic, bound by the performance of the process." Run it several times.',
+      'From the main module the order is not fixed: setTimeout(0) really means 1 ms, and whether 1 ms has passed when the loop first checks its timers depends on how busy the machine is. Outside an I/O cycle "the order in which the two timers are executed is non-deterministic, as it is bound by the performance of the process" (Node docs). Run it several times.',
   },
   {
     id: 'phases-tour',
