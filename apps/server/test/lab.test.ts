@@ -203,6 +203,16 @@ describe('bad parameters', () => {
     expect(stringly).toContain('"code":"bad_duration_ms"');
   });
 
+  it('runs at most two fresh processes for the main-module experiment at once; the rest get 429', async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => post('/api/lab/order', { experiment: 'timeout-vs-immediate-main' })),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(2);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.every((status) => status === 200 || status === 429)).toBe(true);
+  });
+
   it('caps concurrent partitioned jobs: a third at once → 429 too_many_jobs with Retry-After', async () => {
     const responses = await Promise.all([1, 2, 3].map(() => post('/api/lab/jobs', { mode: 'partitioned', durationMs: 300 })));
     const refused = responses.filter((response) => response.status === 429);

@@ -6,13 +6,13 @@ import { MessageChannel } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
 import type { JobLane, JobMode, LabJobResult } from '@loopwire/protocol';
 import type { LoopwireIo } from '../transports/socketio/register.js';
-import { HttpError } from '../transports/http/errors.js';
 import type { BlockingBudget } from './blocking-budget.js';
 import { burnCpu } from './cpu-work.js';
 import type { CpuTask, CpuTaskResult } from './cpu-worker.js';
 import type { LoopMonitor } from './loop-monitor.js';
 import type { Pbkdf2Work } from './pbkdf2-work.js';
 import type { ThreadpoolLanes } from './threadpool-lanes.js';
+import { RetryLater } from './retry-later.js';
 
 /** Longest slice of a partitioned job before it yields to the loop. */
 export const partitionSliceMs = 8;
@@ -172,17 +172,6 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
     },
     recent: () => [...recent],
   };
-}
-
-/** A 429 with Retry-After. */
-export class RetryLater extends HttpError {
-  constructor(
-    code: string,
-    message: string,
-    readonly retryAfterMs: number,
-  ) {
-    super(429, code, message);
-  }
 }
 
 function sampleAfter(monitor: LoopMonitor, time: number): Promise<void> {

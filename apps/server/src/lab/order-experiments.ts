@@ -6,6 +6,11 @@ import { readFile } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CallbackKind, LoopPhase, ObservedCallback, OrderExperimentId } from '@loopwire/protocol';
 import { builtLabFile } from './built-file.js';
+import { RetryLater } from './retry-later.js';
+
+/** Fresh Node processes for the main-module experiment that may run at once. */
+const freshProcessCap = 2;
+let freshProcesses = 0;
 
 type Recorder = (label: string, kind: CallbackKind, phase: LoopPhase) => void;
 type Experiment = (log: Recorder) => Promise<void>;
@@ -62,11 +67,17 @@ const experiments: Record<Exclude<OrderExperimentId, 'timeout-vs-immediate-main'
 };
 
 function runInFreshProcess(): Promise<ObservedCallback[]> {
-  return new Promise((resolve, reject) => {
+  if (freshProcesses >= freshProcessCap) {
+    throw new RetryLater('too_many_experiments', 'The main-module experiment is already running twice; try again in a moment.', 1000);
+  }
+  freshProcesses += 1;
+  return new Promise<ObservedCallback[]>((resolve, reject) => {
     execFile(process.execPath, [builtLabFile('order-main-module.cjs')], { timeout: 5000 }, (error, stdout) => {
       if (error) return reject(error);
       resolve(JSON.parse(stdout) as ObservedCallback[]);
     });
+  }).finally(() => {
+    freshProcesses -= 1;
   });
 }
 

@@ -9,7 +9,8 @@ import type { ServerDeps } from '../deps.js';
 import { createBlockingBudget } from './blocking-budget.js';
 import { builtLabFile } from './built-file.js';
 import type { CpuTask, CpuTaskResult } from './cpu-worker.js';
-import { createJobRunner, RetryLater } from './jobs.js';
+import { createJobRunner } from './jobs.js';
+import { RetryLater } from './retry-later.js';
 import { createLoopMonitor } from './loop-monitor.js';
 import { runOrderExperiment } from './order-experiments.js';
 import { createPbkdf2Work } from './pbkdf2-work.js';
@@ -79,8 +80,12 @@ export function registerLab({ io, api, config, onClose }: ServerDeps): void {
 
   api.post('/lab/order', async (req, res) => {
     const experiment = readOrderRequest(req.body);
-    const body: OrderResult = { experiment, observed: await runOrderExperiment(experiment) };
-    res.json(body);
+    try {
+      const body: OrderResult = { experiment, observed: await runOrderExperiment(experiment) };
+      res.json(body);
+    } catch (error) {
+      refuseLater(res, error);
+    }
   });
 
   onClose(async () => {
