@@ -3,12 +3,19 @@ import { ConfigError, parseConfig } from './config.js';
 
 describe('parseConfig', () => {
   it('defaults to 127.0.0.1:3000 and the server’s own origins', () => {
-    expect(parseConfig({})).toEqual({ port: 3000, host: '127.0.0.1', allowedOrigins: null, dev: false, labBlockingBudgetMs: 5000 });
+    expect(parseConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      allowedOrigins: null,
+      dev: false,
+      tap: 'on',
+      labBlockingBudgetMs: 5000,
+    });
   });
 
-  it('reads PORT, HOST, ALLOWED_ORIGINS and --dev', () => {
+  it('reads PORT, HOST, ALLOWED_ORIGINS, TAP and --dev', () => {
     const config = parseConfig(
-      { PORT: '0', HOST: '0.0.0.0', ALLOWED_ORIGINS: 'http://localhost:5173, https://loopwire.example' },
+      { PORT: '0', HOST: '0.0.0.0', ALLOWED_ORIGINS: 'http://localhost:5173, https://loopwire.example', TAP: 'off' },
       ['--dev'],
     );
     expect(config).toEqual({
@@ -16,6 +23,7 @@ describe('parseConfig', () => {
       host: '0.0.0.0',
       allowedOrigins: ['http://localhost:5173', 'https://loopwire.example'],
       dev: true,
+      tap: 'off',
       labBlockingBudgetMs: 5000,
     });
   });
@@ -31,6 +39,7 @@ describe('parseConfig', () => {
     [{ HOST: 'bad host!' }, 'HOST', /HOST: expected an IP address/],
     [{ ALLOWED_ORIGINS: 'localhost:5173' }, 'ALLOWED_ORIGINS', /ALLOWED_ORIGINS: expected a comma-separated list/],
     [{ ALLOWED_ORIGINS: 'http://a.example/path' }, 'ALLOWED_ORIGINS', /no path/],
+    [{ TAP: 'yes' }, 'TAP', /TAP: expected "on" or "off", got "yes"/],
     [{ LAB_BLOCKING_BUDGET_MS: '5s' }, 'LAB_BLOCKING_BUDGET_MS', /LAB_BLOCKING_BUDGET_MS: expected milliseconds.*"5s"/],
     [{ LAB_BLOCKING_BUDGET_MS: '0' }, 'LAB_BLOCKING_BUDGET_MS', /"0"/],
   ])('rejects %o naming %s', (env, variable, message) => {

@@ -11,6 +11,8 @@ export interface Config {
   dev: boolean;
   /** Milliseconds of `blocking` lab jobs allowed per 10 s window (LAB_BLOCKING_BUDGET_MS). */
   labBlockingBudgetMs: number;
+  /** The wire tap: `on` records every exchange's bytes; `off` records nothing (to measure its cost). */
+  tap: 'on' | 'off';
 }
 
 export class ConfigError extends Error {
@@ -77,6 +79,13 @@ function parseLabBlockingBudget(env: Env): number {
   return Number(raw);
 }
 
+function parseTap(env: Env): 'on' | 'off' {
+  const raw = env.TAP;
+  if (raw === undefined || raw === '') return 'on';
+  if (raw !== 'on' && raw !== 'off') throw new ConfigError('TAP', `expected "on" or "off", got "${raw}"`);
+  return raw;
+}
+
 export function parseConfig(env: Env, argv: readonly string[] = []): Config {
   return {
     port: parsePort(env),
@@ -84,5 +93,6 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
     allowedOrigins: parseAllowedOrigins(env),
     dev: argv.includes('--dev'),
     labBlockingBudgetMs: parseLabBlockingBudget(env),
+    tap: parseTap(env),
   };
 }

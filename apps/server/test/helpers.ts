@@ -10,6 +10,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     host: '127.0.0.1',
     allowedOrigins: null,
     dev: false,
+    tap: 'on',
     labBlockingBudgetMs: 5000,
     ...overrides,
   });

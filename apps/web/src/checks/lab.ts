@@ -62,9 +62,11 @@ export const labChecks: Record<LabCheckId, (answer: string, ctx: CheckContext) =
   },
 
   async 'worker-keeps-loop-free'(answer, ctx) {
-    const calm = (await recentJobs(ctx)).filter((job) => job.mode === 'worker' && job.durationMs >= 2000 && job.maxLoopLagMs < 200);
+    // Far below the job's own length: a blocking job of 2000 ms lags the loop by about 2000 ms.
+    // The margin is wide because a busy machine delays timers even when the loop is free.
+    const calm = (await recentJobs(ctx)).filter((job) => job.mode === 'worker' && job.durationMs >= 2000 && job.maxLoopLagMs < 500);
     if (calm.length === 0) {
-      return { pass: false, message: 'No worker job of 2000 ms or more finished recently with the loop under 200 ms of lag. Run one.' };
+      return { pass: false, message: 'No worker job of 2000 ms or more finished recently with the loop lag far below its length (under 500 ms). Run one.' };
     }
     const typed = readMs(answer);
     const match = typed === null ? undefined : calm.find((job) => matchesMeasured(typed, job.maxLoopLagMs));

@@ -41,6 +41,7 @@ beforeAll(async () => {
     host: '127.0.0.1',
     allowedOrigins: null,
     dev: false,
+    tap: 'on',
     labBlockingBudgetMs: 5000,
   });
 });

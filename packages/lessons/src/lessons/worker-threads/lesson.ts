@@ -45,7 +45,7 @@ starts ([Node docs: worker_threads](https://nodejs.org/api/worker_threads.html))
         id: 'calm-worker',
         title: 'Two seconds of work, no lag',
         prompt:
-          'Run a **worker** job of at least 2000 ms and type the worst loop lag the lab reported for it (in ms). The server checks its own record: the job must have kept the loop under 200 ms of lag.',
+          'Run a **worker** job of at least 2000 ms and type the worst loop lag the lab reported for it (in ms). The server checks its own record: while the job ran, the loop’s lag must have stayed far below the job’s length (under 500 ms; a blocking job of the same length lags it by about 2000 ms).',
         hint: 'Choose worker, set the slider to 2000 ms or more, and read “worst loop lag during it”.',
         check: { kind: 'live', check: 'worker-keeps-loop-free' },
       },
