@@ -37,8 +37,10 @@ test('a worker job of the same length leaves the heartbeat alone', async ({ page
   await page.getByLabel('Duration').fill('1500');
   await page.getByRole('button', { name: 'Run job' }).click();
   await expect(page.getByTestId('lab-run-state')).toHaveText('done', { timeout: 10_000 });
-  expect(Number((await page.getByTestId('lab-result-lag').textContent())!.replace(' ms', ''))).toBeLessThan(150);
-  await expect(page.getByTestId('heartbeat-missed')).toHaveText('0');
+  // The same job as blocking costs about 1500 ms of lag and 14 missed ticks; the margins below
+  // only absorb a busy machine delaying timers.
+  expect(Number((await page.getByTestId('lab-result-lag').textContent())!.replace(' ms', ''))).toBeLessThan(500);
+  expect(Number(await page.getByTestId('heartbeat-missed').textContent())).toBeLessThan(5);
 });
 
 test('8 async jobs: 4 on the libuv threads, 4 wait', async ({ page }) => {
