@@ -17,6 +17,7 @@ import { createTap, type Tap } from './tap/tap.js';
 import { issueSid } from './tap/sid.js';
 import { registerCaptures } from './tap/routes.js';
 import { registerHandshakeProbe } from './tap/handshake-probe.js';
+import { registerLab } from './lab/register.js';
 
 export interface LoopwireServer {
   httpServer: HttpServer;
@@ -82,6 +83,7 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   registerRawWebSocket(deps);
   registerCaptures(deps);
   registerHandshakeProbe(deps);
+  registerLab(deps);
   api.use(apiNotFound());
   app.use('/api', apiErrorHandler);
 

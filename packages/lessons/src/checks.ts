@@ -8,6 +8,10 @@ export const liveCheckIds = [
   'server-answered-426',
   'bytes-of-hi-frame',
   'private-close-code',
+  'last-of-nested-microtasks',
+  'lag-over-500',
+  'four-async-jobs-queued',
+  'worker-keeps-loop-free',
 ] as const;
 
 export type LiveCheckId = (typeof liveCheckIds)[number];

@@ -6,6 +6,9 @@ import endpointsAndLayers from './lessons/endpoints-and-layers/lesson.ts';
 import httpRequestResponse from './lessons/http-request-response/lesson.ts';
 import websocketHandshake from './lessons/websocket-handshake/lesson.ts';
 import framesAndMessages from './lessons/frames-and-messages/lesson.ts';
+import eventLoop from './lessons/event-loop/lesson.ts';
+import blockingTheLine from './lessons/blocking-the-line/lesson.ts';
+import workerThreads from './lessons/worker-threads/lesson.ts';
 
 export const lessons: readonly Lesson[] = [
   endpointsAndLayers,
@@ -30,24 +33,9 @@ export const lessons: readonly Lesson[] = [
     question: 'Why can’t a plain WebSocket client talk to a Socket.IO server?',
     summary: 'Engine.IO packets, polling first, the upgrade probe.',
   }),
-  plannedLesson({
-    id: 'event-loop',
-    title: 'The event loop',
-    question: 'How does a single thread serve everyone?',
-    summary: 'Phases, microtasks and nextTick, ordered on the real server.',
-  }),
-  plannedLesson({
-    id: 'blocking-the-line',
-    title: 'Blocking the line',
-    question: 'What happens when one handler blocks?',
-    summary: 'One slow handler stalls every client; partitioning; the libuv threadpool.',
-  }),
-  plannedLesson({
-    id: 'worker-threads',
-    title: 'Offloading to worker_threads',
-    question: 'Single-threaded means one process?',
-    summary: 'The same job off the main thread; the cost of a worker; pools.',
-  }),
+  eventLoop,
+  blockingTheLine,
+  workerThreads,
   plannedLesson({
     id: 'who-is-on-the-other-end',
     title: 'Who is on the other end?',

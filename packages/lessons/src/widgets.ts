@@ -9,6 +9,11 @@ export const widgetIds = [
   'HandshakeInspector',
   'HandshakeFailures',
   'SocketIoStory',
+  'LoopLab',
+  'HeartbeatStrip',
+  'PhaseDiagram',
+  'OrderPredictor',
+  'ThreadpoolTimeline',
 ] as const;
 
 export type WidgetId = (typeof widgetIds)[number];

@@ -5,6 +5,7 @@ import type { LiveCheckId } from '@loopwire/lessons';
 import { whoamiOverWebSocket } from '../lib/whoami.ts';
 import type { CheckContext } from './context.ts';
 import { capturesOf, frameText, pathOf, webSocketKeyOf } from './captures.ts';
+import { labChecks } from './lab.ts';
 
 export interface CheckResult {
   pass: boolean;
@@ -60,4 +61,5 @@ export const liveChecks: Record<LiveCheckId, LiveCheck> = {
       ? { pass: true, message: `Right: your browser's close frame carried ${code}, and the server answered with its own close frame.` }
       : { pass: false, message: `The server never received a close frame with ${code} from you. Close a WebSocket with that code first.` };
   },
+  ...labChecks,
 };

@@ -25,6 +25,7 @@ export function Layout() {
             Curriculum
           </NavLink>
           <NavLink to="/inspector">Inspector</NavLink>
+          <NavLink to="/labs/loop">Loop lab</NavLink>
         </nav>
         <div className="header__tools">
           <ConnectionBadge />

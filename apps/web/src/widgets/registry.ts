@@ -12,4 +12,9 @@ export const widgets: Record<WidgetId, LazyExoticComponent<ComponentType>> = {
   HandshakeInspector: lazy(() => import('./HandshakeInspector.tsx')),
   HandshakeFailures: lazy(() => import('./HandshakeFailures.tsx')),
   SocketIoStory: lazy(() => import('./SocketIoStory.tsx')),
+  LoopLab: lazy(() => import('./LoopLab.tsx')),
+  HeartbeatStrip: lazy(() => import('./HeartbeatStrip.tsx')),
+  PhaseDiagram: lazy(() => import('./PhaseDiagram.tsx')),
+  OrderPredictor: lazy(() => import('./OrderPredictor.tsx')),
+  ThreadpoolTimeline: lazy(() => import('./ThreadpoolTimeline.tsx')),
 };
