@@ -9,6 +9,10 @@ export interface Config {
   allowedOrigins: string[] | null;
   /** Serve the web app through Vite's dev middleware (hot reload) instead of the built files. */
   dev: boolean;
+  /** Tests only (no environment variable): shorter long-poll hold, SSE heartbeat and ticker periods. */
+  longPollHoldMs?: number;
+  sseHeartbeatMs?: number;
+  tickerIntervalMs?: number;
 }
 
 export class ConfigError extends Error {

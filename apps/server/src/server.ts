@@ -13,6 +13,13 @@ import { apiErrorHandler } from './transports/http/errors.js';
 import { isViteHmrUpgrade, serveBuiltWebApp, serveDevWebApp } from './transports/http/web.js';
 import { registerRawWebSocket } from './transports/ws/register.js';
 import { createSocketIo, registerSocketIo, type LoopwireIo } from './transports/socketio/register.js';
+import { createFeedHub } from './transports/feed/hub.js';
+import { registerFeed } from './transports/feed/register.js';
+import { registerShortPolling } from './transports/short-polling/register.js';
+import { registerLongPolling } from './transports/long-polling/register.js';
+import { registerSse } from './transports/sse/register.js';
+import { registerWebSocketFeed } from './transports/feed/ws-feed.js';
+import { registerSocketIoFeed } from './transports/feed/socketio-feed.js';
 
 export interface LoopwireServer {
   httpServer: HttpServer;
@@ -65,12 +72,19 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
     upgrades,
     io,
     originPolicy,
+    feedHub: createFeedHub(),
     onClose: (close) => closers.push(close),
   };
   app.use('/api', api);
   // Each module registers its routes, upgrades and Socket.IO handlers here, before the 404 below.
   registerSocketIo(deps);
   registerRawWebSocket(deps);
+  registerFeed(deps);
+  registerShortPolling(deps);
+  registerLongPolling(deps);
+  registerSse(deps);
+  registerWebSocketFeed(deps);
+  registerSocketIoFeed(deps);
   api.use(apiNotFound());
   app.use('/api', apiErrorHandler);
 

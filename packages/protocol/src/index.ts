@@ -1,3 +1,4 @@
 // Public entry of @loopwire/protocol: no Node or DOM imports anywhere below this file.
 export * from './api.js';
 export * from './events.js';
+export * from './feed.js';
