@@ -24,6 +24,7 @@ export function Layout() {
           <NavLink to="/" end>
             Curriculum
           </NavLink>
+          <NavLink to="/labs/transports">Transports</NavLink>
         </nav>
         <div className="header__tools">
           <ConnectionBadge />

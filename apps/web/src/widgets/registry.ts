@@ -8,4 +8,9 @@ export const widgets: Record<WidgetId, LazyExoticComponent<ComponentType>> = {
   EndpointProbe: lazy(() => import('./EndpointProbe.tsx')),
   ConnectionBadge: lazy(() => import('./ConnectionBadge.tsx')),
   LayerStack: lazy(() => import('./LayerStack.tsx')),
+  TransportRace: lazy(() => import('./TransportRace.tsx')),
+  LongPollDemo: lazy(() => import('./LongPollDemo.tsx')),
+  SseStream: lazy(() => import('./SseStream.tsx')),
+  ServerPush: lazy(() => import('./ServerPush.tsx')),
+  ProtocolMismatch: lazy(() => import('./ProtocolMismatch.tsx')),
 };

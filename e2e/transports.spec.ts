@@ -1,0 +1,100 @@
+// The transports lab in a real browser against the built server: the race, the raw SSE stream with
+// resume, server-initiated close, and Socket.IO vs plain WebSocket.
+
+import { expect, test, type Page } from '@playwright/test';
+
+const kinds = ['short-polling', 'long-polling', 'sse', 'websocket', 'socket.io'] as const;
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+async function numberIn(page: Page, kind: string, cell: string): Promise<number> {
+  const text = await page.getByTestId(`race-row-${kind}`).getByTestId(cell).innerText();
+  return Number(text.replace(/[^\d]/g, ''));
+}
+
+test('the race: 20 messages over all five transports, requests and bytes per transport', async ({ page }) => {
+  test.setTimeout(60_000);
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Transports' }).click();
+  await expect(page).toHaveURL(/\/labs\/transports$/);
+  const race = page.getByTestId('transport-race');
+  await race.getByLabel('Messages').fill('20');
+  await race.getByRole('button', { name: 'Start the race' }).click();
+  await expect(race).toHaveAttribute('data-phase', 'done', { timeout: 45_000 });
+
+  for (const kind of kinds) {
+    await expect(page.getByTestId(`race-row-${kind}`).getByTestId('delivered')).toHaveText('20/20');
+    expect(await numberIn(page, kind, 'requests')).toBeGreaterThan(0);
+  }
+  expect(await numberIn(page, 'short-polling', 'requests')).toBeGreaterThan(await numberIn(page, 'websocket', 'requests'));
+  expect(await numberIn(page, 'long-polling', 'requests')).toBeGreaterThan(await numberIn(page, 'websocket', 'requests'));
+  expect(await numberIn(page, 'websocket', 'requests')).toBe(1);
+  expect(await numberIn(page, 'sse', 'requests')).toBe(1);
+  expect(errors).toEqual([]);
+});
+
+test('the SSE stream shows raw lines, and resumes with Last-Event-ID after the server drops it', async ({ page }) => {
+  await page.goto('/labs/transports');
+  const widget = page.getByTestId('sse-stream');
+  await widget.getByRole('button', { name: 'Open the stream' }).click();
+  const lines = widget.getByTestId('sse-lines');
+  await expect(lines).toContainText('retry: 2000');
+  await expect(lines.locator('mark', { hasText: 'notice' }).first()).toBeVisible();
+  await expect(widget.getByRole('button', { name: 'Drop connection' })).toBeEnabled();
+  // Give the stream one message so there is an id to resume from.
+  await page.request.post('/api/poll/messages', { data: { text: 'before the drop' } });
+  await expect(lines).toContainText('before the drop');
+  await widget.getByRole('button', { name: 'Drop connection' }).click();
+  await expect(lines).toContainText('stream ended');
+  await expect(lines).toContainText(/GET \/api\/sse\/ticker with Last-Event-ID: \d+/);
+  await expect(lines).toContainText('"replaying":2');
+  await expect(lines).toContainText('posted while the stream was down (2/2)');
+  await expect(widget.locator('[data-state="open"]')).toBeVisible();
+});
+
+test('server-initiated close: EventSource and Socket.IO come back, a plain WebSocket stays closed with its code', async ({ page }) => {
+  await page.goto('/labs/transports');
+  const push = page.getByTestId('server-push');
+  await push.getByRole('button', { name: 'Connect all three' }).click();
+  for (const transport of ['sse', 'websocket', 'socket.io']) {
+    await expect(page.getByTestId(`push-${transport}`)).toHaveAttribute('data-state', 'open');
+  }
+  await push.getByRole('button', { name: 'Publish to the feed' }).click();
+  for (const transport of ['sse', 'websocket', 'socket.io']) {
+    await expect(page.getByTestId(`push-${transport}`)).toContainText('1 pushed message');
+  }
+  for (const transport of ['sse', 'websocket', 'socket.io']) {
+    await page.getByTestId(`push-${transport}`).getByRole('button', { name: 'Server hangs up' }).click();
+  }
+  const ws = page.getByTestId('push-websocket');
+  await expect(ws).toHaveAttribute('data-state', 'closed');
+  await expect(ws).toContainText('code 4000, closed by the server on request');
+  await expect(page.getByTestId('push-sse')).toContainText('reconnecting');
+  await expect(page.getByTestId('push-socket.io')).toContainText('reconnecting (transport close)');
+  await expect(page.getByTestId('push-sse')).toHaveAttribute('data-state', 'open', { timeout: 10_000 });
+  await expect(page.getByTestId('push-socket.io')).toHaveAttribute('data-state', 'open', { timeout: 10_000 });
+  await expect(ws).toHaveAttribute('data-state', 'closed');
+  await ws.getByRole('button', { name: 'Reconnect (your code)' }).click();
+  await expect(ws).toHaveAttribute('data-state', 'open');
+});
+
+test('Socket.IO and a plain WebSocket do not understand each other', async ({ page }) => {
+  await page.goto('/labs/transports');
+  const plain = page.getByTestId('mismatch-plain-ws');
+  await plain.getByRole('button', { name: 'Connect' }).click();
+  await expect(plain.getByTestId('mismatch-packet').first()).toContainText(/^0\{"sid":/);
+  await expect(plain.getByTestId('mismatch-packet').first()).toContainText('Engine.IO open');
+  await plain.getByRole('button', { name: 'Send “hello”' }).click();
+  await expect(plain.getByTestId('mismatch-closed')).toContainText('closed by the server');
+
+  const sio = page.getByTestId('mismatch-socketio');
+  await sio.getByRole('button', { name: 'Connect with polling' }).click();
+  await expect(sio.getByTestId('mismatch-outcome')).toContainText('connect_error', { timeout: 10_000 });
+  await sio.getByRole('button', { name: 'Connect over WebSocket' }).click();
+  await expect(sio.getByTestId('mismatch-outcome')).toContainText('connect_error', { timeout: 10_000 });
+});
