@@ -35,9 +35,11 @@ describe('race machine', () => {
     race.stop();
   });
 
-  it('fails with the reason when the clients cannot open, and can run again', async () => {
+  it('fails with the reason when the clients cannot open, stops them, and can run again', async () => {
+    let stopped = 0;
     const race = createActor(
       raceMachine.provide({
+        actions: { stopClients: () => void stopped++ },
         actors: {
           openClients: fromPromise<void, { raceId: string }>(async () => {
             throw new Error('WebSocket did not open within 10 s');
@@ -48,6 +50,7 @@ describe('race machine', () => {
     race.send({ type: 'START', raceId: 'r8', settings: { messages: 1, intervalMs: 0 } });
     const failed = await waitFor(race, (snapshot) => snapshot.matches('failed'));
     expect(failed.context.error).toBe('WebSocket did not open within 10 s');
+    expect(stopped).toBe(1);
     race.send({ type: 'RESET' });
     expect(race.getSnapshot().value).toBe('idle');
     race.stop();

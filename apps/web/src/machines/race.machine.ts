@@ -48,6 +48,8 @@ export const raceMachine = setup({
     ),
     rememberSentAt: assign({ sentAt: (_, sentAt: number[]) => sentAt }),
     rememberBytes: assign({ bytes: (_, bytes: RaceBytes) => bytes }),
+    /** The page stops its clients (a failed run must not leave five connections polling). */
+    stopClients: () => {},
     rememberError: assign({ error: (_, error: unknown) => (error instanceof Error ? error.message : String(error)) }),
   },
 }).createMachine({
@@ -94,6 +96,7 @@ export const raceMachine = setup({
       on: { START: { target: 'connecting', actions: 'beginRun' }, RESET: 'idle' },
     },
     failed: {
+      entry: 'stopClients',
       on: { START: { target: 'connecting', actions: 'beginRun' }, RESET: 'idle' },
     },
   },

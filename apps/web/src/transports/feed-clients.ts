@@ -42,6 +42,12 @@ export interface FeedClientOptions {
 
 export type FeedClient = (options: FeedClientOptions, emit: (event: FeedClientEvent) => void) => () => void;
 
+/** The id of the newest feed message (0 if none): a resume point that means "from now on". */
+export async function newestFeedId(): Promise<number> {
+  const { messages } = (await (await fetch('/api/poll/short?after=0', { cache: 'no-store' })).json()) as FeedMessages;
+  return messages.at(-1)?.id ?? 0;
+}
+
 function query(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) if (value !== undefined) search.set(name, String(value));
@@ -61,17 +67,13 @@ function pollingClient(path: '/api/poll/short' | '/api/poll/long'): FeedClient {
     const { signal } = controller;
     let lastId = after;
     void (async () => {
-      emit({ type: 'CONNECTING' });
-      let opened = false;
+      // Nothing stays open between polls: the client is "open" as soon as its loop runs, "waiting" while a request is out.
+      emit({ type: 'OPENED' });
       while (!signal.aborted) {
         emit({ type: 'REQUEST' });
-        if (opened) emit({ type: 'WAITING' });
+        emit({ type: 'WAITING' });
         try {
           const response = await fetch(`${path}?${query({ after: lastId, race: tag })}`, { signal, cache: 'no-store' });
-          if (!opened) {
-            opened = true;
-            emit({ type: 'OPENED' });
-          }
           if (response.status === 200) {
             const { messages } = (await response.json()) as FeedMessages;
             if (messages.length > 0) {

@@ -3,6 +3,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { longPollHoldMs, type FeedMessages } from '@loopwire/protocol';
+import { newestFeedId } from '../transports/feed-clients.ts';
 import './transports.css';
 
 interface Waiter {
@@ -31,8 +32,7 @@ export default function LongPollDemo() {
   async function hold() {
     setError(null);
     controllers.current.forEach((controller) => controller.abort());
-    const { messages } = (await (await fetch('/api/poll/short?after=0', { cache: 'no-store' })).json()) as FeedMessages;
-    const after = messages.at(-1)?.id ?? 0;
+    const after = await newestFeedId();
     const startedAt = performance.now();
     setNow(startedAt);
     setWaiters(Array.from({ length: waiterCount }, (_, n) => ({ n: n + 1, startedAt, answer: null })));

@@ -6,7 +6,7 @@ import { useActorRef, useSelector } from '@xstate/react';
 import type { ActorRefFrom } from 'xstate';
 import type { ClosableTransport } from '@loopwire/protocol';
 import { connectionActor, drawnState, feedClientMachine } from '../machines/feedClient.machine.ts';
-import { sseClient, socketIoClient, webSocketClient } from '../transports/feed-clients.ts';
+import { newestFeedId, sseClient, socketIoClient, webSocketClient } from '../transports/feed-clients.ts';
 import { LifecycleStrip } from './LifecycleStrip.tsx';
 import './transports.css';
 
@@ -110,8 +110,15 @@ export default function ServerPush() {
   useEffect(() => {
     if (!started) return;
     const all = Object.values(clients);
-    for (const actor of all) actor.send({ type: 'START', options: { after: 0 } });
-    return () => all.forEach((actor) => actor.send({ type: 'STOP' }));
+    let cancelled = false;
+    // Start from the newest message: this demo is about what is pushed from now on, not the history.
+    void newestFeedId().then((after) => {
+      if (!cancelled) for (const actor of all) actor.send({ type: 'START', options: { after } });
+    });
+    return () => {
+      cancelled = true;
+      all.forEach((actor) => actor.send({ type: 'STOP' }));
+    };
     // The actors are stable for the component's life; only `started` starts and stops them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [started]);

@@ -4,10 +4,9 @@
 import { useId, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import { fromPromise, type ActorRefFrom } from 'xstate';
-import type { FeedMessages } from '@loopwire/protocol';
 import { connectionActor, drawnState, feedClientMachine } from '../machines/feedClient.machine.ts';
 import { raceMachine, type RaceBytes, type RaceSettings } from '../machines/race.machine.ts';
-import { feedClients } from '../transports/feed-clients.ts';
+import { feedClients, newestFeedId } from '../transports/feed-clients.ts';
 import { transportKinds, transportLabels, type TransportKind } from '../transports/kinds.ts';
 import { measureRaceBytes, percentile, raceMessageIndex, raceMessageText } from '../transports/measure.ts';
 import { LifecycleStrip } from './LifecycleStrip.tsx';
@@ -44,20 +43,18 @@ function raceCount(actor: ClientActor, raceId: string): number {
   return actor.getSnapshot().context.received.filter((message) => raceMessageIndex(raceId, message.text) !== null).length;
 }
 
-async function newestId(): Promise<number> {
-  const { messages } = (await (await fetch('/api/poll/short?after=0', { cache: 'no-store' })).json()) as FeedMessages;
-  return messages.at(-1)?.id ?? 0;
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The race's steps, performed on this page's five clients. */
 function raceStepsFor(clients: Record<TransportKind, ClientActor>) {
   const clientsRef = { current: clients };
   return raceMachine.provide({
+      actions: {
+        stopClients: () => Object.values(clientsRef.current).forEach((actor) => actor.send({ type: 'STOP' })),
+      },
       actors: {
         openClients: fromPromise<void, { raceId: string }>(async ({ input }) => {
-          const after = await newestId();
+          const after = await newestFeedId();
           const all = Object.entries(clientsRef.current) as [TransportKind, ClientActor][];
           for (const [, actor] of all) actor.send({ type: 'START', options: { after, tag: input.raceId } });
           await Promise.all(
