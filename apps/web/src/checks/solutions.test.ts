@@ -9,6 +9,7 @@ import { liveChecks } from './index.ts';
 import type { CheckContext } from './context.ts';
 import { createNodeCheckContext } from './node-context.ts';
 import { whoamiOverWebSocket } from '../lib/whoami.ts';
+import { postFeedMessage, readEngineIoOpen, readSseRetry } from '../lib/feed-probes.ts';
 
 /** Performs the challenge as a learner would, and returns the answer the learner would type. */
 type Solution = (ctx: CheckContext) => Promise<string>;
@@ -16,6 +17,15 @@ type Solution = (ctx: CheckContext) => Promise<string>;
 const solutions: Record<LiveCheckId, Solution> = {
   async 'server-port-of-websocket'(ctx) {
     return String((await whoamiOverWebSocket(ctx)).local.port);
+  },
+  async 'posted-feed-message'(ctx) {
+    return String((await postFeedMessage(ctx, 'hello from the challenge')).id);
+  },
+  async 'sse-retry-delay'(ctx) {
+    return String(await readSseRetry(ctx));
+  },
+  async 'engineio-ping-interval'(ctx) {
+    return String((await readEngineIoOpen(ctx)).pingInterval);
   },
 };
 
