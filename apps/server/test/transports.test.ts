@@ -301,7 +301,10 @@ describe('Socket.IO feed and chat', () => {
   it('keeps chat messages inside their room and acknowledges with the delivery count', async () => {
     const [alice, bob, carol] = [socketIo(), socketIo(), socketIo()];
     expect(await alice.emitWithAck('chat:join', 'lobby')).toEqual({ room: 'lobby', members: 1 });
+    // Alice also hears her own join (1 member); wait for the announcement of Bob's.
+    const aliceSeesBob = new Promise((resolve) => alice.on('chat:presence', (presence) => presence.members === 2 && resolve(presence)));
     expect(await bob.emitWithAck('chat:join', 'lobby')).toEqual({ room: 'lobby', members: 2 });
+    expect(await aliceSeesBob).toEqual({ room: 'lobby', members: 2 });
     await carol.emitWithAck('chat:join', 'elsewhere');
     const carolHeard: ChatMessage[] = [];
     carol.on('chat:message', (message) => carolHeard.push(message));

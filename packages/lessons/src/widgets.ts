@@ -10,6 +10,7 @@ export const widgetIds = [
   'SseStream',
   'ServerPush',
   'ProtocolMismatch',
+  'ChatRoom',
 ] as const;
 
 export type WidgetId = (typeof widgetIds)[number];

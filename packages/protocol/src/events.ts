@@ -30,6 +30,8 @@ export interface ServerToClientEvents {
   'feed:message': (message: FeedMessage) => void;
   /** A chat message to every socket in the room (the sender included). */
   'chat:message': (message: ChatMessage) => void;
+  /** How many sockets are in a chat room, sent to the room whenever someone joins or leaves. */
+  'chat:presence': (presence: { room: string; members: number }) => void;
 }
 
 export interface ClientToServerEvents {

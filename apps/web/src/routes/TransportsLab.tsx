@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { widgets } from '../widgets/registry.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 
-const { TransportRace, LongPollDemo, SseStream, ServerPush, ProtocolMismatch } = widgets;
+const { TransportRace, LongPollDemo, SseStream, ServerPush, ProtocolMismatch, ChatRoom } = widgets;
 
 export default function TransportsLab() {
   useDocumentTitle('Transports side by side · Loopwire');
@@ -48,6 +48,10 @@ export default function TransportsLab() {
             See <Link to="/lessons/socketio-is-not-websocket">Socket.IO is not WebSocket</Link>.
           </p>
           <ProtocolMismatch />
+        </section>
+        <section aria-labelledby="chat-heading">
+          <h2 id="chat-heading">A chat room: rooms and acknowledgements</h2>
+          <ChatRoom />
         </section>
       </Suspense>
     </div>

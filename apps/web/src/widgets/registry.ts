@@ -13,4 +13,5 @@ export const widgets: Record<WidgetId, LazyExoticComponent<ComponentType>> = {
   SseStream: lazy(() => import('./SseStream.tsx')),
   ServerPush: lazy(() => import('./ServerPush.tsx')),
   ProtocolMismatch: lazy(() => import('./ProtocolMismatch.tsx')),
+  ChatRoom: lazy(() => import('./ChatRoom.tsx')),
 };

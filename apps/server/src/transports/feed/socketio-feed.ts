@@ -11,12 +11,17 @@ const chatRoomKey = (room: string) => `chat:${room}`;
 
 export function registerSocketIoFeed({ io, feedHub }: ServerDeps): void {
   feedHub.feed.subscribe((message) => io.to(feedRoom).emit('feed:message', message));
+  const membersOf = (room: string) => io.sockets.adapter.rooms.get(chatRoomKey(room))?.size ?? 0;
+  const announce = (room: string) => io.to(chatRoomKey(room)).emit('chat:presence', { room, members: membersOf(room) });
 
   io.on('connection', (socket) => {
     // The server ends the *transport* (as a network drop would): the client sees "transport close" and
     // reconnects by itself. `socket.disconnect()` would say "io server disconnect" and the client would stay away.
     const forget = feedHub.connections.add('socket.io', socket.id, () => socket.conn.close());
-    socket.on('disconnect', forget);
+    socket.on('disconnect', () => {
+      forget();
+      if (socket.data.chatRoom) announce(socket.data.chatRoom);
+    });
 
     socket.on('feed:subscribe', (after, ack) => {
       void socket.join(feedRoom);
@@ -30,10 +35,13 @@ export function registerSocketIoFeed({ io, feedHub }: ServerDeps): void {
         ack({ error: 'A room name is 1–32 characters: lowercase letters, digits and dashes.' });
         return;
       }
-      if (socket.data.chatRoom) void socket.leave(chatRoomKey(socket.data.chatRoom));
+      const previous = socket.data.chatRoom;
+      if (previous) void socket.leave(chatRoomKey(previous));
       socket.data.chatRoom = room;
       void socket.join(chatRoomKey(room));
-      ack({ room, members: io.sockets.adapter.rooms.get(chatRoomKey(room))?.size ?? 1 });
+      ack({ room, members: membersOf(room) });
+      if (previous && previous !== room) announce(previous);
+      announce(room);
     });
 
     socket.on('chat:message', (text, ack) => {
@@ -47,7 +55,7 @@ export function registerSocketIoFeed({ io, feedHub }: ServerDeps): void {
       }
       const at = Date.now();
       io.to(chatRoomKey(room)).emit('chat:message', { room, from: socket.id, text, at });
-      reply({ ok: true, at, delivered: io.sockets.adapter.rooms.get(chatRoomKey(room))?.size ?? 0 });
+      reply({ ok: true, at, delivered: membersOf(room) });
     });
   });
 }
