@@ -35,6 +35,32 @@ test('the race: 20 messages over all five transports, requests and bytes per tra
   expect(await numberIn(page, 'long-polling', 'requests')).toBeGreaterThan(await numberIn(page, 'websocket', 'requests'));
   expect(await numberIn(page, 'websocket', 'requests')).toBe(1);
   expect(await numberIn(page, 'sse', 'requests')).toBe(1);
+
+  // The race's byte counts are the sums of the captured bytes of its exchanges, as the tap serves them.
+  const raceId = await race.getAttribute('data-race-id');
+  const paths: Record<(typeof kinds)[number], string> = {
+    'short-polling': '/api/poll/short',
+    'long-polling': '/api/poll/long',
+    sse: '/api/sse/ticker',
+    websocket: '/ws/feed',
+    'socket.io': '/socket.io/',
+  };
+  const captures = await page.evaluate(async () => {
+    const response = await fetch('/api/captures?limit=500');
+    return ((await response.json()) as { captures: { url: string; wire: { clientBytes: number; serverBytes: number } }[] }).captures;
+  });
+  for (const kind of kinds) {
+    const mine = captures.filter((capture) => capture.url.split('?')[0] === paths[kind] && new URLSearchParams(capture.url.split('?')[1]).get('race') === raceId);
+    const sum = (side: 'clientBytes' | 'serverBytes') => mine.reduce((total, capture) => total + capture.wire[side], 0);
+    expect(mine.length, kind).toBeGreaterThan(0);
+    expect(await numberIn(page, kind, 'requests'), kind).toBe(mine.length);
+    expect(await numberIn(page, kind, 'client-bytes'), kind).toBe(sum('clientBytes'));
+    expect(await numberIn(page, kind, 'server-bytes'), kind).toBe(sum('serverBytes'));
+  }
+  // The bandwidth question, answered by the numbers: polling's headers cost more per message than frames.
+  expect(await numberIn(page, 'short-polling', 'bytes-per-message')).toBeGreaterThan(await numberIn(page, 'websocket', 'bytes-per-message'));
+  expect(await numberIn(page, 'long-polling', 'bytes-per-message')).toBeGreaterThan(await numberIn(page, 'websocket', 'bytes-per-message'));
+  await expect(race.getByTestId('bytes-chart')).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -1,5 +1,6 @@
 // Numbers the race shows: delivery latency percentiles and the tap's bytes summed per transport.
 
+import type { Capture, CaptureList } from '@loopwire/protocol';
 import type { TransportKind } from './kinds.ts';
 import type { RaceBytes, WireBytes } from '../machines/race.machine.ts';
 
@@ -24,11 +25,8 @@ export function raceMessageIndex(raceId: string, text: string): number | null {
   return Number.isInteger(n) && n > 0 ? n - 1 : null;
 }
 
-/** The part of a capture the race reads (the tap's contract: every capture carries `wire`). */
-export interface CaptureWire {
-  url: string;
-  wire: { clientBytes: number; serverBytes: number };
-}
+/** The part of a capture the race reads: its URL (with the race tag) and its bytes on the wire. */
+export type CaptureWire = Pick<Capture, 'url' | 'wire'>;
 
 /** Which transport a captured exchange belongs to, by its path; null for anything else. */
 export function transportOfUrl(url: string): TransportKind | null {
@@ -62,13 +60,29 @@ export function sumRaceBytes(captures: readonly CaptureWire[], raceId: string): 
   return sums;
 }
 
-/** Reads this learner's captures and sums the race's bytes; says plainly when the tap is not there. */
-export async function measureRaceBytes(raceId: string): Promise<RaceBytes> {
+/** Captures of this race, newest first; only this browser's (the tap scopes them by the loopwire_sid cookie). */
+async function raceCaptures(raceId: string): Promise<Capture[] | { status: number }> {
   const response = await fetch('/api/captures?limit=500', { credentials: 'same-origin', cache: 'no-store' });
-  if (response.status === 404) {
-    return { ok: false, reason: 'This server has no wire tap yet (GET /api/captures answered 404), so bytes on the wire cannot be measured.' };
+  if (!response.ok) return { status: response.status };
+  const { captures } = (await response.json()) as CaptureList;
+  return captures.filter((capture) => transportOfUrl(capture.url) !== null && capture.url.includes(`race=${raceId}`));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Reads this learner's captures and sums the race's bytes, once every exchange of the race is over. */
+export async function measureRaceBytes(raceId: string, { attempts = 15, pauseMs = 200 } = {}): Promise<RaceBytes> {
+  for (let attempt = 1; ; attempt++) {
+    const captures = await raceCaptures(raceId);
+    if (!Array.isArray(captures)) {
+      return captures.status === 404
+        ? { ok: false, reason: 'This server has no wire tap (GET /api/captures answered 404), so bytes on the wire cannot be measured.' }
+        : { ok: false, reason: `GET /api/captures answered ${captures.status}.` };
+    }
+    // Closing handshakes may still be on their way: wait until the tap has seen every exchange end.
+    if (captures.every((capture) => capture.done) || attempt === attempts) {
+      return { ok: true, byTransport: sumRaceBytes(captures, raceId) };
+    }
+    await sleep(pauseMs);
   }
-  if (!response.ok) return { ok: false, reason: `GET /api/captures answered ${response.status}.` };
-  const { captures } = (await response.json()) as { captures: CaptureWire[] };
-  return { ok: true, byTransport: sumRaceBytes(captures, raceId) };
 }

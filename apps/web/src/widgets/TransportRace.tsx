@@ -125,7 +125,9 @@ function RaceRow({ kind, actor, raceId, sentAt, total, bytes }: {
         <LifecycleStrip state={drawnState(snapshot.value as string)} label={transportLabels[kind]} />
       </th>
       <td className="num" data-testid="delivered">{raceId ? `${delivered}/${total}` : '—'}</td>
-      <td className="num" data-testid="requests">{raceId ? requests : '—'}</td>
+      <td className="num" data-testid="requests" data-source={wire ? 'tap' : 'client'}>
+        {wire ? wire.requests : raceId ? requests : '—'}
+      </td>
       <td className="num" data-testid="client-bytes">{wire ? wire.clientBytes.toLocaleString('en') : '—'}</td>
       <td className="num" data-testid="server-bytes">{wire ? wire.serverBytes.toLocaleString('en') : '—'}</td>
       <td className="num" data-testid="bytes-per-message">
@@ -233,9 +235,10 @@ export default function TransportRace() {
       ) : null}
       {bytes?.ok ? <BytesChart bytes={bytes.byTransport} messages={raceState.context.settings.messages} /> : null}
       <figcaption className="widget__caption">
-        Every row is a real client in this page talking to the live server. Requests are counted by each client (a
-        WebSocket handshake counts as one); bytes are what the server’s wire tap saw for this race’s exchanges, heads,
-        bodies and frames included, in both directions. Latency is from the moment the page posted a message to the
+        Every row is a real client in this page talking to the live server. While the race runs, requests are counted
+        by each client; when it ends, requests and bytes are what the server’s wire tap saw for this race’s exchanges (a
+        WebSocket is one exchange: its handshake, then every frame), heads, bodies and frames included, in both
+        directions. Latency is from the moment the page posted a message to the
         moment each client had it.
       </figcaption>
     </figure>
