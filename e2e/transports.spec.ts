@@ -123,10 +123,16 @@ test('Socket.IO and a plain WebSocket do not understand each other', async ({ pa
   await expect(plain.getByTestId('mismatch-packet').first()).toContainText('Engine.IO open');
   await plain.getByRole('button', { name: 'Send “hello”' }).click();
   await expect(plain.getByTestId('mismatch-closed')).toContainText('closed by the server');
+  // The tap captured the exchange: a 101, the open packet, and the "hello" it could not decode.
+  const captured = plain.getByTestId('captured-exchange');
+  await expect(captured).toContainText('→ 101');
+  await expect(captured.getByTestId('captured-frame').first()).toContainText('open: the server names the session');
+  await expect(captured).toContainText('hello — not an Engine.IO packet');
 
   const sio = page.getByTestId('mismatch-socketio');
   await sio.getByRole('button', { name: 'Connect with polling' }).click();
   await expect(sio.getByTestId('mismatch-outcome')).toContainText('connect_error', { timeout: 10_000 });
+  await expect(sio.getByTestId('captured-exchange')).toContainText('→ 426');
   await sio.getByRole('button', { name: 'Connect over WebSocket' }).click();
   await expect(sio.getByTestId('mismatch-outcome')).toContainText('connect_error', { timeout: 10_000 });
 });

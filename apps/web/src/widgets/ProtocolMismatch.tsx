@@ -2,10 +2,10 @@
 // it does not understand, and a Socket.IO client pointed at the plain /ws echo never connects.
 
 import { useEffect, useRef, useState } from 'react';
-import { decodePacket } from 'engine.io-parser';
-import { Decoder, type Packet } from 'socket.io-parser';
+import { decodeEnginePacket } from '@loopwire/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { webSocketUrl } from '../checks/context.ts';
+import { CapturedExchange } from './CapturedExchange.tsx';
 import './transports.css';
 
 interface Received {
@@ -14,31 +14,18 @@ interface Received {
   meaning: string;
 }
 
-const socketIoPacketNames = ['CONNECT', 'DISCONNECT', 'EVENT', 'ACK', 'CONNECT_ERROR', 'BINARY_EVENT', 'BINARY_ACK'];
-
-/** What an Engine.IO packet (and a Socket.IO packet inside a `message`) means, in words. */
-export function explainEngineIo(raw: string): string {
-  const packet = decodePacket(raw);
+/** What a received packet means, decoded by the same Engine.IO / Socket.IO decoder the tap uses. */
+function explainEngineIo(raw: string): string {
+  const packet = decodeEnginePacket(raw);
   if (packet.type === 'error') return 'not an Engine.IO packet';
-  if (packet.type === 'open') return 'Engine.IO open: session id and ping settings';
-  if (packet.type === 'ping') return 'Engine.IO ping: answer "3" (pong) or be dropped';
-  if (packet.type !== 'message' || typeof packet.data !== 'string') return `Engine.IO ${packet.type}`;
-  let decoded: Packet | null = null;
-  const decoder = new Decoder();
-  decoder.on('decoded', (value: Packet) => (decoded = value));
-  try {
-    decoder.add(packet.data);
-  } catch {
-    return 'Engine.IO message carrying something that is not a Socket.IO packet';
-  }
-  const inner = decoded as Packet | null;
-  return inner ? `Engine.IO message → Socket.IO ${socketIoPacketNames[inner.type]}` : 'Engine.IO message';
+  return `Engine.IO ${packet.meaning}${packet.socketIo ? ` → Socket.IO ${packet.socketIo.typeName}` : ''}`;
 }
 
 function PlainWebSocketToSocketIo() {
   const [received, setReceived] = useState<Received[]>([]);
   const [closed, setClosed] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
+  const [attemptAt, setAttemptAt] = useState<number | null>(null);
   const socket = useRef<WebSocket | null>(null);
   const openedAt = useRef(0);
 
@@ -49,6 +36,7 @@ function PlainWebSocketToSocketIo() {
     setReceived([]);
     setClosed(null);
     openedAt.current = performance.now();
+    setAttemptAt(Date.now() - 1000);
     const ws = new WebSocket(webSocketUrl('/socket.io/?EIO=4&transport=websocket'));
     ws.onopen = () => setOpen(true);
     ws.onmessage = (event) => {
@@ -97,6 +85,7 @@ function PlainWebSocketToSocketIo() {
           {closed}
         </p>
       ) : null}
+      {attemptAt !== null ? <CapturedExchange urlPrefix="/socket.io/?EIO=4&transport=websocket" since={attemptAt} /> : null}
       <p className="widget__caption">
         The handshake succeeds (it is a real WebSocket), but what arrives is Engine.IO: <code>0{'{…}'}</code> opens a
         session, <code>2</code> is a ping every 25 s that this client never answers, and a plain “hello” is not a
@@ -108,6 +97,7 @@ function PlainWebSocketToSocketIo() {
 
 function SocketIoClientToPlainWebSocket() {
   const [outcome, setOutcome] = useState<string | null>(null);
+  const [attemptAt, setAttemptAt] = useState<number | null>(null);
   const client = useRef<Socket | null>(null);
 
   useEffect(() => () => void client.current?.disconnect(), []);
@@ -115,6 +105,7 @@ function SocketIoClientToPlainWebSocket() {
   function connect(transport: 'websocket' | 'polling') {
     client.current?.disconnect();
     setOutcome('connecting…');
+    setAttemptAt(Date.now() - 1000);
     const startedAt = performance.now();
     const socket = io({ path: '/ws', addTrailingSlash: false, transports: [transport], reconnection: false, timeout: 3000, forceNew: true });
     socket.on('connect', () => setOutcome('connected (unexpected!)'));
@@ -142,6 +133,7 @@ function SocketIoClientToPlainWebSocket() {
           {outcome}
         </p>
       ) : null}
+      {attemptAt !== null ? <CapturedExchange urlPrefix="/ws?EIO=4" since={attemptAt} /> : null}
       <p className="widget__caption">
         Over WebSocket the handshake works, but the echo server never sends the Engine.IO open packet the client waits
         for, so it times out. With polling, <code>GET /ws?EIO=4&amp;transport=polling</code> is answered{' '}
