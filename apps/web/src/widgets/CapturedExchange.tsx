@@ -7,8 +7,8 @@ import './transports.css';
 
 const refreshMs = 1500;
 
-/** Polls the caller's newest captures while mounted and shows the newest whose URL starts with `urlPrefix`. */
-export function CapturedExchange({ urlPrefix, since }: { urlPrefix: string; since: number }) {
+/** Polls the caller's newest captures while mounted and shows the newest whose URL is `url` (or starts with `urlPrefix`). */
+export function CapturedExchange({ url, urlPrefix, since }: { url?: string; urlPrefix?: string; since: number }) {
   const [capture, setCapture] = useState<Capture | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -19,7 +19,11 @@ export function CapturedExchange({ urlPrefix, since }: { urlPrefix: string; sinc
         const response = await fetch('/api/captures?limit=50', { cache: 'no-store' });
         if (!response.ok) throw new Error(`GET /api/captures answered ${response.status}`);
         const { captures } = (await response.json()) as CaptureList;
-        const found = captures.find((candidate) => candidate.url.startsWith(urlPrefix) && candidate.startedAt >= since);
+        const found = captures.find(
+          (candidate) =>
+            candidate.startedAt >= since &&
+            (url !== undefined ? candidate.url === url : urlPrefix !== undefined && candidate.url.startsWith(urlPrefix)),
+        );
         if (!stopped) {
           setCapture(found ?? null);
           setError(null);
@@ -34,7 +38,7 @@ export function CapturedExchange({ urlPrefix, since }: { urlPrefix: string; sinc
       stopped = true;
       clearInterval(timer);
     };
-  }, [urlPrefix, since]);
+  }, [url, urlPrefix, since]);
 
   if (error) return <p className="widget__caption">The wire tap could not be read: {error}</p>;
   if (!capture) return <p className="widget__caption">Waiting for the wire tap…</p>;
@@ -48,7 +52,13 @@ export function CapturedExchange({ urlPrefix, since }: { urlPrefix: string; sinc
         {capture.frames.map((frame, index) => (
           <li key={index} data-testid="captured-frame">
             {frame.direction === 'client' ? '→' : '←'} {frame.opcodeName}{' '}
-            <code>{frame.closeCode !== undefined ? `${frame.closeCode} ${frame.closeReason ?? ''}` : frame.payloadPreview}</code>
+            <code>
+              {frame.opcodeName === 'close'
+                ? frame.closeCode !== undefined
+                  ? `${frame.closeCode} ${frame.closeReason ?? ''}`
+                  : '(no status code)'
+                : frame.payloadPreview}
+            </code>
             {frame.engineIo ? <span className="widget__caption"> — {frame.engineIo.meaning}</span> : null}
           </li>
         ))}

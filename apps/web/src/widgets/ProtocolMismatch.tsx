@@ -85,7 +85,7 @@ function PlainWebSocketToSocketIo() {
           {closed}
         </p>
       ) : null}
-      {attemptAt !== null ? <CapturedExchange urlPrefix="/socket.io/?EIO=4&transport=websocket" since={attemptAt} /> : null}
+      {attemptAt !== null ? <CapturedExchange url="/socket.io/?EIO=4&transport=websocket" since={attemptAt} /> : null}
       <p className="widget__caption">
         The handshake succeeds (it is a real WebSocket), but what arrives is Engine.IO: <code>0{'{…}'}</code> opens a
         session, <code>2</code> is a ping every 25 s that this client never answers, and a plain “hello” is not a
