@@ -12,6 +12,9 @@ export const liveCheckIds = [
   'lag-over-500',
   'four-async-jobs-queued',
   'worker-keeps-loop-free',
+  'posted-feed-message',
+  'sse-retry-delay',
+  'engineio-ping-interval',
 ] as const;
 
 export type LiveCheckId = (typeof liveCheckIds)[number];

@@ -14,6 +14,12 @@ export const widgetIds = [
   'PhaseDiagram',
   'OrderPredictor',
   'ThreadpoolTimeline',
+  'TransportRace',
+  'LongPollDemo',
+  'SseStream',
+  'ServerPush',
+  'ProtocolMismatch',
+  'ChatRoom',
 ] as const;
 
 export type WidgetId = (typeof widgetIds)[number];

@@ -29,6 +29,7 @@ function closed(socket: WebSocketLike): Promise<void> {
     socket.onclose = () => resolve();
   });
 }
+import { postFeedMessage, readEngineIoOpen, readSseRetry } from '../lib/feed-probes.ts';
 
 /** Performs the challenge as a learner would, and returns the answer the learner would type. */
 type Solution = (ctx: CheckContext) => Promise<string>;
@@ -86,6 +87,15 @@ const solutions: Record<LiveCheckId, Solution> = {
   },
   async 'worker-keeps-loop-free'(ctx) {
     return String((await runLabJob('worker', 2000, ctx.fetch)).maxLoopLagMs);
+  },
+  async 'posted-feed-message'(ctx) {
+    return String((await postFeedMessage(ctx, 'hello from the challenge')).id);
+  },
+  async 'sse-retry-delay'(ctx) {
+    return String(await readSseRetry(ctx));
+  },
+  async 'engineio-ping-interval'(ctx) {
+    return String((await readEngineIoOpen(ctx)).pingInterval);
   },
 };
 

@@ -26,6 +26,7 @@ export function Layout() {
           </NavLink>
           <NavLink to="/inspector">Inspector</NavLink>
           <NavLink to="/labs/loop">Loop lab</NavLink>
+          <NavLink to="/labs/transports">Transports</NavLink>
         </nav>
         <div className="header__tools">
           <ConnectionBadge />

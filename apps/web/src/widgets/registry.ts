@@ -17,4 +17,10 @@ export const widgets: Record<WidgetId, LazyExoticComponent<ComponentType>> = {
   PhaseDiagram: lazy(() => import('./PhaseDiagram.tsx')),
   OrderPredictor: lazy(() => import('./OrderPredictor.tsx')),
   ThreadpoolTimeline: lazy(() => import('./ThreadpoolTimeline.tsx')),
+  TransportRace: lazy(() => import('./TransportRace.tsx')),
+  LongPollDemo: lazy(() => import('./LongPollDemo.tsx')),
+  SseStream: lazy(() => import('./SseStream.tsx')),
+  ServerPush: lazy(() => import('./ServerPush.tsx')),
+  ProtocolMismatch: lazy(() => import('./ProtocolMismatch.tsx')),
+  ChatRoom: lazy(() => import('./ChatRoom.tsx')),
 };
