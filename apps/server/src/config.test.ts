@@ -3,7 +3,15 @@ import { ConfigError, parseConfig } from './config.js';
 
 describe('parseConfig', () => {
   it('defaults to 127.0.0.1:3000 and the server’s own origins', () => {
-    expect(parseConfig({})).toEqual({ port: 3000, host: '127.0.0.1', allowedOrigins: null, dev: false });
+    expect(parseConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      allowedOrigins: null,
+      dev: false,
+      labForeignPort: 3001,
+      messageRateLimit: 50,
+      maxConnectionsPerSid: 5,
+    });
   });
 
   it('reads PORT, HOST, ALLOWED_ORIGINS and --dev', () => {
@@ -16,7 +24,16 @@ describe('parseConfig', () => {
       host: '0.0.0.0',
       allowedOrigins: ['http://localhost:5173', 'https://loopwire.example'],
       dev: true,
+      labForeignPort: 0,
+      messageRateLimit: 50,
+      maxConnectionsPerSid: 5,
     });
+  });
+
+  it('reads LAB_FOREIGN_PORT, MESSAGE_RATE_LIMIT and MAX_CONNECTIONS_PER_SID', () => {
+    expect(
+      parseConfig({ PORT: '4000', LAB_FOREIGN_PORT: '4100', MESSAGE_RATE_LIMIT: '10', MAX_CONNECTIONS_PER_SID: '2' }),
+    ).toMatchObject({ port: 4000, labForeignPort: 4100, messageRateLimit: 10, maxConnectionsPerSid: 2 });
   });
 
   it.each([
@@ -26,6 +43,11 @@ describe('parseConfig', () => {
     [{ HOST: 'bad host!' }, 'HOST', /HOST: expected an IP address/],
     [{ ALLOWED_ORIGINS: 'localhost:5173' }, 'ALLOWED_ORIGINS', /ALLOWED_ORIGINS: expected a comma-separated list/],
     [{ ALLOWED_ORIGINS: 'http://a.example/path' }, 'ALLOWED_ORIGINS', /no path/],
+    [{ LAB_FOREIGN_PORT: 'x' }, 'LAB_FOREIGN_PORT', /LAB_FOREIGN_PORT: expected a whole number.*"x"/],
+    [{ PORT: '4000', LAB_FOREIGN_PORT: '4000' }, 'LAB_FOREIGN_PORT', /must differ from PORT/],
+    [{ PORT: '65535' }, 'LAB_FOREIGN_PORT', /PORT \+ 1 does not exist/],
+    [{ MESSAGE_RATE_LIMIT: '0' }, 'MESSAGE_RATE_LIMIT', /from 1 to 100000, got "0"/],
+    [{ MAX_CONNECTIONS_PER_SID: 'lots' }, 'MAX_CONNECTIONS_PER_SID', /"lots"/],
   ])('rejects %o naming %s', (env, variable, message) => {
     let caught: unknown;
     try {

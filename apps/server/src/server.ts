@@ -13,6 +13,8 @@ import { apiErrorHandler } from './transports/http/errors.js';
 import { isViteHmrUpgrade, serveBuiltWebApp, serveDevWebApp } from './transports/http/web.js';
 import { registerRawWebSocket } from './transports/ws/register.js';
 import { createSocketIo, registerSocketIo, type LoopwireIo } from './transports/socketio/register.js';
+import { registerSecurity } from './security/register.js';
+import { registerFanout } from './fanout/register.js';
 
 export interface LoopwireServer {
   httpServer: HttpServer;
@@ -24,6 +26,18 @@ export interface LoopwireServer {
 }
 
 export class ListenError extends Error {}
+
+/**
+ * A client that dribbles its request head (slowloris) is cut off with 408 instead of holding a
+ * socket forever. Only the time to *receive* a request is bounded: held responses (long polling,
+ * SSE) and upgraded connections are not affected.
+ */
+const httpTimeouts = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  /** How often Node checks the two timeouts above (default 30 s would let them overrun a lot). */
+  connectionsCheckingInterval: 1_000,
+};
 
 function listen(httpServer: HttpServer, config: Config): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
@@ -47,7 +61,7 @@ function listen(httpServer: HttpServer, config: Config): Promise<AddressInfo> {
 export async function startLoopwireServer(config: Config): Promise<LoopwireServer> {
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(app);
+  const httpServer = createServer(httpTimeouts, app);
   const closers: (() => Promise<void> | void)[] = [];
 
   let port = config.port;
@@ -71,6 +85,8 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   // Each module registers its routes, upgrades and Socket.IO handlers here, before the 404 below.
   registerSocketIo(deps);
   registerRawWebSocket(deps);
+  registerSecurity(deps);
+  registerFanout(deps);
   api.use(apiNotFound());
   app.use('/api', apiErrorHandler);
 
