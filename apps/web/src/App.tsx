@@ -12,6 +12,8 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Home /> },
       { path: 'lessons/:id', lazy: async () => ({ Component: (await import('./routes/LessonPage.tsx')).default }) },
+      { path: 'labs/security', lazy: async () => ({ Component: (await import('./routes/SecurityLab.tsx')).default }) },
+      { path: 'labs/fanout', lazy: async () => ({ Component: (await import('./routes/FanoutLab.tsx')).default }) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -54,4 +54,13 @@ describe('labSocketMachine', () => {
     expect(actor.getSnapshot().context).toMatchObject({ received: 0, closeCode: null });
     expect(socket.started).toBe(2);
   });
+
+  it('replaces an open socket when asked to open again', () => {
+    const { actor, socket } = driven();
+    actor.send({ type: 'OPEN', path: '/ws/private?ticket=a' });
+    socket.sendBack({ type: 'OPENED', socket: {} as WebSocketLike });
+    actor.send({ type: 'OPEN', path: '/ws/private?ticket=a' });
+    expect(actor.getSnapshot().value).toEqual({ session: 'connecting' });
+    expect(socket).toMatchObject({ started: 2, stopped: 1 });
+  });
 });

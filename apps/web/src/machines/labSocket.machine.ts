@@ -90,6 +90,8 @@ export const labSocketMachine = setup({
         },
       },
       on: {
+        // Opening again replaces the current socket (the old one is closed as the actor stops).
+        OPEN: { target: 'session', reenter: true, actions: 'rememberPath' },
         CLOSED: [
           { guard: 'neverOpened', target: 'refused', actions: 'rememberClose' },
           { target: 'closed', actions: 'rememberClose' },

@@ -24,6 +24,8 @@ export function Layout() {
           <NavLink to="/" end>
             Curriculum
           </NavLink>
+          <NavLink to="/labs/security">Security</NavLink>
+          <NavLink to="/labs/fanout">Fan-out</NavLink>
         </nav>
         <div className="header__tools">
           <ConnectionBadge />

@@ -8,4 +8,11 @@ export const widgets: Record<WidgetId, LazyExoticComponent<ComponentType>> = {
   EndpointProbe: lazy(() => import('./EndpointProbe.tsx')),
   ConnectionBadge: lazy(() => import('./ConnectionBadge.tsx')),
   LayerStack: lazy(() => import('./LayerStack.tsx')),
+  ConnectionKnowledge: lazy(() => import('./labs/ConnectionKnowledge.tsx')),
+  CswshDemo: lazy(() => import('./labs/CswshDemo.tsx')),
+  TokenAuth: lazy(() => import('./labs/TokenAuth.tsx')),
+  LimitsDemo: lazy(() => import('./labs/LimitsDemo.tsx')),
+  DeviceFleet: lazy(() => import('./labs/DeviceFleet.tsx')),
+  BroadcastLab: lazy(() => import('./labs/BroadcastLab.tsx')),
+  ChatRoom: lazy(() => import('./labs/ChatRoom.tsx')),
 };
