@@ -3,6 +3,8 @@
 import type { Lesson } from './types.ts';
 import { plannedLesson } from './planned.ts';
 import endpointsAndLayers from './lessons/endpoints-and-layers/lesson.ts';
+import whoIsOnTheOtherEnd from './lessons/who-is-on-the-other-end/lesson.ts';
+import fanInFanOut from './lessons/fan-in-fan-out/lesson.ts';
 
 export const lessons: readonly Lesson[] = [
   endpointsAndLayers,
@@ -60,18 +62,8 @@ export const lessons: readonly Lesson[] = [
     question: 'Single-threaded means one process?',
     summary: 'The same job off the main thread; the cost of a worker; pools.',
   }),
-  plannedLesson({
-    id: 'who-is-on-the-other-end',
-    title: 'Who is on the other end?',
-    question: 'How aware is the server of a client, and is that safe?',
-    summary: 'The 4-tuple, cookies, Origin checks against hijacking, tokens and limits.',
-  }),
-  plannedLesson({
-    id: 'fan-in-fan-out',
-    title: 'Fan-in and fan-out',
-    question: 'What happens when a million clients must be notified?',
-    summary: 'Chat rooms, tickers, IoT devices; broadcast latency measured; rate limits.',
-  }),
+  whoIsOnTheOtherEnd,
+  fanInFanOut,
   plannedLesson({
     id: 'beyond-one-server',
     title: 'Beyond one server',

@@ -9,6 +9,7 @@ import { liveChecks } from './index.ts';
 import type { CheckContext } from './context.ts';
 import { createNodeCheckContext } from './node-context.ts';
 import { whoamiOverWebSocket } from '../lib/whoami.ts';
+import { floodCloseCode, latestBroadcast, reusedTicketStatus } from '../lib/securityProbes.ts';
 
 /** Performs the challenge as a learner would, and returns the answer the learner would type. */
 type Solution = (ctx: CheckContext) => Promise<string>;
@@ -16,6 +17,28 @@ type Solution = (ctx: CheckContext) => Promise<string>;
 const solutions: Record<LiveCheckId, Solution> = {
   async 'server-port-of-websocket'(ctx) {
     return String((await whoamiOverWebSocket(ctx)).local.port);
+  },
+  async 'reused-ticket-status'(ctx) {
+    return String(await reusedTicketStatus(ctx));
+  },
+  async 'rate-limit-close-code'(ctx) {
+    return String(await floodCloseCode(ctx));
+  },
+  async 'broadcast-ack-count'(ctx) {
+    // As in the lab: start a small fleet, wait for it to register, broadcast, wait for the acks.
+    const post = (path: string, body: unknown) =>
+      ctx.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await post('/api/devices/simulator', { count: 5 });
+    for (let tries = 0; (await (await ctx.fetch('/api/devices')).json()).count < 5; tries += 1) {
+      if (tries > 100) throw new Error('the fleet did not register');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await post('/api/devices/broadcast', { payload: 'report' });
+    for (let tries = 0; !(await latestBroadcast(ctx))?.done; tries += 1) {
+      if (tries > 100) throw new Error('the broadcast did not finish');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return String((await latestBroadcast(ctx))!.acked);
   },
 };
 
