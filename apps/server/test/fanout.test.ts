@@ -88,11 +88,12 @@ describe('fan-out to 200 simulated devices', () => {
     await waitFor(fleet, (value) => value.count === 4 && value.simulator.requested === 4);
     const { status, body } = await api<FloodResult>('POST', '/devices/flood', { ratePerDevice: 200, durationMs: 1000 });
     expect(status).toBe(200);
-    expect(body.sent).toBeGreaterThanOrEqual(700);
-    expect(body.dropped).toBeGreaterThan(0);
+    expect(body.sent).toBe(4 * 200);
     expect(body.accepted + body.dropped).toBe(body.sent);
-    // Each device: a burst of 50 plus 50/s for about a second (generous bound).
-    expect(body.accepted).toBeLessThanOrEqual(4 * (50 + 50 * 1.6));
+    // Each device: at least its burst of 50; at most the burst plus 50/s over the flood (a generous 2.5 s on a busy machine).
+    expect(body.accepted).toBeGreaterThanOrEqual(4 * 50);
+    expect(body.accepted).toBeLessThanOrEqual(4 * (50 + 50 * 2.5));
+    expect(body.dropped).toBeGreaterThan(0);
   });
 
   it('kills the simulator’s process group when stopped', async () => {

@@ -109,8 +109,11 @@ export function registerFanout(deps: ServerDeps): void {
     }
     const before = { ...fleet.fanIn };
     const sent = await simulator.flood({ ratePerDevice, durationMs });
-    // Reports still in flight when the simulator finished sending: give the loop a moment to count them.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Reports still in flight when the simulator finished sending: wait (up to 3 s) until all are counted.
+    const counted = () => fleet.fanIn.accepted + fleet.fanIn.dropped - before.accepted - before.dropped;
+    for (let waited = 0; counted() < sent && waited < 3000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const result: FloodResult = {
       devices: simulated.requested,
       ratePerDevice,

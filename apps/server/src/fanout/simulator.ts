@@ -65,19 +65,19 @@ async function connectAll(): Promise<void> {
   }
 }
 
-/** Every device sends reports at ratePerDevice for durationMs, in 10 ms ticks. */
+/**
+ * Every device sends ratePerDevice reports per second for durationMs. The schedule follows the
+ * clock, not the tick count, so a busy machine sends late but never sends fewer in total.
+ */
 function flood({ ratePerDevice, durationMs }: SimulatorRequest): void {
-  const tickMs = 10;
-  const perTick = ratePerDevice / (1000 / tickMs);
-  let owed = 0;
-  let sent = 0;
-  let seq = 0;
+  const total = Math.round((ratePerDevice * durationMs) / 1000);
   const started = performance.now();
+  let seq = 0;
+  let sent = 0;
   const timer = setInterval(() => {
-    owed += perTick;
-    const burst = Math.floor(owed);
-    owed -= burst;
-    for (let n = 0; n < burst; n += 1) {
+    const elapsed = Math.min(durationMs, performance.now() - started);
+    const due = Math.min(total, Math.floor((ratePerDevice * elapsed) / 1000));
+    for (; seq < due; ) {
       seq += 1;
       for (const socket of sockets) {
         if (!socket.connected) continue;
@@ -85,11 +85,11 @@ function flood({ ratePerDevice, durationMs }: SimulatorRequest): void {
         sent += 1;
       }
     }
-    if (performance.now() - started >= durationMs) {
+    if (elapsed >= durationMs) {
       clearInterval(timer);
       report({ type: 'flood-done', sent });
     }
-  }, tickMs);
+  }, 10);
 }
 
 process.on('message', (message: SimulatorRequest) => {
