@@ -95,6 +95,18 @@ describe('Cross-Site WebSocket Hijacking', () => {
     expect(feed.messages.every((message) => message.includes('sample data'))).toBe(true);
   });
 
+  it('keeps serving when LAB_FOREIGN_PORT is taken, and says the foreign page is unavailable', async () => {
+    const second = await startTestServer({ labForeignPort: info.foreignPort! });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const body = (await (await fetch(`${second.url}/api/security/info`)).json()) as SecurityInfo;
+      expect(body.foreignPort).toBeNull();
+      expect((await fetch(`${second.url}/api/health`)).status).toBe(200);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('has no demo endpoint when HOST is not loopback', async () => {
     const exposed = await startTestServer({ host: '0.0.0.0' });
     try {

@@ -31,6 +31,8 @@ export interface SimulatorStatus {
   running: boolean;
   requested: number;
   pid: number | null;
+  /** The latest connection error a simulated device reported, if any. */
+  lastError: string | null;
 }
 
 /** What every device receives as event `device:command`. */

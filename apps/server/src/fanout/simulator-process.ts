@@ -16,8 +16,6 @@ export interface SimulatorProcess {
   stop(): Promise<void>;
   /** Asks every simulated device to send reports; resolves with how many were sent. */
   flood(request: Omit<SimulatorRequest, 'type'>): Promise<number>;
-  /** Recent connection errors from the fleet (bounded), for the lab and the log. */
-  errors(): readonly string[];
 }
 
 export function createSimulatorProcess(serverUrl: () => string): SimulatorProcess {
@@ -37,7 +35,7 @@ export function createSimulatorProcess(serverUrl: () => string): SimulatorProces
     });
 
   return {
-    status: () => ({ running: child !== null, requested, pid: child?.pid ?? null }),
+    status: () => ({ running: child !== null, requested, pid: child?.pid ?? null, lastError: errors.at(-1) ?? null }),
     start(count) {
       const previous = child;
       if (previous) void killGroup(previous);
@@ -91,6 +89,5 @@ export function createSimulatorProcess(serverUrl: () => string): SimulatorProces
         current.send({ type: 'flood', ...request } satisfies SimulatorRequest);
       });
     },
-    errors: () => errors,
   };
 }

@@ -83,6 +83,7 @@ export default function DeviceFleet() {
         </button>
       </div>
       {error || problem ? <p className="widget__error" role="alert">{problem ?? error}</p> : null}
+      {fleet?.simulator.lastError ? <p className="widget__error">A simulated device reported: {fleet.simulator.lastError}</p> : null}
       <div className="lab-grid">
         <section className="lab-panel" aria-label="Command one device">
           <h3>One device</h3>
