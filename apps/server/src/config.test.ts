@@ -11,12 +11,13 @@ describe('parseConfig', () => {
       labForeignPort: 3001,
       messageRateLimit: 50,
       maxConnectionsPerSid: 5,
+      tap: 'on',
     });
   });
 
-  it('reads PORT, HOST, ALLOWED_ORIGINS and --dev', () => {
+  it('reads PORT, HOST, ALLOWED_ORIGINS, TAP and --dev', () => {
     const config = parseConfig(
-      { PORT: '0', HOST: '0.0.0.0', ALLOWED_ORIGINS: 'http://localhost:5173, https://loopwire.example' },
+      { PORT: '0', HOST: '0.0.0.0', ALLOWED_ORIGINS: 'http://localhost:5173, https://loopwire.example', TAP: 'off' },
       ['--dev'],
     );
     expect(config).toEqual({
@@ -27,6 +28,7 @@ describe('parseConfig', () => {
       labForeignPort: 0,
       messageRateLimit: 50,
       maxConnectionsPerSid: 5,
+      tap: 'off',
     });
   });
 
@@ -48,6 +50,7 @@ describe('parseConfig', () => {
     [{ PORT: '65535' }, 'LAB_FOREIGN_PORT', /PORT \+ 1 does not exist/],
     [{ MESSAGE_RATE_LIMIT: '0' }, 'MESSAGE_RATE_LIMIT', /from 1 to 100000, got "0"/],
     [{ MAX_CONNECTIONS_PER_SID: 'lots' }, 'MAX_CONNECTIONS_PER_SID', /"lots"/],
+    [{ TAP: 'yes' }, 'TAP', /TAP: expected "on" or "off", got "yes"/],
   ])('rejects %o naming %s', (env, variable, message) => {
     let caught: unknown;
     try {

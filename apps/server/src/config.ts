@@ -15,6 +15,8 @@ export interface Config {
   messageRateLimit: number;
   /** How many connections one browser (one loopwire_sid) may hold open to a limited endpoint at once. */
   maxConnectionsPerSid: number;
+  /** The wire tap: `on` records every exchange's bytes; `off` records nothing (to measure its cost). */
+  tap: 'on' | 'off';
 }
 
 export class ConfigError extends Error {
@@ -96,6 +98,13 @@ function parseBoundedInteger(env: Env, variable: string, fallback: number, min: 
   return Number(raw);
 }
 
+function parseTap(env: Env): 'on' | 'off' {
+  const raw = env.TAP;
+  if (raw === undefined || raw === '') return 'on';
+  if (raw !== 'on' && raw !== 'off') throw new ConfigError('TAP', `expected "on" or "off", got "${raw}"`);
+  return raw;
+}
+
 export function parseConfig(env: Env, argv: readonly string[] = []): Config {
   const port = parsePort(env);
   return {
@@ -106,5 +115,6 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
     labForeignPort: parseLabForeignPort(env, port),
     messageRateLimit: parseBoundedInteger(env, 'MESSAGE_RATE_LIMIT', 50, 1, 100_000, 'messages per second'),
     maxConnectionsPerSid: parseBoundedInteger(env, 'MAX_CONNECTIONS_PER_SID', 5, 1, 1000, 'connections'),
+    tap: parseTap(env),
   };
 }

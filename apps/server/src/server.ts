@@ -15,10 +15,15 @@ import { registerRawWebSocket } from './transports/ws/register.js';
 import { createSocketIo, registerSocketIo, type LoopwireIo } from './transports/socketio/register.js';
 import { registerSecurity } from './security/register.js';
 import { registerFanout } from './fanout/register.js';
+import { createTap, type Tap } from './tap/tap.js';
+import { issueSid } from './tap/sid.js';
+import { registerCaptures } from './tap/routes.js';
+import { registerHandshakeProbe } from './tap/handshake-probe.js';
 
 export interface LoopwireServer {
   httpServer: HttpServer;
   io: LoopwireIo;
+  tap: Tap;
   /** The URL to open, e.g. http://127.0.0.1:3000 */
   url: string;
   port: number;
@@ -62,6 +67,8 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(httpTimeouts, app);
+  // First on 'connection', before any module: the tap must see every byte of every connection.
+  const tap = createTap(httpServer, { enabled: config.tap === 'on' });
   const closers: (() => Promise<void> | void)[] = [];
 
   let port = config.port;
@@ -79,14 +86,18 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
     upgrades,
     io,
     originPolicy,
+    tap,
     onClose: (close) => closers.push(close),
   };
+  app.use(issueSid());
   app.use('/api', api);
   // Each module registers its routes, upgrades and Socket.IO handlers here, before the 404 below.
   registerSocketIo(deps);
   registerRawWebSocket(deps);
   registerSecurity(deps);
   registerFanout(deps);
+  registerCaptures(deps);
+  registerHandshakeProbe(deps);
   api.use(apiNotFound());
   app.use('/api', apiErrorHandler);
 
@@ -101,6 +112,7 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   return {
     httpServer,
     io,
+    tap,
     port,
     url: `http://${shownHost}:${port}`,
     async close() {

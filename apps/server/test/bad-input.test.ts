@@ -1,12 +1,14 @@
 // The bad-input corpus: real bytes that a broken or hostile client might send, across HTTP, the
 // WebSocket handshake, WebSocket frames, Engine.IO/Socket.IO packets and the lab APIs. For each:
-// the documented status or close code, the server stays up, and a bystander's open connections
-// (a raw WebSocket and a Socket.IO session) keep working.
+// the documented status or close code, the server stays up, a bystander's open connections (a raw
+// WebSocket and a Socket.IO session) keep working, and the wire tap's capture of the bystander's
+// WebSocket stays intact (its head, status and every echoed frame).
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
 import WebSocket from 'ws';
 import { io as ioClient, type Socket } from 'socket.io-client';
+import type { Capture } from '@loopwire/protocol';
 import type { LoopwireServer } from '../src/server.js';
 import { handshake, rawExchange, startTestServer } from './helpers.js';
 import { closePayload, frame, openRawWebSocket } from './raw-frames.js';
@@ -15,17 +17,32 @@ let server: LoopwireServer;
 let base: string;
 let bystanderWs: WebSocket;
 let bystanderIo: Socket;
+let bystanderCookie: string;
+let bystanderCaptureId: string;
+let echoes = 0;
+
+async function bystanderCapture(): Promise<Capture> {
+  const response = await fetch(`${base}/api/captures/${bystanderCaptureId}`, { headers: { cookie: bystanderCookie } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as Capture;
+}
 
 beforeAll(async () => {
   server = await startTestServer();
   base = server.url;
-  bystanderWs = new WebSocket(`${base.replace('http', 'ws')}/ws`);
+  const first = await fetch(`${base}/api/health`);
+  bystanderCookie = first.headers.getSetCookie()[0]!.split(';')[0]!;
+  bystanderWs = new WebSocket(`${base.replace('http', 'ws')}/ws`, { headers: { cookie: bystanderCookie } });
   await new Promise((resolve, reject) => {
     bystanderWs.once('open', resolve);
     bystanderWs.once('error', reject);
   });
-  bystanderIo = ioClient(base, { transports: ['websocket'], reconnection: false });
+  bystanderIo = ioClient(base, { transports: ['websocket'], reconnection: false, extraHeaders: { cookie: bystanderCookie } });
   await new Promise((resolve) => bystanderIo.once('connect', () => resolve(null)));
+  const list = (await (await fetch(`${base}/api/captures?kind=websocket`, { headers: { cookie: bystanderCookie } })).json()) as {
+    captures: Capture[];
+  };
+  bystanderCaptureId = list.captures.find((capture) => capture.url === '/ws')!.id;
 });
 
 afterAll(async () => {
@@ -40,6 +57,13 @@ afterEach(async () => {
   bystanderWs.send('still here?');
   expect(await echoed).toBe('still here?');
   expect(await bystanderIo.timeout(2000).emitWithAck('echo:send', 'still here?')).toMatchObject({ payload: 'still here?' });
+  echoes += 1;
+  // The tap's record of the bystander's connection: same head and status, and exactly its own frames.
+  const capture = await bystanderCapture();
+  expect(capture.requestHead).toMatch(/^GET \/ws HTTP\/1\.1\r\n/);
+  expect(capture.status).toBe(101);
+  expect(capture.frames.length + capture.framesOmitted).toBe(2 * echoes);
+  expect(capture.frames.every((frame) => frame.opcode === 0x1 && frame.payloadPreview === 'still here?')).toBe(true);
 });
 
 const statusOf = (response: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(response)?.[1] ?? 0);

@@ -208,7 +208,7 @@ describe('limits', () => {
     }
     expect(await attempt('/ws/limited?attempt=too-many')).toEqual({ opened: false, status: 429 });
     // Another browser (another sid) is not affected.
-    expect((await attempt('/ws/limited', { cookie: 'loopwire_sid=someone-else-entirely' })).opened).toBe(true);
+    expect((await attempt('/ws/limited', { cookie: 'loopwire_sid=someoneElseEntirely123' })).opened).toBe(true);
     const freed = closed(held[0]!);
     held[0]!.close();
     await freed;

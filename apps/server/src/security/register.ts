@@ -10,7 +10,7 @@ import { describeIoSocket, describeRawConnection, type RawConnection } from './c
 import { startForeignPage } from './foreign-page.js';
 import { limitedMaxMessageBytes, registerLabWebSockets } from './lab-websockets.js';
 import { registerSecureNamespace } from './secure-namespace.js';
-import { ensureSid, readSid } from './sid.js';
+import { readSid } from './sid.js';
 import { createTicketBook, createTokenIssuer } from './tokens.js';
 
 export const ticketTtlMs = 30_000;
@@ -45,7 +45,6 @@ export function registerSecurity(deps: ServerDeps): void {
   onClose(() => foreignPage.close());
 
   const security = express.Router();
-  security.use(ensureSid());
 
   security.get('/info', (_req, res) => {
     const info: SecurityInfo = {

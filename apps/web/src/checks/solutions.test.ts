@@ -52,6 +52,7 @@ beforeAll(async () => {
     labForeignPort: 0,
     messageRateLimit: 50,
     maxConnectionsPerSid: 5,
+    tap: 'on',
   });
 });
 afterAll(() => server.close());
