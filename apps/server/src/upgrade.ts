@@ -20,11 +20,14 @@ export interface UpgradeRoute {
 }
 
 export type RefusalListener = (req: IncomingMessage, status: number, reason: string) => void;
+export type RoutedListener = (req: IncomingMessage, socket: Duplex) => void;
 
 export interface UpgradeRouter {
   add(route: UpgradeRoute): void;
   /** Be told about every refusal the router itself answers (404, 403); the security lab shows them. */
   onRefused(listener: RefusalListener): void;
+  /** Be told about every upgrade handed to a service (the security lab lists the live ones). */
+  onRouted(listener: RoutedListener): void;
   listener: UpgradeHandler;
 }
 
@@ -35,6 +38,7 @@ export function createUpgradeRouter(options: {
 }): UpgradeRouter {
   const routes: UpgradeRoute[] = [];
   const refusalListeners: RefusalListener[] = [];
+  const routedListeners: RoutedListener[] = [];
   const refuse = (req: IncomingMessage, socket: Duplex, status: number, reason: string) => {
     for (const listener of refusalListeners) listener(req, status, reason);
     rejectUpgrade(socket, status, reason);
@@ -42,6 +46,7 @@ export function createUpgradeRouter(options: {
   return {
     add: (route) => routes.push(route),
     onRefused: (listener) => refusalListeners.push(listener),
+    onRouted: (listener) => routedListeners.push(listener),
     listener(req, socket, head) {
       if (options.isForeign?.(req)) return;
       const pathname = (req.url ?? '/').split('?')[0]!;
@@ -59,6 +64,7 @@ export function createUpgradeRouter(options: {
         );
         return;
       }
+      for (const listener of routedListeners) listener(req, socket);
       route.handle(req, socket, head);
     },
   };

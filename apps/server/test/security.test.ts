@@ -257,4 +257,19 @@ describe('what the server knows', () => {
     expect(JSON.stringify(mine)).not.toContain(issued.token);
     expect(JSON.stringify(mine)).not.toContain(sidCookie.split('=')[1]);
   });
+
+  it('lists a raw /ws connection too, until it closes', async () => {
+    const outcome = await attempt('/ws');
+    if (!outcome.opened) throw new Error('expected /ws to open');
+    const listed = async () =>
+      (await json<KnownConnectionsResponse>('/api/security/connections')).body.connections.filter(
+        (connection) => connection.endpoint === '/ws' && connection.yours,
+      );
+    expect(await listed()).toHaveLength(1);
+    const gone = closed(outcome.socket);
+    outcome.socket.close();
+    await gone;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await listed()).toHaveLength(0);
+  });
 });

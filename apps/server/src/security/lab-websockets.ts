@@ -18,6 +18,8 @@ import { createTokenBucket } from './token-bucket.js';
 import { credentialMessages, type TicketBook } from './tokens.js';
 
 export const limitedMaxMessageBytes = 64 * 1024;
+/** The endpoints below, which track their own connections for "what the server knows". */
+export const labPaths = new Set(['/ws/cswsh-demo', '/ws/private', '/ws/limited']);
 /** RFC 6455 §7.4.1: 1008 = policy violation (the rate limit), 1009 = message too big. */
 export const closeCodes = { rateLimited: 1008, tooBig: 1009 } as const;
 

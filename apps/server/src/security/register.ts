@@ -1,6 +1,7 @@
 // The security lab: what the server knows about each connection, the CSWSH demo (a foreign page on
 // a second port against guarded and unguarded endpoints), token and ticket auth, and limits.
 
+import { randomUUID } from 'node:crypto';
 import express from 'express';
 import type { KnownConnection, KnownConnectionsResponse, SecurityInfo } from '@loopwire/protocol';
 import type { ServerDeps } from '../deps.js';
@@ -8,7 +9,7 @@ import { HttpError } from '../transports/http/errors.js';
 import { createAttemptLog } from './attempts.js';
 import { describeIoSocket, describeRawConnection, type RawConnection } from './connections.js';
 import { startForeignPage } from './foreign-page.js';
-import { limitedMaxMessageBytes, registerLabWebSockets } from './lab-websockets.js';
+import { labPaths, limitedMaxMessageBytes, registerLabWebSockets } from './lab-websockets.js';
 import { registerSecureNamespace } from './secure-namespace.js';
 import { readSid } from './sid.js';
 import { createTicketBook, createTokenIssuer } from './tokens.js';
@@ -31,6 +32,16 @@ export function registerSecurity(deps: ServerDeps): void {
   const cswshDemo = isLoopbackHost(config.host);
 
   upgrades.onRefused((req, status, reason) => attempts.record(req, status, reason));
+  // Upgrades the other modules serve (/ws, /ws/whoami…): listed while their socket stays open.
+  // Socket.IO's are listed from its own sockets; the lab's endpoints track themselves.
+  const otherUpgrades = new Set<RawConnection>();
+  upgrades.onRouted((req, socket) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (path.startsWith('/socket.io') || labPaths.has(path)) return;
+    const connection: RawConnection = { id: randomUUID(), path, req, connectedAt: Date.now(), data: {} };
+    otherUpgrades.add(connection);
+    socket.once('close', () => otherUpgrades.delete(connection));
+  });
   registerLabWebSockets({ deps, attempts, tickets, connections: rawConnections, cswshDemo });
   registerSecureNamespace(deps, issuer);
 
@@ -86,7 +97,8 @@ export function registerSecurity(deps: ServerDeps): void {
   security.get('/connections', (req, res) => {
     const askerSid = readSid(req.headers);
     const askerSocketId = typeof req.query.socketId === 'string' ? req.query.socketId : null;
-    const all: KnownConnection[] = [...rawConnections].map((connection) => describeRawConnection(connection, askerSid));
+    const accepted = [...otherUpgrades].filter((connection) => connection.req.socket.writable);
+    const all: KnownConnection[] = [...rawConnections, ...accepted].map((connection) => describeRawConnection(connection, askerSid));
     let omitted = 0;
     for (const [name, namespace] of io._nsps) {
       // Simulated devices can be a thousand: the fan-out lab lists them; here they are only counted.
