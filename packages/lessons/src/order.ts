@@ -3,6 +3,7 @@
 import type { Lesson } from './types.ts';
 import { plannedLesson } from './planned.ts';
 import endpointsAndLayers from './lessons/endpoints-and-layers/lesson.ts';
+import beyondOneServer from './lessons/beyond-one-server/lesson.ts';
 
 export const lessons: readonly Lesson[] = [
   endpointsAndLayers,
@@ -72,10 +73,5 @@ export const lessons: readonly Lesson[] = [
     question: 'What happens when a million clients must be notified?',
     summary: 'Chat rooms, tickers, IoT devices; broadcast latency measured; rate limits.',
   }),
-  plannedLesson({
-    id: 'beyond-one-server',
-    title: 'Beyond one server',
-    question: 'What changes when one server is not enough?',
-    summary: 'Sticky sessions and adapters: what comes next.',
-  }),
+  beyondOneServer,
 ];

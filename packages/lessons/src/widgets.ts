@@ -1,7 +1,12 @@
 // Every live widget a lesson may embed, by id. The web app maps each id to a component;
 // its registry is typed `Record<WidgetId, …>`, so an id here without a component fails to compile.
 
-export const widgetIds = ['EndpointProbe', 'ConnectionBadge', 'LayerStack'] as const;
+export const widgetIds = [
+  'EndpointProbe',
+  'ConnectionBadge',
+  'LayerStack',
+  'ScaleOutDiagram',
+] as const;
 
 export type WidgetId = (typeof widgetIds)[number];
 
