@@ -4,7 +4,7 @@ import { Suspense, type ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { Link } from 'react-router';
-import { isWidgetId } from '@loopwire/lessons';
+import { glossaryEntry, isWidgetId } from '@loopwire/lessons';
 import { widgets } from '../widgets/registry.ts';
 
 export function Widget({ id }: { id: string }) {
@@ -21,8 +21,22 @@ function textOf(children: ReactNode): string {
   return Array.isArray(children) ? children.join('') : String(children ?? '');
 }
 
+/** A glossary definition as one plain line, for a term link's tooltip. */
+function plainDefinition(termId: string): string | undefined {
+  return glossaryEntry(termId)
+    ?.definition.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+    .replaceAll('`', '');
+}
+
 const components: Components = {
   a({ href = '', children }) {
+    if (href.startsWith('/glossary#')) {
+      return (
+        <Link to={href} className="term" title={plainDefinition(href.slice('/glossary#'.length))}>
+          {children}
+        </Link>
+      );
+    }
     if (href.startsWith('/')) return <Link to={href}>{children}</Link>;
     return (
       <a href={href} target="_blank" rel="noreferrer">

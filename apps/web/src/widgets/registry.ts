@@ -8,4 +8,5 @@ export const widgets: Record<WidgetId, LazyExoticComponent<ComponentType>> = {
   EndpointProbe: lazy(() => import('./EndpointProbe.tsx')),
   ConnectionBadge: lazy(() => import('./ConnectionBadge.tsx')),
   LayerStack: lazy(() => import('./LayerStack.tsx')),
+  ScaleOutDiagram: lazy(() => import('./ScaleOutDiagram.tsx')),
 };
