@@ -34,13 +34,16 @@ function Sidebar() {
           const label = complete ? 'complete' : done > 0 ? `${done} of ${total} steps done` : undefined;
           return (
             <li key={entry.id}>
-              <NavLink to={`/lessons/${entry.id}`} className={entry.status === 'planned' ? 'is-planned' : undefined}>
+              <NavLink
+                to={`/lessons/${entry.id}`}
+                className={entry.status === 'planned' ? 'is-planned' : undefined}
+                aria-label={`${index + 1}. ${entry.title}${label ? `, ${label}` : ''}`}
+              >
                 <span className="sidebar__number">{index + 1}</span>
                 <span className="sidebar__title">{entry.title}</span>
                 {label ? (
-                  <span className={`sidebar__progress${complete ? ' is-complete' : ''}`} title={label}>
-                    <span aria-hidden="true">{complete ? '✓' : `${done}/${total}`}</span>
-                    <span className="visually-hidden">, {label}</span>
+                  <span className={`sidebar__progress${complete ? ' is-complete' : ''}`} title={label} aria-hidden="true">
+                    {complete ? '✓' : `${done}/${total}`}
                   </span>
                 ) : null}
               </NavLink>

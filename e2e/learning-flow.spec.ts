@@ -1,0 +1,138 @@
+// The learning flow in a real browser against the real server: predict → observe (live widget) →
+// explain, a live challenge checked by the server, progress kept across a reload, and carried to a
+// fresh browser by exporting and importing the progress file.
+
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+/** The lesson this flow runs through, and how to work it. */
+const lesson = {
+  id: 'endpoints-and-layers',
+  title: 'Endpoints and layers',
+  steps: 4,
+  prediction: 'The same port the page came from',
+  async observe(page: Page, port: string) {
+    const probe = page.getByRole('region', { name: 'Predict, then observe' }).getByRole('figure', { name: 'Endpoint probe' });
+    await probe.getByRole('button', { name: 'Ask over HTTP' }).click();
+    await probe.getByRole('button', { name: 'Ask over WebSocket' }).click();
+    await expect(probe.getByTestId('server-side')).toHaveText([`127.0.0.1:${port}`, `127.0.0.1:${port}`]);
+  },
+  liveChallenge: 'find-the-port',
+  quizzes: [
+    { id: 'what-carries-websocket', answer: 'TCP' },
+    { id: 'two-tabs', answer: 'The client port' },
+  ],
+};
+
+async function predictAndObserve(page: Page, port: string) {
+  const predict = page.getByRole('region', { name: 'Predict, then observe' });
+  await expect(predict.getByRole('figure', { name: 'Endpoint probe' })).toHaveCount(0);
+  await expect(predict.getByRole('button', { name: 'Commit my prediction' })).toBeDisabled();
+  await predict.getByRole('radio', { name: lesson.prediction }).check();
+  await predict.getByRole('button', { name: 'Commit my prediction' }).click();
+  await expect(predict.getByText(`You predicted: ${lesson.prediction}`)).toBeVisible();
+  await lesson.observe(page, port);
+  await predict.getByRole('button', { name: 'Explain what I saw' }).click();
+  await expect(predict.getByRole('status')).toContainText('Your prediction was right.');
+  await predict.getByRole('button', { name: 'Got it' }).click();
+  await expect(predict.getByText('Step complete')).toBeVisible();
+}
+
+async function passLiveChallenge(page: Page, port: string) {
+  const challenge = page.getByTestId(`challenge-${lesson.liveChallenge}`);
+  await challenge.getByLabel('Your answer').fill(port);
+  await challenge.getByRole('button', { name: 'Check' }).click();
+  await expect(challenge.getByRole('status')).toContainText('Right');
+  await expect(challenge.getByText('✓ Solved')).toBeVisible();
+}
+
+function mapCard(page: Page) {
+  return page.getByTestId(`map-${lesson.id}`);
+}
+
+test('complete a lesson end to end; a reload keeps every step', async ({ page, baseURL }) => {
+  const port = new URL(baseURL!).port;
+  await page.goto(`/lessons/${lesson.id}`);
+  await predictAndObserve(page, port);
+  await passLiveChallenge(page, port);
+  for (const quiz of lesson.quizzes) {
+    const challenge = page.getByTestId(`challenge-${quiz.id}`);
+    await challenge.getByRole('radio', { name: quiz.answer }).check();
+    await challenge.getByRole('button', { name: 'Check' }).click();
+    await expect(challenge.getByRole('status')).toContainText('Correct');
+  }
+  await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: /Endpoints and layers, complete/ })).toBeVisible();
+
+  await page.reload();
+  const predict = page.getByRole('region', { name: 'Predict, then observe' });
+  await expect(predict.getByText('Step complete')).toBeVisible();
+  await expect(predict.getByRole('radio', { name: lesson.prediction })).toBeChecked();
+  for (const id of [lesson.liveChallenge, ...lesson.quizzes.map((quiz) => quiz.id)]) {
+    await expect(page.getByTestId(`challenge-${id}`).getByText('✓ Solved')).toBeVisible();
+  }
+
+  await page.getByRole('link', { name: 'Curriculum' }).click();
+  await expect(mapCard(page)).toContainText('✓ Complete');
+  await expect(page.getByTestId('progress-totals')).toContainText(`${lesson.steps} of`);
+  await expect(page.getByRole('link', { name: /^Continue with lesson/ })).toBeVisible();
+});
+
+test('predicting again starts the step over and takes it out of the progress', async ({ page, baseURL }) => {
+  const port = new URL(baseURL!).port;
+  await page.goto(`/lessons/${lesson.id}`);
+  await predictAndObserve(page, port);
+  const predict = page.getByRole('region', { name: 'Predict, then observe' });
+  await predict.getByRole('button', { name: 'Predict again' }).click();
+  await expect(predict.getByRole('button', { name: 'Commit my prediction' })).toBeDisabled();
+  await page.reload();
+  await expect(predict.getByRole('button', { name: 'Commit my prediction' })).toBeVisible();
+});
+
+test('export, then import into a fresh browser, restores the progress; bad files are refused', async ({ page, baseURL, browser }) => {
+  const port = new URL(baseURL!).port;
+  await page.goto(`/lessons/${lesson.id}`);
+  await predictAndObserve(page, port);
+  await passLiveChallenge(page, port);
+  await page.goto('/');
+  await expect(mapCard(page)).toContainText(`2 of ${lesson.steps} steps`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^loopwire-progress-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = readFileSync((await download.path())!);
+  expect(JSON.parse(file.toString('utf8'))).toMatchObject({ app: 'loopwire', version: 1 });
+
+  const fresh = await browser.newContext({ baseURL });
+  try {
+    const other = await fresh.newPage();
+    await other.goto('/');
+    await expect(other.getByTestId('progress-totals')).toContainText('0 of');
+    await expect(mapCard(other)).not.toContainText('steps');
+
+    async function importFile(name: string, buffer: Buffer) {
+      const [chooser] = await Promise.all([other.waitForEvent('filechooser'), other.getByRole('button', { name: 'Import progress…' }).click()]);
+      await chooser.setFiles({ name, mimeType: 'application/json', buffer });
+    }
+    const status = other.getByRole('region', { name: 'Your progress' }).getByRole('status');
+    await importFile('notes.json', Buffer.from('this is not json'));
+    await expect(status).toHaveText('notes.json is not a JSON file, so it cannot be Loopwire progress.');
+    await importFile('other.json', Buffer.from('{"hello": "world"}'));
+    await expect(status).toContainText('Nothing imported. This is not a Loopwire progress file');
+    await expect(other.getByTestId('progress-totals')).toContainText('0 of');
+
+    await importFile(download.suggestedFilename(), file);
+    await expect(status).toContainText('Imported 2 completed steps');
+    await expect(mapCard(other)).toContainText(`2 of ${lesson.steps} steps`);
+    await other.reload();
+    await expect(mapCard(other)).toContainText(`2 of ${lesson.steps} steps`);
+    await mapCard(other).getByRole('link').click();
+    await expect(other.getByRole('region', { name: 'Predict, then observe' }).getByText('Step complete')).toBeVisible();
+    await expect(other.getByTestId(`challenge-${lesson.liveChallenge}`).getByText('✓ Solved')).toBeVisible();
+
+    await other.goto('/');
+    await other.getByRole('button', { name: 'Reset progress…' }).click();
+    await other.getByRole('button', { name: 'Yes, reset' }).click();
+    await expect(mapCard(other)).not.toContainText('steps');
+    await expect(other.getByTestId('progress-totals')).toContainText('0 of');
+  } finally {
+    await fresh.close();
+  }
+});
