@@ -7,7 +7,8 @@ import type { LiveCheckId } from './checks.ts';
  *  ```widget
  *  EndpointProbe
  *  ```
- *  Links to other lessons are written `/lessons/<id>` or `/lessons/<id>#<section-id>`. */
+ *  Links to other lessons are written `/lessons/<id>` or `/lessons/<id>#<section-id>`; a glossary term
+ *  is linked `[socket](/glossary#socket)` (ids in glossary.ts). The content lint checks every such link. */
 export type Markdown = string;
 
 export interface Section {
