@@ -45,6 +45,9 @@ export default function ProgressPanel() {
     { done: 0, total: 0, lessons: 0 },
   );
 
+  const predictions = Object.values(progress.lessons).flatMap((lesson) => (lesson.prediction ? [lesson.prediction] : []));
+  const right = predictions.filter((prediction) => prediction.correct).length;
+
   return (
     <section className="progress-panel" aria-labelledby="progress-heading">
       <h2 id="progress-heading">Your progress</h2>
@@ -52,6 +55,12 @@ export default function ProgressPanel() {
         {totals.done} of {totals.total} steps done, {totals.lessons} lesson{totals.lessons === 1 ? '' : 's'} complete. Saved in
         this browser only; export it to keep it or move it to another browser.
       </p>
+      {predictions.length > 0 ? (
+        <p className="widget__caption">
+          Your predictions were right {right} time{right === 1 ? '' : 's'} out of {predictions.length}. Being wrong before
+          the live result shows is part of how these lessons work.
+        </p>
+      ) : null}
       <div className="progress-panel__actions">
         <button
           type="button"
