@@ -25,6 +25,19 @@ test('"/" opens search; arrows and Enter open a section by its deep link', async
   await expect(page.getByRole('heading', { name: 'A socket is an address and a port' })).toBeInViewport();
 });
 
+test('typing straight after "/" on a fresh page is kept, not taken as shortcuts', async ({ page }) => {
+  await page.goto('/lessons/http-request-response');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('HTTP request/response');
+  await page.keyboard.press('/');
+  await page.keyboard.type('ephemeral port');
+  await expect(page.getByRole('combobox', { name: 'Search lessons and the glossary' })).toHaveValue('ephemeral port');
+  await expect(page.getByRole('option').first()).toBeVisible();
+  await expect(page).toHaveURL(/\/lessons\/http-request-response$/);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('combobox', { name: 'Search lessons and the glossary' })).toHaveValue('');
+});
+
 test('Ctrl+K searches the glossary too; Esc closes and nothing matches nonsense', async ({ page }) => {
   await page.goto('/lessons/endpoints-and-layers');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Endpoints and layers');
@@ -37,6 +50,8 @@ test('Ctrl+K searches the glossary too; Esc closes and nothing matches nonsense'
   await expect(page).toHaveURL(/\/glossary#cswsh$/);
   await expect(page.getByRole('term').filter({ hasText: 'Cross-Site WebSocket Hijacking' })).toBeInViewport();
   await page.keyboard.press('/');
+  await page.keyboard.type('frame');
+  await expect(page.getByRole('option').first()).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });

@@ -8,9 +8,9 @@ import ConnectionBadge from '../widgets/ConnectionBadge.tsx';
 import { ThemeToggle } from '../components/ThemeToggle.tsx';
 import { useShortcuts } from '../lib/useShortcuts.ts';
 import { useProgress } from '../progress/store.ts';
+import { SearchDialog } from '../components/SearchField.tsx';
 import { tally } from '../progress/progress.ts';
 
-const SearchDialog = lazy(() => import('../components/SearchDialog.tsx'));
 const ShortcutsDialog = lazy(() => import('../components/ShortcutsDialog.tsx'));
 
 type OpenDialog = 'search' | 'shortcuts' | null;
@@ -57,6 +57,7 @@ function Sidebar() {
 
 export function Layout() {
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [searchQuery, setSearchQuery] = useState('');
   const navigate = useNavigate();
   const { previous, next } = useLessonNeighbours();
   const shortcuts = useMemo(
@@ -73,7 +74,10 @@ export function Layout() {
     [navigate, next, previous],
   );
   useShortcuts(shortcuts);
-  const close = useCallback(() => setDialog(null), []);
+  const close = useCallback(() => {
+    setDialog(null);
+    setSearchQuery('');
+  }, []);
 
   return (
     <div className="shell">
@@ -95,13 +99,20 @@ export function Layout() {
           <NavLink to="/glossary">Glossary</NavLink>
         </nav>
         <div className="header__tools">
-          <button type="button" className="search-button" aria-keyshortcuts="/ Control+K" onClick={() => setDialog('search')}>
-            <span>Search</span>
+          <button
+            type="button"
+            className="search-button"
+            aria-label="Search"
+            aria-keyshortcuts="/ Control+K"
+            onClick={() => setDialog('search')}
+          >
+            <span aria-hidden="true">⌕</span>
+            <span className="search-button__label">Search</span>
             <kbd aria-hidden="true">/</kbd>
           </button>
           <button
             type="button"
-            className="icon-button"
+            className="icon-button shortcuts-button"
             aria-label="Keyboard shortcuts"
             title="Keyboard shortcuts (?)"
             aria-keyshortcuts="?"
@@ -122,9 +133,9 @@ export function Layout() {
         </main>
       </div>
       <Suspense fallback={null}>
-        {dialog === 'search' ? <SearchDialog onClose={close} /> : null}
         {dialog === 'shortcuts' ? <ShortcutsDialog onClose={close} /> : null}
       </Suspense>
+      {dialog === 'search' ? <SearchDialog query={searchQuery} onQueryChange={setSearchQuery} onClose={close} /> : null}
       <ScrollRestoration />
     </div>
   );
