@@ -71,7 +71,7 @@ async function openPage(theme, path) {
 
 async function settle(page) {
   await page.locator('.widget--loading').first().waitFor({ state: 'detached' }).catch(() => {});
-  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(() => globalThis.document.fonts.ready);
 }
 
 async function isWritten(path) {
@@ -106,8 +106,8 @@ try {
       await settle(page);
       // Scroll so the widget sits below a little of the text that introduces it.
       await widget.evaluate((element) => {
-        const top = element.getBoundingClientRect().top + window.scrollY;
-        window.scrollTo(0, Math.max(0, top - 220));
+        const top = element.getBoundingClientRect().top + globalThis.scrollY;
+        globalThis.scrollTo(0, Math.max(0, top - 220));
       });
       await page.waitForTimeout(300);
       const file = `docs/lesson-${id}-${theme}.png`;
