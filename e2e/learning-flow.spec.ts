@@ -5,44 +5,63 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
-/** The lesson this flow runs through, and how to work it. */
-const lesson = {
+interface LessonWalkthrough {
+  id: string;
+  title: string;
+  /** Predict step + challenges. */
+  steps: number;
+  prediction: string;
+  /** Uses the predict step's live widget; returns what the learner read off it. */
+  observe(page: Page, port: string): Promise<string>;
+  /** A challenge the live server checks, answered with what the widget showed. */
+  liveChallenge: { id: string; answer(observed: string, port: string): string };
+  quizzes: { id: string; answer: string }[];
+}
+
+function predictRegion(page: Page) {
+  return page.getByRole('region', { name: 'Predict, then observe' });
+}
+
+/** The lesson this flow runs through, and how a learner works it. */
+const lesson: LessonWalkthrough = {
   id: 'endpoints-and-layers',
   title: 'Endpoints and layers',
   steps: 4,
   prediction: 'The same port the page came from',
-  async observe(page: Page, port: string) {
-    const probe = page.getByRole('region', { name: 'Predict, then observe' }).getByRole('figure', { name: 'Endpoint probe' });
+  async observe(page, port) {
+    const probe = predictRegion(page).getByRole('figure', { name: 'Endpoint probe' });
     await probe.getByRole('button', { name: 'Ask over HTTP' }).click();
     await probe.getByRole('button', { name: 'Ask over WebSocket' }).click();
     await expect(probe.getByTestId('server-side')).toHaveText([`127.0.0.1:${port}`, `127.0.0.1:${port}`]);
+    return (await probe.getByTestId('server-side').last().innerText()).split(':').pop()!;
   },
-  liveChallenge: 'find-the-port',
+  liveChallenge: { id: 'find-the-port', answer: (observedPort) => observedPort },
   quizzes: [
     { id: 'what-carries-websocket', answer: 'TCP' },
     { id: 'two-tabs', answer: 'The client port' },
   ],
 };
 
-async function predictAndObserve(page: Page, port: string) {
-  const predict = page.getByRole('region', { name: 'Predict, then observe' });
-  await expect(predict.getByRole('figure', { name: 'Endpoint probe' })).toHaveCount(0);
+async function predictAndObserve(page: Page, port: string): Promise<string> {
+  const predict = predictRegion(page);
+  await expect(predict.getByRole('figure')).toHaveCount(0);
   await expect(predict.getByRole('button', { name: 'Commit my prediction' })).toBeDisabled();
   await predict.getByRole('radio', { name: lesson.prediction }).check();
   await predict.getByRole('button', { name: 'Commit my prediction' }).click();
   await expect(predict.getByText(`You predicted: ${lesson.prediction}`)).toBeVisible();
-  await lesson.observe(page, port);
+  const observed = await lesson.observe(page, port);
   await predict.getByRole('button', { name: 'Explain what I saw' }).click();
   await expect(predict.getByRole('status')).toContainText('Your prediction was right.');
   await predict.getByRole('button', { name: 'Got it' }).click();
   await expect(predict.getByText('Step complete')).toBeVisible();
+  return observed;
 }
 
-async function passLiveChallenge(page: Page, port: string) {
-  const challenge = page.getByTestId(`challenge-${lesson.liveChallenge}`);
-  await challenge.getByLabel('Your answer').fill(port);
+async function passLiveChallenge(page: Page, observed: string, port: string) {
+  const challenge = page.getByTestId(`challenge-${lesson.liveChallenge.id}`);
+  await challenge.getByLabel('Your answer').fill(lesson.liveChallenge.answer(observed, port));
   await challenge.getByRole('button', { name: 'Check' }).click();
-  await expect(challenge.getByRole('status')).toContainText('Right');
+  await expect(challenge.getByRole('status')).toContainText('✓');
   await expect(challenge.getByText('✓ Solved')).toBeVisible();
 }
 
@@ -53,21 +72,21 @@ function mapCard(page: Page) {
 test('complete a lesson end to end; a reload keeps every step', async ({ page, baseURL }) => {
   const port = new URL(baseURL!).port;
   await page.goto(`/lessons/${lesson.id}`);
-  await predictAndObserve(page, port);
-  await passLiveChallenge(page, port);
+  const observed = await predictAndObserve(page, port);
+  await passLiveChallenge(page, observed, port);
   for (const quiz of lesson.quizzes) {
     const challenge = page.getByTestId(`challenge-${quiz.id}`);
     await challenge.getByRole('radio', { name: quiz.answer }).check();
     await challenge.getByRole('button', { name: 'Check' }).click();
     await expect(challenge.getByRole('status')).toContainText('Correct');
   }
-  await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: /Endpoints and layers, complete/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: `${lesson.title}, complete` })).toHaveCount(1);
 
   await page.reload();
-  const predict = page.getByRole('region', { name: 'Predict, then observe' });
+  const predict = predictRegion(page);
   await expect(predict.getByText('Step complete')).toBeVisible();
   await expect(predict.getByRole('radio', { name: lesson.prediction })).toBeChecked();
-  for (const id of [lesson.liveChallenge, ...lesson.quizzes.map((quiz) => quiz.id)]) {
+  for (const id of [lesson.liveChallenge.id, ...lesson.quizzes.map((quiz) => quiz.id)]) {
     await expect(page.getByTestId(`challenge-${id}`).getByText('✓ Solved')).toBeVisible();
   }
 
@@ -81,7 +100,7 @@ test('predicting again starts the step over and takes it out of the progress', a
   const port = new URL(baseURL!).port;
   await page.goto(`/lessons/${lesson.id}`);
   await predictAndObserve(page, port);
-  const predict = page.getByRole('region', { name: 'Predict, then observe' });
+  const predict = predictRegion(page);
   await predict.getByRole('button', { name: 'Predict again' }).click();
   await expect(predict.getByRole('button', { name: 'Commit my prediction' })).toBeDisabled();
   await page.reload();
@@ -91,8 +110,8 @@ test('predicting again starts the step over and takes it out of the progress', a
 test('export, then import into a fresh browser, restores the progress; bad files are refused', async ({ page, baseURL, browser }) => {
   const port = new URL(baseURL!).port;
   await page.goto(`/lessons/${lesson.id}`);
-  await predictAndObserve(page, port);
-  await passLiveChallenge(page, port);
+  const observed = await predictAndObserve(page, port);
+  await passLiveChallenge(page, observed, port);
   await page.goto('/');
   await expect(mapCard(page)).toContainText(`2 of ${lesson.steps} steps`);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export progress' }).click()]);
@@ -124,8 +143,8 @@ test('export, then import into a fresh browser, restores the progress; bad files
     await other.reload();
     await expect(mapCard(other)).toContainText(`2 of ${lesson.steps} steps`);
     await mapCard(other).getByRole('link').click();
-    await expect(other.getByRole('region', { name: 'Predict, then observe' }).getByText('Step complete')).toBeVisible();
-    await expect(other.getByTestId(`challenge-${lesson.liveChallenge}`).getByText('✓ Solved')).toBeVisible();
+    await expect(predictRegion(other).getByText('Step complete')).toBeVisible();
+    await expect(other.getByTestId(`challenge-${lesson.liveChallenge.id}`).getByText('✓ Solved')).toBeVisible();
 
     await other.goto('/');
     await other.getByRole('button', { name: 'Reset progress…' }).click();
