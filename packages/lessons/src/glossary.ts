@@ -213,6 +213,23 @@ export const glossary: readonly GlossaryEntry[] = [
     source: rfc6455('10.2', 'Origin considerations'),
   },
   {
+    id: 'chunked-encoding',
+    term: 'Chunked transfer encoding',
+    aliases: ['Transfer-Encoding: chunked', 'HTTP streaming'],
+    definition:
+      'An HTTP/1.1 response body sent in pieces, each prefixed with its length, so the server can start answering before it knows the whole body. Streaming over HTTP, still one request and one response, server to client.',
+    lessons: ['/lessons/server-sent-events'],
+    source: { label: 'RFC 9112 §7.1: Chunked transfer coding', href: 'https://www.rfc-editor.org/rfc/rfc9112#section-7.1' },
+  },
+  {
+    id: 'rate-limit',
+    term: 'Rate limit',
+    definition:
+      'A cap on how much one client may send in a period (messages per second, bytes per minute). Over it, an HTTP server answers `429 Too Many Requests`; a WebSocket server may drop messages or close the connection.',
+    lessons: ['/lessons/who-is-on-the-other-end', '/lessons/fan-in-fan-out'],
+    source: { label: 'RFC 6585 §4: 429 Too Many Requests', href: 'https://www.rfc-editor.org/rfc/rfc6585#section-4' },
+  },
+  {
     id: 'event-loop',
     term: 'Event loop',
     definition:

@@ -69,7 +69,7 @@ export default function LessonPage() {
       {lesson.sections.map((section) => (
         <section key={section.id} aria-labelledby={section.id}>
           <h2 id={section.id} className="anchored">
-            <a href={`#${section.id}`} aria-hidden="true" tabIndex={-1} className="anchor">
+            <a href={`#${section.id}`} className="anchor" aria-label={`Link to this section: ${section.title}`} title="Link to this section">
               #
             </a>
             {section.title}
