@@ -68,12 +68,13 @@ export default function LessonPage() {
       <Markdown>{lesson.intro}</Markdown>
       {lesson.sections.map((section) => (
         <section key={section.id} aria-labelledby={section.id}>
-          <h2 id={section.id} className="anchored">
-            <a href={`#${section.id}`} className="anchor" aria-label={`Link to this section: ${section.title}`} title="Link to this section">
+          <div className="anchored">
+            <h2 id={section.id}>{section.title}</h2>
+            {/* Beside the heading, not inside it, so the heading's accessible name stays its title. */}
+            <a href={`#${section.id}`} className="anchor" aria-label={`Link to section: ${section.title}`} title="Link to this section">
               #
             </a>
-            {section.title}
-          </h2>
+          </div>
           <Markdown>{section.body}</Markdown>
         </section>
       ))}
