@@ -2,8 +2,8 @@
 
 import type { Lesson } from './types.ts';
 import { plannedLesson } from './planned.ts';
-import endpointsAndLayers from './lessons/endpoints-and-layers/lesson.ts';
 import beyondOneServer from './lessons/beyond-one-server/lesson.ts';
+import endpointsAndLayers from './lessons/endpoints-and-layers/lesson.ts';
 
 export const lessons: readonly Lesson[] = [
   endpointsAndLayers,
