@@ -11,8 +11,8 @@ const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <Home /> },
-      { path: 'lessons/:id', lazy: async () => ({ Component: (await import('./routes/LessonPage.tsx')).default }) },
       { path: 'glossary', lazy: async () => ({ Component: (await import('./routes/Glossary.tsx')).default }) },
+      { path: 'lessons/:id', lazy: async () => ({ Component: (await import('./routes/LessonPage.tsx')).default }) },
       { path: '*', element: <NotFound /> },
     ],
   },
