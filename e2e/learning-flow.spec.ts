@@ -83,6 +83,7 @@ test('complete a lesson end to end; a reload keeps every step', async ({ page, b
   await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: `${lesson.title}, complete` })).toHaveCount(1);
 
   await page.reload();
+  await expect(page.getByText(/^Lesson \d+ · \d+ min · complete$/)).toBeVisible();
   const predict = predictRegion(page);
   await expect(predict.getByText('Step complete')).toBeVisible();
   await expect(predict.getByRole('radio', { name: lesson.prediction })).toBeChecked();

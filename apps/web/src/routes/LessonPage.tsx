@@ -1,12 +1,13 @@
 // One lesson in its fixed shape: question, goals, intro, sections, predict, recap, challenges.
 
 import { Link, useParams } from 'react-router';
-import { lessonById, lessons, type Lesson } from '@loopwire/lessons';
+import { lessonById, lessons, lessonSteps, type Lesson } from '@loopwire/lessons';
 import { Markdown } from '../components/Markdown.tsx';
 import { PredictStep } from '../components/PredictStep.tsx';
 import { ChallengeCard } from '../components/ChallengeCard.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { useScrollToHash } from '../lib/useScrollToHash.ts';
+import { useProgress } from '../progress/store.ts';
 import NotFound from './NotFound.tsx';
 
 function Neighbours({ lesson }: { lesson: Lesson }) {
@@ -29,6 +30,15 @@ function Neighbours({ lesson }: { lesson: Lesson }) {
       ) : null}
     </nav>
   );
+}
+
+/** "2 of 4 steps done", from the learner's saved progress. */
+function StepsDone({ lesson }: { lesson: Lesson }) {
+  const completed = useProgress().lessons[lesson.id]?.completed ?? {};
+  const steps = lessonSteps(lesson);
+  const done = steps.filter((step) => completed[step]).length;
+  if (done === 0) return null;
+  return <> · {done === steps.length ? 'complete' : `${done} of ${steps.length} steps done`}</>;
 }
 
 function PlannedLesson({ lesson }: { lesson: Lesson }) {
@@ -54,6 +64,7 @@ export default function LessonPage() {
     <article className="lesson" aria-labelledby="lesson-title">
       <p className="eyebrow">
         Lesson {lessons.indexOf(lesson) + 1} · {lesson.minutes} min{lesson.status === 'reading' ? ' · reading' : ''}
+        <StepsDone lesson={lesson} />
       </p>
       <h1 id="lesson-title">{lesson.title}</h1>
       <p className="lesson__question">{lesson.question}</p>
