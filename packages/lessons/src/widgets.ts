@@ -5,6 +5,10 @@ export const widgetIds = [
   'EndpointProbe',
   'ConnectionBadge',
   'LayerStack',
+  'HttpExchange',
+  'HandshakeInspector',
+  'HandshakeFailures',
+  'SocketIoStory',
   'ScaleOutDiagram',
 ] as const;
 

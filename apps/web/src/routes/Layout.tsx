@@ -96,6 +96,7 @@ export function Layout() {
           <NavLink to="/" end>
             Curriculum
           </NavLink>
+          <NavLink to="/inspector">Inspector</NavLink>
           <NavLink to="/glossary">Glossary</NavLink>
         </nav>
         <div className="header__tools">
