@@ -1,6 +1,7 @@
-// The learning flow in a real browser against the real server: predict → observe (live widget) →
-// explain, a live challenge checked by the server, progress kept across a reload, and carried to a
-// fresh browser by exporting and importing the progress file.
+// The learning flow in a real browser against the real server, on lesson 5 (the WebSocket handshake):
+// predict → observe the browser's own handshake in the live inspector → explain, challenges checked
+// by the server against what it captured, progress kept across a reload, and carried to a fresh
+// browser by exporting and importing the progress file.
 
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -15,30 +16,56 @@ interface LessonWalkthrough {
   observe(page: Page, port: string): Promise<string>;
   /** A challenge the live server checks, answered with what the widget showed. */
   liveChallenge: { id: string; answer(observed: string, port: string): string };
-  quizzes: { id: string; answer: string }[];
+  /** The lesson's other challenges, each solved as a learner would. */
+  otherChallenges: { id: string; solve(page: Page): Promise<void> }[];
+}
+
+async function answerQuiz(page: Page, id: string, choice: string) {
+  const challenge = page.getByTestId(`challenge-${id}`);
+  await challenge.getByRole('radio', { name: choice }).check();
+  await challenge.getByRole('button', { name: 'Check' }).click();
+  await expect(challenge.getByRole('status')).toContainText('Correct');
 }
 
 function predictRegion(page: Page) {
   return page.getByRole('region', { name: 'Predict, then observe' });
 }
 
-/** The lesson this flow runs through, and how a learner works it. */
+/** The lesson this flow runs through (lesson 5, as issue #7 asks), and how a learner works it. */
 const lesson: LessonWalkthrough = {
-  id: 'endpoints-and-layers',
-  title: 'Endpoints and layers',
+  id: 'websocket-handshake',
+  title: 'The WebSocket handshake',
   steps: 4,
-  prediction: 'The same port the page came from',
-  async observe(page, port) {
-    const probe = predictRegion(page).getByRole('figure', { name: 'Endpoint probe' });
-    await probe.getByRole('button', { name: 'Ask over HTTP' }).click();
-    await probe.getByRole('button', { name: 'Ask over WebSocket' }).click();
-    await expect(probe.getByTestId('server-side')).toHaveText([`127.0.0.1:${port}`, `127.0.0.1:${port}`]);
-    return (await probe.getByTestId('server-side').last().innerText()).split(':').pop()!;
+  prediction: 'An HTTP GET request with an Upgrade: websocket header',
+  async observe(page) {
+    const inspector = predictRegion(page).getByRole('figure', { name: 'Handshake inspector' });
+    await inspector.getByRole('button', { name: 'Open a WebSocket' }).click();
+    const requestHead = inspector.getByTestId('request-head');
+    await expect(requestHead).toContainText('GET /ws HTTP/1.1');
+    await expect(requestHead).toContainText('Upgrade: websocket');
+    await expect(inspector.getByTestId('response-head')).toContainText('HTTP/1.1 101 Switching Protocols');
+    const key = /Sec-WebSocket-Key: (\S+)/i.exec(await requestHead.innerText())?.[1];
+    expect(key).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    return key!;
   },
-  liveChallenge: { id: 'find-the-port', answer: (observedPort) => observedPort },
-  quizzes: [
-    { id: 'what-carries-websocket', answer: 'TCP' },
-    { id: 'two-tabs', answer: 'The client port' },
+  // "Paste your browser's own Sec-WebSocket-Key": the server checks it received exactly that key.
+  liveChallenge: { id: 'your-own-key', answer: (key) => key },
+  otherChallenges: [
+    {
+      id: 'make-it-426',
+      // The hint's way: open /ws in a new tab, an ordinary GET with no Upgrade header.
+      async solve(page) {
+        const tab = await page.context().newPage();
+        const refused = await tab.goto('/ws');
+        expect(refused?.status()).toBe(426);
+        await tab.close();
+        const challenge = page.getByTestId('challenge-make-it-426');
+        await challenge.getByLabel('Your answer').fill('426 Upgrade Required');
+        await challenge.getByRole('button', { name: 'Check' }).click();
+        await expect(challenge.getByRole('status')).toContainText('426 Upgrade Required');
+      },
+    },
+    { id: 'which-port', solve: (page) => answerQuiz(page, 'which-port', '443, the same TCP connection the handshake used') },
   ],
 };
 
@@ -74,12 +101,7 @@ test('complete a lesson end to end; a reload keeps every step', async ({ page, b
   await page.goto(`/lessons/${lesson.id}`);
   const observed = await predictAndObserve(page, port);
   await passLiveChallenge(page, observed, port);
-  for (const quiz of lesson.quizzes) {
-    const challenge = page.getByTestId(`challenge-${quiz.id}`);
-    await challenge.getByRole('radio', { name: quiz.answer }).check();
-    await challenge.getByRole('button', { name: 'Check' }).click();
-    await expect(challenge.getByRole('status')).toContainText('Correct');
-  }
+  for (const challenge of lesson.otherChallenges) await challenge.solve(page);
   await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('link', { name: `${lesson.title}, complete` })).toHaveCount(1);
 
   await page.reload();
@@ -87,7 +109,7 @@ test('complete a lesson end to end; a reload keeps every step', async ({ page, b
   const predict = predictRegion(page);
   await expect(predict.getByText('Step complete')).toBeVisible();
   await expect(predict.getByRole('radio', { name: lesson.prediction })).toBeChecked();
-  for (const id of [lesson.liveChallenge.id, ...lesson.quizzes.map((quiz) => quiz.id)]) {
+  for (const id of [lesson.liveChallenge.id, ...lesson.otherChallenges.map((challenge) => challenge.id)]) {
     await expect(page.getByTestId(`challenge-${id}`).getByText('✓ Solved')).toBeVisible();
   }
 
