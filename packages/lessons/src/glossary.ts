@@ -84,7 +84,7 @@ export const glossary: readonly GlossaryEntry[] = [
     aliases: ['persistent connection'],
     definition:
       'HTTP/1.1 keeps a TCP connection open after a response so the next request can reuse it. One connection then carries several request/response pairs, one after another.',
-    lessons: ['/lessons/http-request-response', '/lessons/endpoints-and-layers#sockets'],
+    lessons: ['/lessons/http-request-response#keep-alive', '/lessons/endpoints-and-layers#sockets'],
     source: { label: 'RFC 9112 §9.3: Persistence', href: 'https://www.rfc-editor.org/rfc/rfc9112#section-9.3' },
   },
   {
@@ -92,7 +92,7 @@ export const glossary: readonly GlossaryEntry[] = [
     term: 'Upgrade',
     definition:
       'An HTTP/1.1 header by which a client asks to switch the connection to another protocol. A server that agrees answers `101 Switching Protocols`, and from the next byte the connection speaks the new protocol.',
-    lessons: ['/lessons/websocket-handshake', '/lessons/endpoints-and-layers#layers'],
+    lessons: ['/lessons/websocket-handshake#upgrade-request', '/lessons/endpoints-and-layers#layers'],
     source: { label: 'RFC 9110 §7.8: Upgrade', href: 'https://www.rfc-editor.org/rfc/rfc9110#section-7.8' },
   },
   {
@@ -101,7 +101,7 @@ export const glossary: readonly GlossaryEntry[] = [
     aliases: ['opening handshake'],
     definition:
       'The exchange that opens a WebSocket: an HTTP `GET` with `Upgrade: websocket` and a `Sec-WebSocket-Key`, answered by `101` with a `Sec-WebSocket-Accept` derived from that key (SHA-1 of key + a fixed GUID, base64).',
-    lessons: ['/lessons/websocket-handshake'],
+    lessons: ['/lessons/websocket-handshake#accept', '/lessons/websocket-handshake#switching'],
     source: rfc6455('4', 'Opening handshake'),
   },
   {
@@ -110,7 +110,7 @@ export const glossary: readonly GlossaryEntry[] = [
     aliases: ['Sec-WebSocket-Protocol'],
     definition:
       'An application protocol spoken inside a WebSocket, negotiated in the handshake: the client offers a list in `Sec-WebSocket-Protocol`, the server picks at most one and names it in its answer.',
-    lessons: ['/lessons/websocket-handshake'],
+    lessons: ['/lessons/websocket-handshake#subprotocols'],
     source: rfc6455('1.9', 'Subprotocols using the WebSocket protocol'),
   },
   {
@@ -118,7 +118,7 @@ export const glossary: readonly GlossaryEntry[] = [
     term: 'Frame',
     definition:
       'The unit WebSocket sends on the wire: a 2–14 byte header (FIN, RSV, [opcode](/glossary#opcode), MASK, payload length, masking key) followed by the payload. A message is one or more frames.',
-    lessons: ['/lessons/frames-and-messages'],
+    lessons: ['/lessons/frames-and-messages#frame', '/lessons/frames-and-messages#fragmentation'],
     source: rfc6455('5.2', 'Base framing protocol'),
   },
   {
@@ -126,7 +126,7 @@ export const glossary: readonly GlossaryEntry[] = [
     term: 'Opcode',
     definition:
       'Four bits in a frame header saying what the frame is: `0x1` text, `0x2` binary, `0x0` continuation, and the control frames `0x8` close, `0x9` ping, `0xA` pong.',
-    lessons: ['/lessons/frames-and-messages'],
+    lessons: ['/lessons/frames-and-messages#frame'],
     source: rfc6455('5.2', 'Base framing protocol'),
   },
   {
@@ -135,7 +135,7 @@ export const glossary: readonly GlossaryEntry[] = [
     aliases: ['masking key'],
     definition:
       'Every frame from client to server is XORed with a fresh random 4-byte key carried in its header; server frames are not masked. It protects proxies from cache poisoning, not your data: the key travels with the frame.',
-    lessons: ['/lessons/frames-and-messages'],
+    lessons: ['/lessons/frames-and-messages#masking'],
     source: rfc6455('5.3', 'Client-to-server masking'),
   },
   {
@@ -143,7 +143,7 @@ export const glossary: readonly GlossaryEntry[] = [
     term: 'Ping and pong',
     definition:
       'Control frames for keep-alive checks: either side may send a ping, and the other answers with a pong carrying the same payload. Browsers answer pings but cannot send them from JavaScript.',
-    lessons: ['/lessons/frames-and-messages'],
+    lessons: ['/lessons/frames-and-messages#control'],
     source: rfc6455('5.5.2', 'Ping'),
   },
   {
@@ -151,7 +151,7 @@ export const glossary: readonly GlossaryEntry[] = [
     term: 'Close code',
     definition:
       'A 2-byte status in a close frame saying why the connection ends: 1000 normal, 1001 going away, 1002 protocol error, 1007 invalid data, 1009 message too big, and more.',
-    lessons: ['/lessons/frames-and-messages'],
+    lessons: ['/lessons/frames-and-messages#control'],
     source: rfc6455('7.4.1', 'Defined status codes'),
   },
   {
@@ -184,7 +184,7 @@ export const glossary: readonly GlossaryEntry[] = [
     term: 'Engine.IO',
     definition:
       'The transport layer under Socket.IO: it opens a session over HTTP long polling, then tries to upgrade to WebSocket (`2probe`/`3probe`, `5`), and frames everything as its own packets (`0` open, `2` ping, `4` message…).',
-    lessons: ['/lessons/socketio-is-not-websocket'],
+    lessons: ['/lessons/socketio-is-not-websocket', '/lessons/websocket-handshake#socketio'],
     source: { label: 'Engine.IO protocol', href: 'https://socket.io/docs/v4/engine-io-protocol/' },
   },
   {
@@ -200,7 +200,7 @@ export const glossary: readonly GlossaryEntry[] = [
     term: 'Origin',
     definition:
       'Scheme, host and port of the page that started a request (`http://127.0.0.1:3000`). Browsers send it on every WebSocket handshake; the server must check it, because the same-origin policy does not stop cross-site WebSockets.',
-    lessons: ['/lessons/who-is-on-the-other-end', '/lessons/websocket-handshake'],
+    lessons: ['/lessons/websocket-handshake#origin', '/lessons/who-is-on-the-other-end'],
     source: { label: 'RFC 6454: The Web Origin Concept', href: 'https://www.rfc-editor.org/rfc/rfc6454' },
   },
   {
