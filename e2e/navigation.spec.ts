@@ -31,7 +31,7 @@ test('typing straight after "/" on a fresh page is kept, not taken as shortcuts'
   await page.keyboard.press('/');
   await page.keyboard.type('ephemeral port');
   await expect(page.getByRole('combobox', { name: 'Search lessons and the glossary' })).toHaveValue('ephemeral port');
-  await expect(page.getByRole('option').first()).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Search' }).getByRole('option').first()).toBeVisible();
   await expect(page).toHaveURL(/\/lessons\/http-request-response$/);
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Search' }).click();
@@ -46,12 +46,12 @@ test('Ctrl+K searches the glossary too; Esc closes and nothing matches nonsense'
   await search.fill('zzqqxx');
   await expect(page.getByRole('dialog', { name: 'Search' }).getByRole('status')).toHaveText('Nothing matches “zzqqxx”.');
   await search.fill('cswsh');
-  await page.getByRole('option').first().click();
+  await page.getByRole('dialog', { name: 'Search' }).getByRole('option').first().click();
   await expect(page).toHaveURL(/\/glossary#cswsh$/);
   await expect(page.getByRole('term').filter({ hasText: 'Cross-Site WebSocket Hijacking' })).toBeInViewport();
   await page.keyboard.press('/');
   await page.keyboard.type('frame');
-  await expect(page.getByRole('option').first()).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Search' }).getByRole('option').first()).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
@@ -76,7 +76,7 @@ test('n and p move between lessons, but not while typing in a field; ? lists the
 
 test('a term in lesson text links to its glossary entry, which links back to where it is taught', async ({ page }) => {
   await page.goto('/lessons/endpoints-and-layers#sockets');
-  const term = page.getByRole('link', { name: '4-tuple', exact: true });
+  const term = page.getByRole('region', { name: 'A socket is an address and a port' }).getByRole('link', { name: '4-tuple', exact: true });
   await expect(term).toHaveAttribute('title', /client IP, client port, server IP, server port/);
   await term.click();
   await expect(page).toHaveURL(/\/glossary#4-tuple$/);

@@ -11,6 +11,10 @@ export interface GlossaryEntry {
   aliases?: string[];
   /** One to three sentences. Markdown; links follow the lesson conventions. */
   definition: Markdown;
+  /** Phrases that link to this entry wherever they first appear in a lesson section, without any
+   *  Markdown (matched whole-word, any case; never inside code, links or headings). Only phrases
+   *  that mean this term and nothing else: "port" would link every "port" in every lesson. */
+  autolink?: string[];
   /** Where the term is taught: `/lessons/<id>` or `/lessons/<id>#<section>`. */
   lessons: string[];
   /** The spec or doc the definition rests on. */
@@ -42,6 +46,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'ephemeral-port',
     term: 'Ephemeral port',
     aliases: ['client port', 'source port'],
+    autolink: ['ephemeral port', 'ephemeral ports'],
     definition:
       'The port the client’s operating system picks for each new outgoing connection. It is why two tabs on one machine can hold two connections to the same server port.',
     lessons: ['/lessons/endpoints-and-layers#sockets'],
@@ -58,6 +63,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: '4-tuple',
     term: '4-tuple',
     aliases: ['four-tuple', 'connection id'],
+    autolink: ['4-tuple'],
     definition:
       'The four numbers that name one TCP connection: client IP, client port, server IP, server port. Thousands of connections share one listening port because their client halves differ.',
     lessons: ['/lessons/endpoints-and-layers#sockets', '/lessons/who-is-on-the-other-end'],
@@ -82,6 +88,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'keep-alive',
     term: 'Keep-alive',
     aliases: ['persistent connection'],
+    autolink: ['keep-alive'],
     definition:
       'HTTP/1.1 keeps a TCP connection open after a response so the next request can reuse it. One connection then carries several request/response pairs, one after another.',
     lessons: ['/lessons/http-request-response#keep-alive', '/lessons/endpoints-and-layers#sockets'],
@@ -99,6 +106,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'handshake',
     term: 'Handshake',
     aliases: ['opening handshake'],
+    autolink: ['opening handshake', 'WebSocket handshake'],
     definition:
       'The exchange that opens a WebSocket: an HTTP `GET` with `Upgrade: websocket` and a `Sec-WebSocket-Key`, answered by `101` with a `Sec-WebSocket-Accept` derived from that key (SHA-1 of key + a fixed GUID, base64).',
     lessons: ['/lessons/websocket-handshake#accept', '/lessons/websocket-handshake#switching'],
@@ -108,6 +116,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'subprotocol',
     term: 'Subprotocol',
     aliases: ['Sec-WebSocket-Protocol'],
+    autolink: ['subprotocol', 'subprotocols'],
     definition:
       'An application protocol spoken inside a WebSocket, negotiated in the handshake: the client offers a list in `Sec-WebSocket-Protocol`, the server picks at most one and names it in its answer.',
     lessons: ['/lessons/websocket-handshake#subprotocols'],
@@ -124,6 +133,7 @@ export const glossary: readonly GlossaryEntry[] = [
   {
     id: 'opcode',
     term: 'Opcode',
+    autolink: ['opcode', 'opcodes'],
     definition:
       'Four bits in a frame header saying what the frame is: `0x1` text, `0x2` binary, `0x0` continuation, and the control frames `0x8` close, `0x9` ping, `0xA` pong.',
     lessons: ['/lessons/frames-and-messages#frame'],
@@ -133,6 +143,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'masking',
     term: 'Masking',
     aliases: ['masking key'],
+    autolink: ['masking key', 'masking'],
     definition:
       'Every frame from client to server is XORed with a fresh random 4-byte key carried in its header; server frames are not masked. It protects proxies from cache poisoning, not your data: the key travels with the frame.',
     lessons: ['/lessons/frames-and-messages#masking'],
@@ -141,6 +152,7 @@ export const glossary: readonly GlossaryEntry[] = [
   {
     id: 'ping-pong',
     term: 'Ping and pong',
+    autolink: ['ping/pong'],
     definition:
       'Control frames for keep-alive checks: either side may send a ping, and the other answers with a pong carrying the same payload. Browsers answer pings but cannot send them from JavaScript.',
     lessons: ['/lessons/frames-and-messages#control'],
@@ -149,6 +161,7 @@ export const glossary: readonly GlossaryEntry[] = [
   {
     id: 'close-code',
     term: 'Close code',
+    autolink: ['close code', 'close codes'],
     definition:
       'A 2-byte status in a close frame saying why the connection ends: 1000 normal, 1001 going away, 1002 protocol error, 1007 invalid data, 1009 message too big, and more.',
     lessons: ['/lessons/frames-and-messages#control'],
@@ -158,6 +171,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'short-polling',
     term: 'Short polling',
     aliases: ['polling'],
+    autolink: ['short polling'],
     definition:
       'The client asks "anything new?" on a timer and the server answers at once, usually with nothing. Simple and cacheable, but every check costs a full request and news waits up to one interval.',
     lessons: ['/lessons/polling-and-long-polling'],
@@ -165,6 +179,7 @@ export const glossary: readonly GlossaryEntry[] = [
   {
     id: 'long-polling',
     term: 'Long polling',
+    autolink: ['long polling', 'long-polling', 'long poll'],
     definition:
       'The client asks "anything new?" and the server holds the request open until there is news or a timeout passes; the client asks again at once. Server push built from ordinary HTTP requests.',
     lessons: ['/lessons/polling-and-long-polling'],
@@ -174,6 +189,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'sse',
     term: 'Server-Sent Events (SSE)',
     aliases: ['EventSource', 'text/event-stream'],
+    autolink: ['Server-Sent Events', 'EventSource'],
     definition:
       'One long HTTP response of type `text/event-stream` in which the server writes events as they happen; the browser’s `EventSource` reads them and reconnects with `Last-Event-ID`. One-way: the client cannot send on it.',
     lessons: ['/lessons/server-sent-events'],
@@ -182,6 +198,7 @@ export const glossary: readonly GlossaryEntry[] = [
   {
     id: 'engine-io',
     term: 'Engine.IO',
+    autolink: ['Engine.IO'],
     definition:
       'The transport layer under Socket.IO: it opens a session over HTTP long polling, then tries to upgrade to WebSocket (`2probe`/`3probe`, `5`), and frames everything as its own packets (`0` open, `2` ping, `4` message…).',
     lessons: ['/lessons/socketio-is-not-websocket', '/lessons/websocket-handshake#socketio'],
@@ -207,6 +224,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'cswsh',
     term: 'Cross-Site WebSocket Hijacking (CSWSH)',
     aliases: ['CSWSH'],
+    autolink: ['Cross-Site WebSocket Hijacking', 'CSWSH'],
     definition:
       'An attack in which a page on another site opens a WebSocket to your server from the victim’s browser, which sends the victim’s cookies along. Prevented by checking [Origin](/glossary#origin) and by tokens that a foreign page cannot read.',
     lessons: ['/lessons/who-is-on-the-other-end'],
@@ -216,6 +234,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'chunked-encoding',
     term: 'Chunked transfer encoding',
     aliases: ['Transfer-Encoding: chunked', 'HTTP streaming'],
+    autolink: ['chunked transfer encoding', 'chunked encoding'],
     definition:
       'An HTTP/1.1 response body sent in pieces, each prefixed with its length, so the server can start answering before it knows the whole body. Streaming over HTTP, still one request and one response, server to client.',
     lessons: ['/lessons/server-sent-events'],
@@ -224,6 +243,7 @@ export const glossary: readonly GlossaryEntry[] = [
   {
     id: 'rate-limit',
     term: 'Rate limit',
+    autolink: ['rate limit', 'rate limits', 'rate limiting'],
     definition:
       'A cap on how much one client may send in a period (messages per second, bytes per minute). Over it, an HTTP server answers `429 Too Many Requests`; a WebSocket server may drop messages or close the connection.',
     lessons: ['/lessons/who-is-on-the-other-end', '/lessons/fan-in-fan-out'],
@@ -232,6 +252,7 @@ export const glossary: readonly GlossaryEntry[] = [
   {
     id: 'event-loop',
     term: 'Event loop',
+    autolink: ['event loop'],
     definition:
       'The loop at the heart of Node.js: one thread that waits for events (I/O ready, a timer due) and runs their callbacks one at a time, each to completion. While a callback runs, nothing else on that thread does.',
     lessons: ['/lessons/event-loop'],
@@ -240,6 +261,7 @@ export const glossary: readonly GlossaryEntry[] = [
   {
     id: 'event-loop-phase',
     term: 'Event loop phase',
+    autolink: ['event loop phase', 'event loop phases'],
     definition:
       'Each turn of Node’s loop visits phases in order: timers (`setTimeout`), pending callbacks, poll (I/O), check (`setImmediate`), close callbacks. Which phase a callback belongs to decides when it runs.',
     lessons: ['/lessons/event-loop'],
@@ -248,6 +270,7 @@ export const glossary: readonly GlossaryEntry[] = [
   {
     id: 'microtask',
     term: 'Microtask',
+    autolink: ['microtask', 'microtasks'],
     definition:
       'A callback queued by a settled promise (or `queueMicrotask`). Node drains the microtask queue after each callback, before the loop moves on, right after the `process.nextTick` queue.',
     lessons: ['/lessons/event-loop'],
@@ -257,6 +280,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'next-tick',
     term: 'process.nextTick',
     aliases: ['nextTick'],
+    autolink: ['process.nextTick'],
     definition:
       'Queues a callback to run as soon as the current operation finishes, before promise [microtasks](/glossary#microtask) and before the loop continues. Recursive `nextTick` calls can starve I/O.',
     lessons: ['/lessons/event-loop'],
@@ -274,6 +298,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'threadpool',
     term: 'Threadpool (libuv)',
     aliases: ['libuv', 'UV_THREADPOOL_SIZE'],
+    autolink: ['threadpool', 'thread pool'],
     definition:
       'Node’s hidden helper threads, 4 by default (`UV_THREADPOOL_SIZE`). File system calls, DNS lookups, `crypto.pbkdf2` and zlib run there, so the loop stays free; a fifth job waits for a free thread.',
     lessons: ['/lessons/blocking-the-line'],
@@ -283,6 +308,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'worker-thread',
     term: 'Worker thread',
     aliases: ['worker_threads'],
+    autolink: ['worker thread', 'worker threads', 'worker_threads'],
     definition:
       'A second JavaScript thread with its own event loop and memory, started with `node:worker_threads`; it talks to the main thread by messages. Use it for CPU work your own code does; keep workers in a pool, since each costs a start-up.',
     lessons: ['/lessons/worker-threads'],
@@ -292,6 +318,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'fan-out',
     term: 'Fan-in and fan-out',
     aliases: ['fan-in', 'broadcast'],
+    autolink: ['fan-out', 'fan-in'],
     definition:
       'Fan-in: many clients sending to one server. Fan-out: one event sent by the server to many clients, such as a price tick to every subscriber. Fan-out cost grows with the number of receivers.',
     lessons: ['/lessons/fan-in-fan-out'],
@@ -300,6 +327,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'sticky-session',
     term: 'Sticky session',
     aliases: ['session affinity'],
+    autolink: ['sticky session', 'sticky sessions'],
     definition:
       'A load balancer rule that sends every request of one client to the same server. Needed by any protocol that keeps state on one server between requests, such as Engine.IO’s long-polling session.',
     lessons: ['/lessons/beyond-one-server#sticky-sessions'],

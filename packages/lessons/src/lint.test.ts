@@ -182,6 +182,11 @@ describe('the glossary', () => {
     }
   });
 
+  it('gives each automatic-link phrase to one term only', () => {
+    const phrases = glossary.flatMap((entry) => (entry.autolink ?? []).map((phrase) => phrase.toLowerCase()));
+    expect(phrases.filter((phrase, index) => phrases.indexOf(phrase) !== index)).toEqual([]);
+  });
+
   it('is linked from the lessons it is taught in', () => {
     const linked = new Set(
       written.flatMap((lesson) =>

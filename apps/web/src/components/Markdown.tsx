@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import { Link } from 'react-router';
 import { glossaryEntry, isWidgetId } from '@loopwire/lessons';
 import { widgets } from '../widgets/registry.ts';
+import { remarkGlossaryLinks } from './remarkGlossaryLinks.ts';
 
 export function Widget({ id }: { id: string }) {
   if (!isWidgetId(id)) return <p role="alert">Unknown widget “{id}”.</p>;
@@ -63,10 +64,14 @@ const components: Components = {
   },
 };
 
-export function Markdown({ children }: { children: string }) {
+const lessonPlugins = [remarkGfm, remarkGlossaryLinks];
+const plainPlugins = [remarkGfm];
+
+/** `linkTerms`: link the first mention of each glossary term (off on the glossary page itself). */
+export function Markdown({ children, linkTerms = true }: { children: string; linkTerms?: boolean }) {
   return (
     <div className="prose">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} components={components}>
+      <ReactMarkdown remarkPlugins={linkTerms ? lessonPlugins : plainPlugins} components={components}>
         {children}
       </ReactMarkdown>
     </div>

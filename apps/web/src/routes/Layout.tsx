@@ -2,7 +2,7 @@
 // It reads the light lesson catalog, never the lessons' text; search and dialogs load on first use.
 
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration, useNavigate } from 'react-router';
 import { catalog } from 'virtual:lesson-catalog';
 import ConnectionBadge from '../widgets/ConnectionBadge.tsx';
 import { ThemeToggle } from '../components/ThemeToggle.tsx';
@@ -15,8 +15,8 @@ const ShortcutsDialog = lazy(() => import('../components/ShortcutsDialog.tsx'));
 
 type OpenDialog = 'search' | 'shortcuts' | null;
 
-function useLessonNeighbours() {
-  const { pathname } = useLocation();
+/** The lessons before and after the one at `pathname` (from lesson 1 when not on a lesson). */
+function neighboursOf(pathname: string) {
   const match = /^\/lessons\/([^/]+)/.exec(pathname);
   const index = match ? catalog.findIndex((entry) => entry.id === match[1]) : -1;
   return { previous: index > 0 ? catalog[index - 1] : undefined, next: catalog[index + 1] };
@@ -59,19 +59,22 @@ export function Layout() {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [searchQuery, setSearchQuery] = useState('');
   const navigate = useNavigate();
-  const { previous, next } = useLessonNeighbours();
+  // Neighbours are read when the key is pressed, from the address the router has just committed,
+  // so a key pressed right after a navigation acts on the new page.
   const shortcuts = useMemo(
     () => ({
       search: () => setDialog('search'),
       help: () => setDialog('shortcuts'),
       nextLesson: () => {
+        const { next } = neighboursOf(window.location.pathname);
         if (next) void navigate(`/lessons/${next.id}`);
       },
       previousLesson: () => {
+        const { previous } = neighboursOf(window.location.pathname);
         if (previous) void navigate(`/lessons/${previous.id}`);
       },
     }),
-    [navigate, next, previous],
+    [navigate],
   );
   useShortcuts(shortcuts);
   const close = useCallback(() => {
