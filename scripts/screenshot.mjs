@@ -1,15 +1,47 @@
 // Takes the README's screenshots: starts the built server on a free port, drives Debian's Chromium.
-// Usage: npm run screenshot  (writes docs/*.png)
+// Usage: npm run screenshot  (writes docs/*.png): the curriculum map, then three written lessons,
+// each in light and dark, scrolled to their first live widget after using it the way a learner would.
 
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
-const shots = [
-  { path: '/', file: 'docs/home.png', theme: 'light' },
-  { path: '/lessons/endpoints-and-layers#sockets', file: 'docs/lesson-endpoints-light.png', theme: 'light', probe: true },
-  { path: '/lessons/endpoints-and-layers#layers', file: 'docs/lesson-endpoints-dark.png', theme: 'dark' },
+/** Lessons to show, best first; the first three that are written (not "coming soon") are taken. */
+const preferredLessons = [
+  'websocket-handshake',
+  'blocking-the-line',
+  'endpoints-and-layers',
+  'frames-and-messages',
+  'socketio-is-not-websocket',
+  'event-loop',
+  'beyond-one-server',
 ];
+const lessonsShown = 3;
+
+/** How a learner would use a lesson's first widget before the picture is taken. */
+const interactions = {
+  async 'endpoints-and-layers'(page) {
+    const probe = page.getByRole('figure', { name: 'Endpoint probe' }).first();
+    await probe.getByRole('button', { name: 'Ask over HTTP' }).click();
+    await probe.getByRole('button', { name: 'Ask over HTTP' }).click();
+    await probe.getByRole('button', { name: 'Ask over WebSocket' }).click();
+    await probe.getByTestId('server-side').nth(2).waitFor();
+    return probe;
+  },
+};
+
+/** The map looks as it does for a learner part-way through: lesson 1's prediction and one challenge done. */
+async function workLessonOne(page) {
+  const predict = page.getByRole('region', { name: 'Predict, then observe' });
+  await predict.getByRole('radio', { name: 'The same port the page came from' }).check();
+  await predict.getByRole('button', { name: 'Commit my prediction' }).click();
+  await predict.getByRole('button', { name: 'Explain what I saw' }).click();
+  await predict.getByRole('button', { name: 'Got it' }).click();
+  const challenge = page.getByTestId('challenge-two-tabs');
+  await challenge.getByRole('radio', { name: 'The client port' }).check();
+  await challenge.getByRole('button', { name: 'Check' }).click();
+  await challenge.getByText('✓ Solved').waitFor();
+}
 
 const server = spawn(process.execPath, ['apps/server/dist/main.js'], {
   env: { ...process.env, PORT: '0' },
@@ -28,24 +60,61 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
 });
+
+async function openPage(theme, path) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: theme });
+  await page.goto(url + path);
+  await page.getByTestId('connection-badge').and(page.locator('[data-phase="open"]')).waitFor();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return page;
+}
+
+async function settle(page) {
+  await page.locator('.widget--loading').first().waitFor({ state: 'detached' }).catch(() => {});
+  await page.evaluate(() => globalThis.document.fonts.ready);
+}
+
+async function isWritten(path) {
+  const page = await openPage('light', path);
+  const planned = await page.getByText('coming soon', { exact: false }).first().isVisible().catch(() => false);
+  await page.close();
+  return !planned;
+}
+
 try {
   mkdirSync('docs', { recursive: true });
-  for (const shot of shots) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, colorScheme: shot.theme });
-    await page.goto(url + shot.path);
-    await page.getByTestId('connection-badge').and(page.locator('[data-phase="open"]')).waitFor();
-    if (shot.probe) {
-      const probe = page.getByRole('figure', { name: 'Endpoint probe' }).first();
-      await probe.getByRole('button', { name: 'Ask over HTTP' }).click();
-      await probe.getByRole('button', { name: 'Ask over HTTP' }).click();
-      await probe.getByRole('button', { name: 'Ask over WebSocket' }).click();
-      await probe.getByTestId('server-side').nth(2).waitFor();
-      await probe.scrollIntoViewIfNeeded();
+  const written = [];
+  for (const id of preferredLessons) {
+    if (written.length === lessonsShown) break;
+    if (await isWritten(`/lessons/${id}`)) written.push(id);
+  }
+
+  for (const theme of ['light', 'dark']) {
+    const home = await openPage(theme, '/lessons/endpoints-and-layers');
+    await workLessonOne(home);
+    await home.getByRole('link', { name: 'Curriculum' }).click();
+    await home.getByRole('heading', { name: 'Curriculum' }).waitFor();
+    await settle(home);
+    await home.screenshot({ path: `docs/home-${theme}.png` });
+    console.log(`wrote docs/home-${theme}.png`);
+    await home.close();
+
+    for (const id of written) {
+      const page = await openPage(theme, `/lessons/${id}`);
+      await settle(page);
+      const widget = interactions[id] ? await interactions[id](page) : page.locator('.widget').first();
+      await settle(page);
+      // Scroll so the widget sits below a little of the text that introduces it.
+      await widget.evaluate((element) => {
+        const top = element.getBoundingClientRect().top + globalThis.scrollY;
+        globalThis.scrollTo(0, Math.max(0, top - 220));
+      });
+      await page.waitForTimeout(300);
+      const file = `docs/lesson-${id}-${theme}.png`;
+      await page.screenshot({ path: file });
+      console.log(`wrote ${file}`);
+      await page.close();
     }
-    await page.locator('.widget--loading').first().waitFor({ state: 'detached' }).catch(() => {});
-    await page.screenshot({ path: shot.file });
-    console.log(`wrote ${shot.file}`);
-    await page.close();
   }
 } finally {
   await browser.close();

@@ -11,6 +11,7 @@ const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <Home /> },
+      { path: 'glossary', lazy: async () => ({ Component: (await import('./routes/Glossary.tsx')).default }) },
       { path: 'lessons/:id', lazy: async () => ({ Component: (await import('./routes/LessonPage.tsx')).default }) },
       { path: 'inspector', lazy: async () => ({ Component: (await import('./routes/Inspector.tsx')).default }) },
       { path: 'labs/loop', lazy: async () => ({ Component: (await import('./routes/LoopLabPage.tsx')).default }) },

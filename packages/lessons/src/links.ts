@@ -2,6 +2,13 @@
 
 import type { Lesson } from './types.ts';
 import { lessons } from './order.ts';
+import { glossaryEntry } from './glossary.ts';
+
+/** Pages of the app a lesson may link to besides lessons (DESIGN.md, "The web app"). */
+export const appPages = ['/', '/glossary', '/inspector', '/labs/loop', '/labs/transports', '/labs/security'] as const;
+
+/** Anchors the lesson page itself uses; a section id must not take one of them. */
+export const reservedAnchors = ['lesson-title', 'goals', 'predict', 'recap', 'challenges', 'sources'] as const;
 
 export function lessonById(id: string): Lesson | undefined {
   return lessons.find((lesson) => lesson.id === id);
@@ -23,4 +30,24 @@ export function lessonMarkdown(lesson: Lesson): string {
   if (lesson.predict) parts.push(lesson.predict.observe.instructions, lesson.predict.explain);
   for (const challenge of lesson.challenges) parts.push(challenge.prompt);
   return parts.join('\n\n');
+}
+
+/** Why an internal link (`/…` or `#…`) does not resolve, or null when it does. External links are not
+ *  checked here. `from` is the lesson the link appears in, for same-page `#section` links. */
+export function brokenLinkReason(href: string, from?: Lesson): string | null {
+  if (!href.startsWith('/') && !href.startsWith('#')) return null;
+  const hashAt = href.indexOf('#');
+  const path = hashAt === -1 ? href : href.slice(0, hashAt);
+  const hash = hashAt === -1 ? undefined : href.slice(hashAt + 1);
+  if (path === '/glossary') {
+    return hash === undefined || glossaryEntry(hash) ? null : `no glossary term "${hash}"`;
+  }
+  const target = path === '' ? from : path.startsWith('/lessons/') ? lessonById(path.slice('/lessons/'.length)) : undefined;
+  if (!target) {
+    if (hash === undefined && (appPages as readonly string[]).includes(path)) return null;
+    return `no page ${path || '(same lesson, but none given)'}`;
+  }
+  if (hash === undefined) return null;
+  const anchors = target.status === 'planned' ? [] : [...target.sections.map((section) => section.id), ...reservedAnchors];
+  return anchors.includes(hash) ? null : `lesson ${target.id} has no section #${hash}`;
 }

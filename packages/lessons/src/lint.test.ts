@@ -1,11 +1,17 @@
-// Content lint: every lesson has the fixed shape, and everything it points at exists.
+// Content lint: every lesson has the shape its status promises, and everything it points at exists.
+// Statuses (types.ts): `ready` lessons have the full shape with live widgets and a predict step;
+// `reading` lessons (lesson 13) are written pages held to the same shape minus the live parts —
+// no widget or predict step required, but any they do embed must exist; `planned` ones are entries
+// on the map only.
 
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { collectLinks, collectWidgets, lessonMarkdown } from './links.ts';
+import { brokenLinkReason, collectLinks, collectWidgets, lessonMarkdown, reservedAnchors } from './links.ts';
 import { lessons } from './order.ts';
 import { liveCheckIds } from './checks.ts';
 import { isWidgetId } from './widgets.ts';
+import { glossary } from './glossary.ts';
+import { catalog } from './catalog.ts';
 
 const designOrder = [
   'endpoints-and-layers',
@@ -23,7 +29,37 @@ const designOrder = [
   'beyond-one-server',
 ];
 
-const ready = lessons.filter((lesson) => lesson.status === 'ready');
+/** Terms the curriculum promises a definition for (issue #7). */
+const requiredTerms = [
+  'endpoint',
+  'socket',
+  '4-tuple',
+  'port',
+  'frame',
+  'opcode',
+  'masking',
+  'upgrade',
+  'handshake',
+  'subprotocol',
+  'event-loop-phase',
+  'microtask',
+  'threadpool',
+  'worker-thread',
+  'long-polling',
+  'sse',
+  'engine-io',
+  'cswsh',
+];
+
+const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const written = lessons.filter((lesson) => lesson.status !== 'planned');
+
+function brokenLinks(markdown: string, from?: (typeof lessons)[number]): string[] {
+  return collectLinks(markdown)
+    .map((href) => [href, brokenLinkReason(href, from)] as const)
+    .filter(([, reason]) => reason !== null)
+    .map(([href, reason]) => `${href}: ${reason}`);
+}
 
 describe('the curriculum', () => {
   it('follows the order in the design, ids unique', () => {
@@ -37,61 +73,143 @@ describe('the curriculum', () => {
   });
 
   it('has at least one lesson written in full', () => {
-    expect(ready.length).toBeGreaterThan(0);
+    expect(lessons.filter((lesson) => lesson.status === 'ready').length).toBeGreaterThan(0);
+  });
+
+  it('gives every lesson, planned ones too, a title, a question and a summary for the map', () => {
+    for (const lesson of lessons) {
+      expect(lesson.id, lesson.id).toMatch(slug);
+      expect(lesson.title.length, lesson.id).toBeGreaterThan(3);
+      expect(lesson.question, lesson.id).toMatch(/\?$/);
+      expect(lesson.summary.length, lesson.id).toBeGreaterThan(10);
+    }
+  });
+
+  it('has a catalog entry for the app shell that matches each lesson', () => {
+    expect(catalog.map((entry) => entry.id)).toEqual(designOrder);
+    for (const [index, entry] of catalog.entries()) {
+      const lesson = lessons[index]!;
+      expect(entry.steps).toHaveLength((lesson.predict ? 1 : 0) + lesson.challenges.length);
+    }
   });
 });
 
-describe.each(ready.map((lesson) => [lesson.id, lesson] as const))('lesson %s', (_id, lesson) => {
+describe.each(written.map((lesson) => [lesson.id, lesson] as const))('lesson %s', (_id, lesson) => {
   const markdown = lessonMarkdown(lesson);
+  const live = lesson.status === 'ready';
 
-  it('has the fixed shape: intro, goals, sections, predict, recap, 2–4 challenges', () => {
+  it('has the fixed shape: intro, goals, sections, recap, 2–4 challenges, sources', () => {
     expect(lesson.intro.length).toBeGreaterThan(100);
+    expect(lesson.minutes).toBeGreaterThan(0);
     expect(lesson.goals.length).toBeGreaterThanOrEqual(2);
     expect(lesson.sections.length).toBeGreaterThanOrEqual(2);
     for (const section of lesson.sections) expect(section.body.length, section.id).toBeGreaterThan(50);
-    expect(lesson.predict).not.toBeNull();
     expect(lesson.recap.length).toBeGreaterThanOrEqual(2);
     expect(lesson.challenges.length).toBeGreaterThanOrEqual(2);
     expect(lesson.challenges.length).toBeLessThanOrEqual(4);
     expect(lesson.references.length).toBeGreaterThan(0);
+    for (const reference of lesson.references) expect(reference.href).toMatch(/^https:\/\//);
   });
 
-  it('has unique section and challenge ids', () => {
+  it('has unique, URL-safe section, challenge and choice ids that do not take the page’s own anchors', () => {
     const sectionIds = lesson.sections.map((section) => section.id);
     const challengeIds = lesson.challenges.map((challenge) => challenge.id);
     expect(new Set(sectionIds).size).toBe(sectionIds.length);
     expect(new Set(challengeIds).size).toBe(challengeIds.length);
+    for (const id of [...sectionIds, ...challengeIds]) expect(id).toMatch(slug);
+    expect(sectionIds.filter((id) => (reservedAnchors as readonly string[]).includes(id))).toEqual([]);
+    for (const challenge of lesson.challenges) {
+      if (challenge.check.kind !== 'quiz') continue;
+      const choiceIds = challenge.check.choices.map((choice) => choice.id);
+      expect(new Set(choiceIds).size, challenge.id).toBe(choiceIds.length);
+    }
   });
 
-  it('embeds at least one live widget, and only widgets that exist', () => {
+  it(live ? 'embeds at least one live widget, and only widgets that exist' : 'embeds only widgets that exist', () => {
     const widgets = collectWidgets(markdown);
     if (lesson.predict) widgets.push(lesson.predict.observe.widget);
-    expect(widgets.length).toBeGreaterThan(0);
+    if (live) expect(widgets.length).toBeGreaterThan(0);
     expect(widgets.filter((widget) => !isWidgetId(widget))).toEqual([]);
   });
 
-  it('links only to lessons and sections that exist', () => {
-    const broken = collectLinks(markdown)
-      .filter((href) => href.startsWith('/') || href.startsWith('#'))
-      .filter((href) => {
-        const [path, hash] = href.split('#');
-        const target = path ? lessons.find((other) => `/lessons/${other.id}` === path) : lesson;
-        if (!target) return true;
-        return hash !== undefined && !target.sections.some((section) => section.id === hash);
-      });
-    expect(broken).toEqual([]);
+  it('links only to lessons, sections, pages and glossary terms that exist', () => {
+    expect(brokenLinks(markdown, lesson)).toEqual([]);
   });
 
   it('gives every challenge a check that can be performed', () => {
     for (const challenge of lesson.challenges) {
       const { check } = challenge;
+      expect(challenge.hint.length, challenge.id).toBeGreaterThan(0);
       if (check.kind === 'quiz') {
+        expect(check.choices.length, challenge.id).toBeGreaterThanOrEqual(2);
         expect(check.choices.map((choice) => choice.id)).toContain(check.answer);
       } else {
         expect(liveCheckIds).toContain(check.check);
       }
     }
-    const predict = lesson.predict!;
-    expect(predict.choices.map((choice) => choice.id)).toContain(predict.answer);
+  });
+});
+
+describe.each(lessons.filter((lesson) => lesson.status === 'ready').map((lesson) => [lesson.id, lesson] as const))(
+  'live lesson %s',
+  (_id, lesson) => {
+    it('has a predict → observe → explain step with a live widget', () => {
+      expect(lesson.predict).not.toBeNull();
+      const predict = lesson.predict!;
+      expect(predict.choices.length).toBeGreaterThanOrEqual(2);
+      expect(predict.choices.map((choice) => choice.id)).toContain(predict.answer);
+      expect(isWidgetId(predict.observe.widget)).toBe(true);
+      expect(predict.explain.length).toBeGreaterThan(50);
+    });
+  },
+);
+
+describe('the glossary', () => {
+  it('has unique ids and defines every term the curriculum promises', () => {
+    const ids = glossary.map((entry) => entry.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(slug);
+    expect(requiredTerms.filter((id) => !ids.includes(id))).toEqual([]);
+  });
+
+  it('defines each term in a sentence or three, with links that resolve', () => {
+    for (const entry of glossary) {
+      expect(entry.definition.length, entry.id).toBeGreaterThan(40);
+      expect(entry.definition.length, entry.id).toBeLessThan(400);
+      expect(brokenLinks(entry.definition), entry.id).toEqual([]);
+      expect(entry.lessons.length, entry.id).toBeGreaterThan(0);
+      expect(entry.lessons.map((href) => `${href}: ${brokenLinkReason(href)}`).filter((line) => !line.endsWith('null'))).toEqual([]);
+    }
+  });
+
+  it('gives each automatic-link phrase to one term only', () => {
+    const phrases = glossary.flatMap((entry) => (entry.autolink ?? []).map((phrase) => phrase.toLowerCase()));
+    expect(phrases.filter((phrase, index) => phrases.indexOf(phrase) !== index)).toEqual([]);
+  });
+
+  it('is linked from the lessons it is taught in', () => {
+    const linked = new Set(
+      written.flatMap((lesson) =>
+        collectLinks(lessonMarkdown(lesson))
+          .filter((href) => href.startsWith('/glossary#'))
+          .map((href) => href.slice('/glossary#'.length)),
+      ),
+    );
+    expect(linked.size).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('the link checker itself', () => {
+  const first = lessons[0]!;
+  it('accepts what exists and names what does not', () => {
+    expect(brokenLinkReason('/lessons/endpoints-and-layers#sockets')).toBeNull();
+    expect(brokenLinkReason('/glossary#socket')).toBeNull();
+    expect(brokenLinkReason('/labs/loop')).toBeNull();
+    expect(brokenLinkReason('https://example.org/anything')).toBeNull();
+    expect(brokenLinkReason('#layers', first)).toBeNull();
+    expect(brokenLinkReason('/lessons/endpoints-and-layers#nope')).toBe('lesson endpoints-and-layers has no section #nope');
+    expect(brokenLinkReason('/lessons/nope')).toBe('no page /lessons/nope');
+    expect(brokenLinkReason('/glossary#nope')).toBe('no glossary term "nope"');
+    expect(brokenLinkReason('/lessons/fan-in-fan-out#a-section', first)).toMatch(/has no section/);
   });
 });

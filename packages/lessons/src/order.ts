@@ -1,7 +1,6 @@
 // The curriculum, in order. The id of each lesson is its URL: /lessons/<id>.
 
 import type { Lesson } from './types.ts';
-import { plannedLesson } from './planned.ts';
 import endpointsAndLayers from './lessons/endpoints-and-layers/lesson.ts';
 import httpRequestResponse from './lessons/http-request-response/lesson.ts';
 import pollingAndLongPolling from './lessons/polling-and-long-polling/lesson.ts';
@@ -14,6 +13,7 @@ import blockingTheLine from './lessons/blocking-the-line/lesson.ts';
 import workerThreads from './lessons/worker-threads/lesson.ts';
 import whoIsOnTheOtherEnd from './lessons/who-is-on-the-other-end/lesson.ts';
 import fanInFanOut from './lessons/fan-in-fan-out/lesson.ts';
+import beyondOneServer from './lessons/beyond-one-server/lesson.ts';
 
 export const lessons: readonly Lesson[] = [
   endpointsAndLayers,
@@ -28,10 +28,5 @@ export const lessons: readonly Lesson[] = [
   workerThreads,
   whoIsOnTheOtherEnd,
   fanInFanOut,
-  plannedLesson({
-    id: 'beyond-one-server',
-    title: 'Beyond one server',
-    question: 'What changes when one server is not enough?',
-    summary: 'Sticky sessions and adapters: what comes next.',
-  }),
+  beyondOneServer,
 ];

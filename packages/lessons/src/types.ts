@@ -7,7 +7,8 @@ import type { LiveCheckId } from './checks.ts';
  *  ```widget
  *  EndpointProbe
  *  ```
- *  Links to other lessons are written `/lessons/<id>` or `/lessons/<id>#<section-id>`. */
+ *  Links to other lessons are written `/lessons/<id>` or `/lessons/<id>#<section-id>`; a glossary term
+ *  is linked `[socket](/glossary#socket)` (ids in glossary.ts). The content lint checks every such link. */
 export type Markdown = string;
 
 export interface Section {
@@ -52,6 +53,8 @@ export interface Reference {
   href: string;
 }
 
+export type LessonStatus = 'ready' | 'reading' | 'planned';
+
 export interface Lesson {
   /** The URL segment: `/lessons/<id>`. */
   id: string;
@@ -61,7 +64,10 @@ export interface Lesson {
   /** One sentence for the curriculum map. */
   summary: string;
   minutes: number;
-  status: 'ready' | 'planned';
+  /** `ready`: written, with live widgets and a predict step. `reading`: written, but a reading page
+   *  with no live widget or predict step (nothing on one server can show it live, e.g. lesson 13).
+   *  `planned`: not written yet; shows as "coming soon". The content lint holds each to its shape. */
+  status: LessonStatus;
   /** "You will learn". */
   goals: string[];
   intro: Markdown;

@@ -27,6 +27,7 @@ export const widgetIds = [
   'BroadcastLab',
   'FeedChatRoom',
   'ChatRoom',
+  'ScaleOutDiagram',
 ] as const;
 
 export type WidgetId = (typeof widgetIds)[number];

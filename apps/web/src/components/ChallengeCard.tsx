@@ -1,28 +1,34 @@
-// One challenge with its automatic check: a quiz checked in the page, or a live check against the server.
+// One challenge with its automatic check: a quiz checked in the page, or a live check against the
+// server. A pass is recorded in the learner's progress.
 
 import { useState } from 'react';
-import type { Challenge } from '@loopwire/lessons';
+import { challengeStep, type Challenge } from '@loopwire/lessons';
 import { liveChecks, type CheckResult } from '../checks/index.ts';
 import { browserCheckContext } from '../checks/context.ts';
+import { progressStore, useProgress } from '../progress/store.ts';
 import { ChoiceList } from './ChoiceList.tsx';
 import { Markdown } from './Markdown.tsx';
 
-export function ChallengeCard({ challenge }: { challenge: Challenge }) {
+export function ChallengeCard({ lessonId, challenge }: { lessonId: string; challenge: Challenge }) {
   const [answer, setAnswer] = useState<string | null>(null);
   const [result, setResult] = useState<CheckResult | null>(null);
   const [checking, setChecking] = useState(false);
+  const solvedAt = useProgress().lessons[lessonId]?.completed[challengeStep(challenge.id)];
   const { check } = challenge;
 
   async function runCheck() {
     if (answer === null) return;
     setChecking(true);
     try {
+      let outcome: CheckResult;
       if (check.kind === 'quiz') {
         const pass = answer === check.answer;
-        setResult({ pass, message: pass ? 'Correct.' : `Not quite. Hint: ${challenge.hint}` });
+        outcome = { pass, message: pass ? 'Correct.' : `Not quite. Hint: ${challenge.hint}` };
       } else {
-        setResult(await liveChecks[check.check](answer, browserCheckContext));
+        outcome = await liveChecks[check.check](answer, browserCheckContext);
       }
+      setResult(outcome);
+      if (outcome.pass) progressStore.completeStep(lessonId, challengeStep(challenge.id));
     } catch (error) {
       setResult({ pass: false, message: `The check could not reach the server: ${(error as Error).message}` });
     } finally {
@@ -31,11 +37,21 @@ export function ChallengeCard({ challenge }: { challenge: Challenge }) {
   }
 
   return (
-    <div className={`challenge${result?.pass ? ' challenge--passed' : ''}`} data-testid={`challenge-${challenge.id}`}>
-      <h3>{challenge.title}</h3>
+    <div
+      className={`challenge${result?.pass || (solvedAt && !result) ? ' challenge--passed' : ''}`}
+      data-testid={`challenge-${challenge.id}`}
+    >
+      <div className="challenge__head">
+        <h3 id={`challenge-${challenge.id}`}>{challenge.title}</h3>
+        {solvedAt ? (
+          <span className="solved" title={`Solved ${new Date(solvedAt).toLocaleString()}`}>
+            ✓ Solved
+          </span>
+        ) : null}
+      </div>
       <Markdown>{challenge.prompt}</Markdown>
       {check.kind === 'quiz' ? (
-        <ChoiceList name={challenge.id} choices={check.choices} value={answer} onChange={setAnswer} />
+        <ChoiceList name={challenge.id} label={challenge.title} choices={check.choices} value={answer} onChange={setAnswer} />
       ) : (
         <label className="field">
           <span>Your answer</span>

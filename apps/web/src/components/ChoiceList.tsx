@@ -5,6 +5,8 @@ import { useId } from 'react';
 
 export function ChoiceList(props: {
   name: string;
+  /** The question the choices answer, for assistive technology. */
+  label?: string;
   choices: Choice[];
   value: string | null;
   disabled?: boolean;
@@ -12,7 +14,7 @@ export function ChoiceList(props: {
 }) {
   const groupId = useId();
   return (
-    <div className="choices" role="radiogroup">
+    <div className="choices" role="radiogroup" aria-label={props.label}>
       {props.choices.map((choice) => (
         <label key={choice.id} className={`choice${props.value === choice.id ? ' is-chosen' : ''}`}>
           <input

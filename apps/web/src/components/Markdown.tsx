@@ -4,8 +4,9 @@ import { Suspense, type ReactNode } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { Link } from 'react-router';
-import { isWidgetId } from '@loopwire/lessons';
+import { glossaryEntry, isWidgetId } from '@loopwire/lessons';
 import { widgets } from '../widgets/registry.ts';
+import { remarkGlossaryLinks } from './remarkGlossaryLinks.ts';
 
 export function Widget({ id }: { id: string }) {
   if (!isWidgetId(id)) return <p role="alert">Unknown widget “{id}”.</p>;
@@ -21,8 +22,22 @@ function textOf(children: ReactNode): string {
   return Array.isArray(children) ? children.join('') : String(children ?? '');
 }
 
+/** A glossary definition as one plain line, for a term link's tooltip. */
+function plainDefinition(termId: string): string | undefined {
+  return glossaryEntry(termId)
+    ?.definition.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+    .replaceAll('`', '');
+}
+
 const components: Components = {
   a({ href = '', children }) {
+    if (href.startsWith('/glossary#')) {
+      return (
+        <Link to={href} className="term" title={plainDefinition(href.slice('/glossary#'.length))}>
+          {children}
+        </Link>
+      );
+    }
     if (href.startsWith('/')) return <Link to={href}>{children}</Link>;
     return (
       <a href={href} target="_blank" rel="noreferrer">
@@ -49,10 +64,14 @@ const components: Components = {
   },
 };
 
-export function Markdown({ children }: { children: string }) {
+const lessonPlugins = [remarkGfm, remarkGlossaryLinks];
+const plainPlugins = [remarkGfm];
+
+/** `linkTerms`: link the first mention of each glossary term (off on the glossary page itself). */
+export function Markdown({ children, linkTerms = true }: { children: string; linkTerms?: boolean }) {
   return (
     <div className="prose">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} components={components}>
+      <ReactMarkdown remarkPlugins={linkTerms ? lessonPlugins : plainPlugins} components={components}>
         {children}
       </ReactMarkdown>
     </div>

@@ -1,31 +1,84 @@
-// Predict → observe → explain for one lesson: the live result stays hidden until a prediction is committed.
+// A lesson's predict step: reading → predicting → observing → explaining → done. The live result
+// stays hidden until a prediction is committed; recording progress is an action the page provides.
 
 import { assign, setup } from 'xstate';
 
+export interface PredictInput {
+  /** The correct choice, so the committed prediction can be recorded as right or wrong. */
+  answer: string;
+  /** What the learner did on an earlier visit, from their saved progress. */
+  restored: { choice: string; done: boolean } | null;
+}
+
+export interface PredictContext {
+  answer: string;
+  choice: string | null;
+  restored: PredictInput['restored'];
+}
+
+export type PredictEvent =
+  | { type: 'CHOOSE'; choice: string }
+  | { type: 'COMMIT' }
+  | { type: 'EXPLAIN' }
+  | { type: 'FINISH' }
+  | { type: 'RETRY' };
+
 export const predictMachine = setup({
   types: {
-    context: {} as { choice: string | null },
-    events: {} as { type: 'CHOOSE'; choice: string } | { type: 'COMMIT' } | { type: 'EXPLAIN' } | { type: 'RETRY' },
+    input: {} as PredictInput,
+    context: {} as PredictContext,
+    events: {} as PredictEvent,
   },
   actions: {
     rememberChoice: assign(({ event }) => (event.type === 'CHOOSE' ? { choice: event.choice } : {})),
-    forgetChoice: assign({ choice: null }),
+    forgetChoice: assign({ choice: null, restored: null }),
+    // Provided by the page (progress store); no-ops here so the machine runs on its own in tests.
+    recordPrediction: (_, _params: { choice: string; correct: boolean }) => {},
+    recordDone: () => {},
+    forgetProgress: () => {},
   },
   guards: {
     hasChoice: ({ context }) => context.choice !== null,
+    wasDone: ({ context }) => context.restored?.done === true,
+    wasCommitted: ({ context }) => context.restored !== null,
   },
 }).createMachine({
   id: 'predict',
-  context: { choice: null },
-  initial: 'predicting',
+  context: ({ input }) => ({ answer: input.answer, choice: input.restored?.choice ?? null, restored: input.restored }),
+  initial: 'restoring',
   states: {
+    restoring: {
+      always: [
+        { guard: 'wasDone', target: 'done' },
+        { guard: 'wasCommitted', target: 'observing' },
+        { target: 'reading' },
+      ],
+    },
+    reading: {
+      on: { CHOOSE: { target: 'predicting', actions: 'rememberChoice' } },
+    },
     predicting: {
       on: {
         CHOOSE: { actions: 'rememberChoice' },
-        COMMIT: { guard: 'hasChoice', target: 'observing' },
+        COMMIT: {
+          guard: 'hasChoice',
+          target: 'observing',
+          actions: {
+            type: 'recordPrediction',
+            params: ({ context }) => ({ choice: context.choice!, correct: context.choice === context.answer }),
+          },
+        },
       },
     },
     observing: { on: { EXPLAIN: 'explaining' } },
-    explaining: { on: { RETRY: { target: 'predicting', actions: 'forgetChoice' } } },
+    explaining: {
+      on: {
+        FINISH: { target: 'done', actions: 'recordDone' },
+        RETRY: { target: 'reading', actions: ['forgetChoice', 'forgetProgress'] },
+      },
+    },
+    done: {
+      on: { RETRY: { target: 'reading', actions: ['forgetChoice', 'forgetProgress'] } },
+    },
   },
 });

@@ -1,20 +1,14 @@
 // One lesson in its fixed shape: question, goals, intro, sections, predict, recap, challenges.
 
-import { useEffect } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
-import { lessonById, lessons, type Lesson } from '@loopwire/lessons';
+import { Link, useParams } from 'react-router';
+import { lessonById, lessons, lessonSteps, type Lesson } from '@loopwire/lessons';
 import { Markdown } from '../components/Markdown.tsx';
 import { PredictStep } from '../components/PredictStep.tsx';
 import { ChallengeCard } from '../components/ChallengeCard.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { useScrollToHash } from '../lib/useScrollToHash.ts';
+import { useProgress } from '../progress/store.ts';
 import NotFound from './NotFound.tsx';
-
-function useScrollToHash(): void {
-  const { hash } = useLocation();
-  useEffect(() => {
-    if (hash) document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
-  }, [hash]);
-}
 
 function Neighbours({ lesson }: { lesson: Lesson }) {
   const index = lessons.indexOf(lesson);
@@ -23,19 +17,28 @@ function Neighbours({ lesson }: { lesson: Lesson }) {
   return (
     <nav className="neighbours" aria-label="Lesson navigation">
       {previous ? (
-        <Link to={`/lessons/${previous.id}`} rel="prev">
+        <Link to={`/lessons/${previous.id}`} rel="prev" aria-keyshortcuts="p" title="Previous lesson (p)">
           ← {previous.title}
         </Link>
       ) : (
         <span />
       )}
       {next ? (
-        <Link to={`/lessons/${next.id}`} rel="next">
+        <Link to={`/lessons/${next.id}`} rel="next" aria-keyshortcuts="n" title="Next lesson (n)">
           {next.title} →
         </Link>
       ) : null}
     </nav>
   );
+}
+
+/** "2 of 4 steps done", from the learner's saved progress. */
+function StepsDone({ lesson }: { lesson: Lesson }) {
+  const completed = useProgress().lessons[lesson.id]?.completed ?? {};
+  const steps = lessonSteps(lesson);
+  const done = steps.filter((step) => completed[step]).length;
+  if (done === 0) return null;
+  return <> · {done === steps.length ? 'complete' : `${done} of ${steps.length} steps done`}</>;
 }
 
 function PlannedLesson({ lesson }: { lesson: Lesson }) {
@@ -60,12 +63,13 @@ export default function LessonPage() {
   return (
     <article className="lesson" aria-labelledby="lesson-title">
       <p className="eyebrow">
-        Lesson {lessons.indexOf(lesson) + 1} · {lesson.minutes} min
+        Lesson {lessons.indexOf(lesson) + 1} · {lesson.minutes} min{lesson.status === 'reading' ? ' · reading' : ''}
+        <StepsDone lesson={lesson} />
       </p>
       <h1 id="lesson-title">{lesson.title}</h1>
       <p className="lesson__question">{lesson.question}</p>
-      <section className="goals" aria-labelledby="goals-heading">
-        <h2 id="goals-heading">You will learn</h2>
+      <section className="goals" aria-labelledby="goals">
+        <h2 id="goals">You will learn</h2>
         <ul>
           {lesson.goals.map((goal) => (
             <li key={goal}>{goal}</li>
@@ -75,32 +79,33 @@ export default function LessonPage() {
       <Markdown>{lesson.intro}</Markdown>
       {lesson.sections.map((section) => (
         <section key={section.id} aria-labelledby={section.id}>
-          <h2 id={section.id} className="anchored">
-            <a href={`#${section.id}`} aria-hidden="true" tabIndex={-1} className="anchor">
+          <div className="anchored">
+            <h2 id={section.id}>{section.title}</h2>
+            {/* Beside the heading, not inside it, so the heading's accessible name stays its title. */}
+            <a href={`#${section.id}`} className="anchor" aria-label={`Link to section: ${section.title}`} title="Link to this section">
               #
             </a>
-            {section.title}
-          </h2>
+          </div>
           <Markdown>{section.body}</Markdown>
         </section>
       ))}
-      {lesson.predict ? <PredictStep prediction={lesson.predict} /> : null}
-      <section aria-labelledby="recap-heading" className="recap">
-        <h2 id="recap-heading">Recap</h2>
+      {lesson.predict ? <PredictStep lessonId={lesson.id} prediction={lesson.predict} /> : null}
+      <section aria-labelledby="recap" className="recap">
+        <h2 id="recap">Recap</h2>
         <ul>
           {lesson.recap.map((point) => (
             <li key={point}>{point}</li>
           ))}
         </ul>
       </section>
-      <section aria-labelledby="challenges-heading">
-        <h2 id="challenges-heading">Challenges</h2>
+      <section aria-labelledby="challenges">
+        <h2 id="challenges">Challenges</h2>
         {lesson.challenges.map((challenge) => (
-          <ChallengeCard key={challenge.id} challenge={challenge} />
+          <ChallengeCard key={challenge.id} lessonId={lesson.id} challenge={challenge} />
         ))}
       </section>
-      <section aria-labelledby="references-heading" className="references">
-        <h2 id="references-heading">Sources</h2>
+      <section aria-labelledby="sources" className="references">
+        <h2 id="sources">Sources</h2>
         <ul>
           {lesson.references.map((reference) => (
             <li key={reference.href}>

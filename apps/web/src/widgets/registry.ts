@@ -5,6 +5,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { WidgetId } from '@loopwire/lessons';
 
 export const widgets: Record<WidgetId, LazyExoticComponent<ComponentType>> = {
+  ScaleOutDiagram: lazy(() => import('./ScaleOutDiagram.tsx')),
   EndpointProbe: lazy(() => import('./EndpointProbe.tsx')),
   ConnectionBadge: lazy(() => import('./ConnectionBadge.tsx')),
   LayerStack: lazy(() => import('./LayerStack.tsx')),

@@ -46,7 +46,7 @@ each new TCP connection gets a fresh ephemeral port from your operating system.`
       {
         id: 'what-carries-websocket',
         title: 'What carries WebSocket?',
-        prompt: 'Once the handshake is over, which protocol carries WebSocket frames directly?',
+        prompt: 'On a `ws://` connection like the probe’s, once the handshake is over, which protocol carries the WebSocket frames directly?',
         hint: 'Look at the stack diagram: what sits right under the application protocols?',
         check: {
           kind: 'quiz',
@@ -90,6 +90,8 @@ each new TCP connection gets a fresh ephemeral port from your operating system.`
       { label: 'RFC 6455 §3: WebSocket URIs (default ports)', href: 'https://www.rfc-editor.org/rfc/rfc6455#section-3' },
       { label: 'RFC 9293 §3.3: TCP connections and sockets', href: 'https://www.rfc-editor.org/rfc/rfc9293#section-3.3' },
       { label: 'RFC 9110 §7.8: Upgrade', href: 'https://www.rfc-editor.org/rfc/rfc9110#section-7.8' },
+      { label: 'RFC 9110 §3.3: Connections, clients and servers (HTTP is stateless)', href: 'https://www.rfc-editor.org/rfc/rfc9110#section-3.3' },
+      { label: 'RFC 8441: Bootstrapping WebSockets with HTTP/2', href: 'https://www.rfc-editor.org/rfc/rfc8441' },
     ],
   },
   content,

@@ -1,0 +1,24 @@
+// The page's one progress store, in localStorage, kept in step with other tabs.
+
+import { useSyncExternalStore } from 'react';
+import { catalog } from 'virtual:lesson-catalog';
+import { createProgressStore, storageKey } from './createStore.ts';
+import type { Progress } from './progress.ts';
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export const progressStore = createProgressStore(localStorageOrNull(), catalog);
+
+window.addEventListener('storage', (event) => {
+  if (event.key === storageKey || event.key === null) progressStore.reload();
+});
+
+export function useProgress(): Progress {
+  return useSyncExternalStore(progressStore.subscribe, progressStore.get);
+}
