@@ -9,7 +9,8 @@ function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
-test('CSWSH: the foreign page is blocked (403) on /ws and Socket.IO, and reads the unguarded demo endpoint', async ({ page }) => {
+test('CSWSH: the foreign page is blocked (403) on /ws and Socket.IO, and reads the unguarded demo endpoint', async ({ page, baseURL }) => {
+  const foreignPort = Number(new URL(baseURL!).port) + 1;
   const errors = collectPageErrors(page);
   await page.goto('/');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Security' }).click();
@@ -21,7 +22,7 @@ test('CSWSH: the foreign page is blocked (403) on /ws and Socket.IO, and reads t
   await expect(results.locator('tr[data-target="socket.io"]')).toContainText('blocked (403)');
   await expect(results.locator('tr[data-target="demo"]')).toContainText('opened: feed read');
   await expect(results.locator('tr[data-target="demo"]')).toContainText('your cookie rode along');
-  await expect(page.frameLocator('iframe.lab-frame').getByRole('heading')).toContainText(':4442');
+  await expect(page.frameLocator('iframe.lab-frame').getByRole('heading')).toContainText(`:${foreignPort}`);
   expect(errors).toEqual([]);
 });
 

@@ -12,7 +12,9 @@ export function ChoiceList(props: {
   disabled?: boolean;
   onChange: (id: string) => void;
 }) {
-  const groupId = useId();
+  // useId may contain characters that are not valid in a CSS selector, and React looks radio groups up
+  // by name with querySelectorAll: spell the id in base-36 digits instead.
+  const groupId = [...useId()].map((char) => char.codePointAt(0)!.toString(36)).join('');
   return (
     <div className="choices" role="radiogroup" aria-label={props.label}>
       {props.choices.map((choice) => (
