@@ -10,15 +10,26 @@ import { join } from 'node:path';
 const bin = (name) => join('node_modules', '.bin', name);
 const resultsDir = 'test-results';
 
-function freePort() {
-  return new Promise((resolve, reject) => {
+function listenOn(port) {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(null));
+    server.listen(port, '127.0.0.1', () => resolve(server));
   });
+}
+
+/** A free port P whose neighbour P + 1 is free too: the security lab serves its foreign page there. */
+async function freePortPair() {
+  for (;;) {
+    const first = await listenOn(0);
+    const port = first.address().port;
+    const second = port < 65535 ? await listenOn(port + 1) : null;
+    await new Promise((resolve) => first.close(resolve));
+    if (second) {
+      await new Promise((resolve) => second.close(resolve));
+      return port;
+    }
+  }
 }
 
 function readJson(path) {
@@ -45,7 +56,7 @@ const steps = [
     name: 'end-to-end',
     command: bin('playwright'),
     args: ['test', '--reporter=list,json'],
-    env: async () => ({ E2E_PORT: String(await freePort()), PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightJson }),
+    env: async () => ({ E2E_PORT: String(await freePortPair()), PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightJson }),
     count() {
       const report = readJson(playwrightJson);
       return report && { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected };
