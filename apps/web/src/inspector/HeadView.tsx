@@ -85,9 +85,7 @@ export function HeadView({
           <>
             <strong>{explained}</strong>: {headerNote(explained)}
           </>
-        ) : (
-          'Hover or focus a dotted header name to see what it is for.'
-        )}
+        ) : null}
       </p>
     </div>
   );
