@@ -24,6 +24,7 @@ function HeaderName({ name, noteId, onExplain }: { name: string; noteId: string;
       tabIndex={0}
       aria-describedby={noteId}
       onMouseEnter={() => onExplain(name)}
+      onMouseLeave={() => onExplain(null)}
       onFocus={() => onExplain(name)}
       onBlur={() => onExplain(null)}
     >
