@@ -299,6 +299,27 @@ describe('the /api/captures contract', () => {
   });
 });
 
+describe('bad input is captured too, and changes nothing', () => {
+  it('records the 400 Node answers to a malformed request line, with what was sent', async () => {
+    const learner = await newLearner();
+    const answer = await rawExchange(server.port, `GET /api/health HTTP/1.1\r\nCookie: ${learner.cookie}\r\nBad Header Without Colon\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    await expect.poll(async () => (await learner.captures())[0]?.status).toBe(400);
+    const [capture] = await learner.captures();
+    expect(capture!.requestHead).toContain('Bad Header Without Colon\r\n');
+    expect(capture!.responseHead).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
+  it('records the 431 for headers over Node’s 16 KiB limit', async () => {
+    const learner = await newLearner();
+    const answer = await rawExchange(server.port, `GET /api/health HTTP/1.1\r\nCookie: ${learner.cookie}\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    await expect.poll(async () => (await learner.captures())[0]?.status).toBe(431);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+});
+
 describe('POST /api/ws/ping', () => {
   it('makes the server ping your own /ws connection; the client’s automatic pong is captured too', async () => {
     const learner = await newLearner();

@@ -6,7 +6,12 @@ import { closeCodeName, decodeFrame, describeFrameFields, FrameDecoder, type Dec
 
 function decodeAll(chunks: Uint8Array[], previewBytes = 256): DecodedFrame[] {
   const frames: DecodedFrame[] = [];
-  const decoder = new FrameDecoder((header, _length, preview) => frames.push(decodeFrame(header, preview)), { previewBytes });
+  // The decoder hands over its scratch buffers: copy, as every listener must.
+  const decoder = new FrameDecoder(
+    (header, headerLength, _payloadLength, preview, previewLength) =>
+      frames.push(decodeFrame(header.slice(0, headerLength), preview.slice(0, previewLength))),
+    { previewBytes },
+  );
   for (const chunk of chunks) decoder.push(chunk);
   return frames;
 }

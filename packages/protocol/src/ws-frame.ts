@@ -151,8 +151,18 @@ export function decodeFrame(headerBytes: Uint8Array, payloadPreview: Uint8Array)
   return frame;
 }
 
-/** Called once per whole frame: its header bytes as sent, payload length, and unmasked preview. */
-export type FrameListener = (headerBytes: Uint8Array, payloadLength: number, payloadPreview: Uint8Array) => void;
+/**
+ * Called once per whole frame with the decoder's own scratch buffers: the header as sent is
+ * `header[0..headerLength)`, the unmasked preview `preview[0..previewLength)`. They are reused for
+ * the next frame, so copy what you keep (the decoder allocates nothing per frame).
+ */
+export type FrameListener = (
+  header: Uint8Array,
+  headerLength: number,
+  payloadLength: number,
+  preview: Uint8Array,
+  previewLength: number,
+) => void;
 
 /** Largest header: 2 + 8 (64-bit length) + 4 (masking key). */
 const maxHeaderLength = 14;
@@ -177,34 +187,34 @@ function payloadLengthOf(header: Uint8Array): number {
 
 /**
  * Incremental frame decoder. Payload bytes are counted and skipped, never buffered, except the
- * first `previewBytes` (unmasked); per frame it allocates only the header copy and the preview,
+ * first `previewBytes` (unmasked) into a reused scratch buffer: it allocates nothing per frame,
  * so its cost follows the number of frames, not bytes. `decodeFrame` names the fields later.
  */
 export class FrameDecoder {
   readonly #onFrame: FrameListener;
-  readonly #previewBytes: number;
-  readonly #headerBuffer = new Uint8Array(maxHeaderLength);
+  readonly #header = new Uint8Array(maxHeaderLength);
+  readonly #preview: Uint8Array;
   #headerFill = 0;
-  /** The current frame's header (a copy), or null while reading a header. */
-  #header: Uint8Array | null = null;
+  /** 0 while reading a header; then the current frame's header length. */
+  #headerLength = 0;
   #payloadLength = 0;
-  #maskOffset = 0;
-  #preview = new Uint8Array(0);
+  #maskOffset = -1;
+  #previewLength = 0;
   #previewFill = 0;
   #payloadSeen = 0;
 
   constructor(onFrame: FrameListener, { previewBytes = 256 } = {}) {
     this.#onFrame = onFrame;
     // Control frames carry at most 125 bytes: keep them whole so close codes and reasons decode.
-    this.#previewBytes = Math.max(previewBytes, 125);
+    this.#preview = new Uint8Array(Math.max(previewBytes, 125));
   }
 
   push(chunk: Uint8Array): void {
     let offset = 0;
     while (offset < chunk.length) {
-      if (this.#header === null) {
+      if (this.#headerLength === 0) {
         offset = this.#readHeader(chunk, offset);
-        if (this.#header !== null && this.#payloadLength === 0) this.#finishFrame();
+        if (this.#headerLength !== 0 && this.#payloadLength === 0) this.#finishFrame();
       } else {
         offset = this.#readPayload(chunk, offset);
       }
@@ -212,36 +222,36 @@ export class FrameDecoder {
   }
 
   #readHeader(chunk: Uint8Array, offset: number): number {
-    const buffer = this.#headerBuffer;
+    const header = this.#header;
     let at = offset;
-    let needed = headerLengthOf(buffer, this.#headerFill);
-    // Copy byte by byte (at most 14): no view objects on the hot path.
+    let needed = headerLengthOf(header, this.#headerFill);
+    // Byte by byte (at most 14): no view objects on the hot path.
     while (at < chunk.length && (needed === -1 || this.#headerFill < needed)) {
-      buffer[this.#headerFill++] = chunk[at++]!;
-      if (needed === -1) needed = headerLengthOf(buffer, this.#headerFill);
+      header[this.#headerFill++] = chunk[at++]!;
+      if (needed === -1) needed = headerLengthOf(header, this.#headerFill);
     }
     if (needed === -1 || this.#headerFill < needed) return at;
-    const header = buffer.slice(0, needed);
-    this.#header = header;
+    this.#headerLength = needed;
     this.#headerFill = 0;
     this.#payloadLength = payloadLengthOf(header);
     this.#maskOffset = header[1]! & 0x80 ? needed - 4 : -1;
-    this.#preview = new Uint8Array(Math.min(this.#payloadLength, this.#previewBytes));
+    this.#previewLength = Math.min(this.#payloadLength, this.#preview.length);
     this.#previewFill = 0;
     this.#payloadSeen = 0;
     return at;
   }
 
   #readPayload(chunk: Uint8Array, offset: number): number {
-    const header = this.#header!;
     const take = Math.min(this.#payloadLength - this.#payloadSeen, chunk.length - offset);
-    const previewTake = Math.min(this.#preview.length - this.#previewFill, take);
+    const previewTake = Math.min(this.#previewLength - this.#previewFill, take);
     if (previewTake > 0) {
+      const header = this.#header;
+      const preview = this.#preview;
       const keyAt = this.#maskOffset;
       for (let i = 0; i < previewTake; i++) {
         const position = this.#previewFill + i;
         const byte = chunk[offset + i]!;
-        this.#preview[position] = keyAt >= 0 ? byte ^ header[keyAt + (position & 3)]! : byte;
+        preview[position] = keyAt >= 0 ? byte ^ header[keyAt + (position & 3)]! : byte;
       }
       this.#previewFill += previewTake;
     }
@@ -251,8 +261,8 @@ export class FrameDecoder {
   }
 
   #finishFrame(): void {
-    const header = this.#header!;
-    this.#header = null;
-    this.#onFrame(header, this.#payloadLength, this.#preview);
+    const headerLength = this.#headerLength;
+    this.#headerLength = 0;
+    this.#onFrame(this.#header, headerLength, this.#payloadLength, this.#preview, this.#previewLength);
   }
 }

@@ -46,36 +46,80 @@ export interface FrameRecord {
   payloadPreview: Uint8Array;
 }
 
-/** Frames of one capture: the first ones kept for good (a Socket.IO upgrade story), then a ring of the newest. */
+/** A reusable place for one frame in the ring: its bytes are copied in, nothing is allocated. */
+class FrameSlot {
+  at = 0;
+  direction: 'client' | 'server' = 'client';
+  payloadLength = 0;
+  headerLength = 0;
+  previewLength = 0;
+  readonly header = new Uint8Array(14);
+  readonly preview = new Uint8Array(previewBytes);
+
+  fill(at: number, direction: 'client' | 'server', header: Uint8Array, headerLength: number, payloadLength: number, preview: Uint8Array, previewLength: number): void {
+    this.at = at;
+    this.direction = direction;
+    this.payloadLength = payloadLength;
+    this.headerLength = headerLength;
+    this.previewLength = Math.min(previewLength, previewBytes);
+    for (let i = 0; i < headerLength; i++) this.header[i] = header[i]!;
+    for (let i = 0; i < this.previewLength; i++) this.preview[i] = preview[i]!;
+  }
+
+  record(): FrameRecord {
+    return {
+      at: this.at,
+      direction: this.direction,
+      headerBytes: this.header.subarray(0, this.headerLength),
+      payloadLength: this.payloadLength,
+      payloadPreview: this.preview.subarray(0, this.previewLength),
+    };
+  }
+}
+
+/**
+ * Frames of one capture: the first ones kept for good (a Socket.IO upgrade story), then a ring of
+ * the newest whose slots are reused, so a long-lived connection costs no allocation per frame.
+ */
 export class FrameLog {
   static readonly firstKept = 50;
   static readonly newestKept = 150;
-  readonly #first: FrameRecord[] = [];
-  readonly #newest: FrameRecord[] = [];
+  readonly #first: FrameSlot[] = [];
+  readonly #newest: FrameSlot[] = [];
   #next = 0;
+  #latest: FrameSlot | null = null;
   omitted = 0;
 
-  add(record: FrameRecord): void {
+  add(at: number, direction: 'client' | 'server', header: Uint8Array, headerLength: number, payloadLength: number, preview: Uint8Array, previewLength: number): void {
+    let slot: FrameSlot;
     if (this.#first.length < FrameLog.firstKept) {
-      this.#first.push(record);
-      return;
+      slot = new FrameSlot();
+      this.#first.push(slot);
+    } else if (this.#newest.length < FrameLog.newestKept) {
+      slot = new FrameSlot();
+      this.#newest.push(slot);
+    } else {
+      slot = this.#newest[this.#next]!;
+      this.#next = (this.#next + 1) % FrameLog.newestKept;
+      this.omitted++;
     }
-    if (this.#newest.length < FrameLog.newestKept) {
-      this.#newest.push(record);
-      return;
-    }
-    this.#newest[this.#next] = record;
-    this.#next = (this.#next + 1) % FrameLog.newestKept;
-    this.omitted++;
+    slot.fill(at, direction, header, headerLength, payloadLength, preview, previewLength);
+    this.#latest = slot;
   }
 
   get size(): number {
     return this.#first.length + this.#newest.length;
   }
 
-  /** Oldest first. */
+  /** The frame added last (a snapshot: later frames may reuse its slot). */
+  latest(): FrameRecord | null {
+    return this.#latest ? this.#latest.record() : null;
+  }
+
+  /** Oldest first. Views into the slots: serialize them before more frames arrive. */
   all(): FrameRecord[] {
-    return [...this.#first, ...this.#newest.slice(this.#next), ...this.#newest.slice(0, this.#next)];
+    const ordered = [...this.#first, ...this.#newest.slice(this.#next), ...this.#newest.slice(0, this.#next)];
+    return ordered.map((slot) => slot.record());
   }
 }
 

@@ -73,6 +73,10 @@ export class CaptureStore {
     return cleared;
   }
 
+  get hasListeners(): boolean {
+    return this.#listeners.size > 0;
+  }
+
   subscribe(listener: CaptureListener): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);

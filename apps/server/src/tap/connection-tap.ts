@@ -203,11 +203,13 @@ export class ConnectionTap {
 
   #upgrade(record: CaptureRecord): void {
     this.#upgraded = record;
-    const onFrame = (direction: 'client' | 'server') => (headerBytes: Uint8Array, payloadLength: number, payloadPreview: Uint8Array) => {
-      const frame = { at: Date.now(), direction, headerBytes, payloadLength, payloadPreview };
-      record.frames.add(frame);
-      this.#context.store.notifyFrame(record, frame);
-    };
+    const store = this.#context.store;
+    const onFrame =
+      (direction: 'client' | 'server') =>
+      (header: Uint8Array, headerLength: number, payloadLength: number, preview: Uint8Array, previewLength: number) => {
+        record.frames.add(Date.now(), direction, header, headerLength, payloadLength, preview, previewLength);
+        if (store.hasListeners) store.notifyFrame(record, record.frames.latest()!);
+      };
     this.#clientFrames = new FrameDecoder(onFrame('client'), { previewBytes });
     this.#serverFrames = new FrameDecoder(onFrame('server'), { previewBytes });
     this.#requests.switchToRaw();

@@ -72,6 +72,7 @@ export function CaptureDetail({ capture, compact = false }: { capture: Capture; 
           </>
         )}
       </div>
+      <p className="muted capture__hint">Hover or focus a dotted header name to see what it is for.</p>
       <div className="capture__heads">
         <div>
           <h4 className="capture__heading capture__heading--client">Request head, as the server received it ({capture.requestHead.length} bytes)</h4>

@@ -24,6 +24,7 @@ function HeaderName({ name, noteId, onExplain }: { name: string; noteId: string;
       tabIndex={0}
       aria-describedby={noteId}
       onMouseEnter={() => onExplain(name)}
+      onMouseLeave={() => onExplain(null)}
       onFocus={() => onExplain(name)}
       onBlur={() => onExplain(null)}
     >
@@ -85,9 +86,7 @@ export function HeadView({
           <>
             <strong>{explained}</strong>: {headerNote(explained)}
           </>
-        ) : (
-          'Hover or focus a dotted header name to see what it is for.'
-        )}
+        ) : null}
       </p>
     </div>
   );

@@ -81,3 +81,36 @@ export async function waitForCapture(
     await new Promise((resolve) => setTimeout(resolve, 80));
   }
 }
+
+/**
+ * Keeps one capture current: each call to `changed()` (an SSE event about it) fetches it again,
+ * at most one fetch at a time, and always once more after the last change, so the page ends with
+ * exactly what the server holds (no frame lost or doubled between a snapshot and the stream).
+ */
+export function followCapture(id: string, onCapture: (capture: Capture) => void): { changed(): void; stop(): void } {
+  let running = false;
+  let again = false;
+  let stopped = false;
+  const run = async () => {
+    running = true;
+    do {
+      again = false;
+      try {
+        const capture = await getCapture(id);
+        if (!stopped) onCapture(capture);
+      } catch {
+        // Rotated out or cleared: keep what the page has.
+      }
+    } while (again && !stopped);
+    running = false;
+  };
+  return {
+    changed() {
+      if (running) again = true;
+      else void run();
+    },
+    stop() {
+      stopped = true;
+    },
+  };
+}

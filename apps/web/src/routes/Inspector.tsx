@@ -1,14 +1,33 @@
 // /inspector: every exchange this browser made with the live server, live, and one in detail.
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { captureKinds, type CaptureKind } from '@loopwire/protocol';
+import { captureKinds, type Capture, type CaptureKind } from '@loopwire/protocol';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import { useCaptures } from '../inspector/useCaptures.ts';
 import { CaptureDetail } from '../inspector/CaptureDetail.tsx';
-import { clearCaptures } from '../inspector/api.ts';
+import { clearCaptures, followCapture, subscribeCaptures } from '../inspector/api.ts';
 import { formatBytes } from '../inspector/bytes.ts';
 import '../inspector/inspector.css';
+
+/** The capture shown in detail, fetched again on every stream event about it (exact, never a merge). */
+function useFollowedCapture(id: string | undefined): Capture | null {
+  const [capture, setCapture] = useState<Capture | null>(null);
+  useEffect(() => {
+    if (!id) return;
+    const follower = followCapture(id, setCapture);
+    const unsubscribe = subscribeCaptures({
+      capture: (updated) => updated.id === id && follower.changed(),
+      frame: (event) => event.captureId === id && follower.changed(),
+      open: () => follower.changed(),
+    });
+    return () => {
+      unsubscribe();
+      follower.stop();
+    };
+  }, [id]);
+  return capture;
+}
 
 export default function Inspector() {
   useDocumentTitle('Inspector · Loopwire');
@@ -18,7 +37,9 @@ export default function Inspector() {
   const { captures, live, error, reset } = useCaptures({ all });
   const shown = kind ? captures.filter((capture) => capture.kind === kind) : captures;
   const selectedId = params.get('id') ?? shown[0]?.id;
-  const selected = captures.find((capture) => capture.id === selectedId);
+  const listed = captures.find((capture) => capture.id === selectedId);
+  const detail = useFollowedCapture(listed?.id);
+  const selected = detail?.id === listed?.id ? detail : listed;
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useMachine } from '@xstate/react';
 import type { Capture } from '@loopwire/protocol';
 import { webSocketMachine, webSocketPhaseOf, webSocketPhases } from '../machines/websocket.machine.ts';
-import { askServerToPing, getCapture, subscribeCaptures, waitForCapture } from '../inspector/api.ts';
+import { askServerToPing, followCapture, subscribeCaptures, waitForCapture } from '../inspector/api.ts';
 import { CaptureDetail } from '../inspector/CaptureDetail.tsx';
 import { StateChart } from '../inspector/StateChart.tsx';
 import '../inspector/inspector.css';
@@ -56,20 +56,21 @@ export default function HandshakeInspector() {
     };
   }, [phase, capture]);
 
-  // Frames of this capture as they happen.
+  // Frames of this capture as they happen: each stream event about it fetches it again.
   const captureId = capture?.id;
   useEffect(() => {
     if (!captureId) return;
-    return subscribeCaptures({
-      capture: (updated) => {
-        if (updated.id === captureId) setCapture(updated);
-      },
-      frame: ({ captureId: id, frame }) => {
-        if (id === captureId) setCapture((current) => (current ? { ...current, frames: [...current.frames, frame].slice(-200) } : current));
-      },
-      // Reconnected streams may have missed frames: fetch the capture whole.
-      open: () => void getCapture(captureId).then(setCapture, () => {}),
+    const follower = followCapture(captureId, setCapture);
+    const unsubscribe = subscribeCaptures({
+      capture: (updated) => updated.id === captureId && follower.changed(),
+      frame: (event) => event.captureId === captureId && follower.changed(),
+      // Whatever happened before the stream opened is in a fresh copy.
+      open: () => follower.changed(),
     });
+    return () => {
+      unsubscribe();
+      follower.stop();
+    };
   }, [captureId]);
 
   function open() {
