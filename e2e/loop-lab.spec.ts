@@ -17,7 +17,7 @@ test('a blocking job in one page shows as a heartbeat gap in another', async ({ 
 
   await blocker.getByRole('radio', { name: 'blocking' }).check();
   await blocker.getByLabel('Duration').fill('1500');
-  await expect(blocker.locator('output[for="lab-duration"]')).toHaveText('1500 ms');
+  await expect(blocker.getByTestId('lab-duration-value')).toHaveText('1500 ms');
   await blocker.getByRole('button', { name: 'Run job' }).click();
 
   await expect(blocker.getByTestId('lab-result-lag')).toHaveText(/^1[3-7]\d\d\.\d ms$/, { timeout: 10_000 });

@@ -1,6 +1,7 @@
 // The server's heartbeat as this page receives it: one mark per tick (due every 100 ms), and a red
 // band with the count of missed ticks wherever the server went silent. Stalls in another tab show here.
 
+import { useId } from 'react';
 import { heartbeatGaps, stallThresholdMs } from '../lab/heartbeat.ts';
 import { useNow, useTickArrivals } from '../lab/useLabFeed.ts';
 import './lab.css';
@@ -10,6 +11,7 @@ const width = 640;
 const height = 56;
 
 export default function HeartbeatStrip() {
+  const id = useId();
   const ticks = useTickArrivals(windowMs);
   const now = useNow(100);
   const gaps = heartbeatGaps(ticks, now);
@@ -35,11 +37,11 @@ export default function HeartbeatStrip() {
         className="heartbeat__svg"
         viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-labelledby="heartbeat-title heartbeat-desc"
+        aria-labelledby={`${id}-title ${id}-desc`}
         preserveAspectRatio="none"
       >
-        <title id="heartbeat-title">Heartbeat ticks over the last 10 seconds</title>
-        <desc id="heartbeat-desc">
+        <title id={`${id}-title`}>Heartbeat ticks over the last 10 seconds</title>
+        <desc id={`${id}-desc`}>
           {`${ticks.length} ticks arrived; ${gaps.length} stalls longer than ${stallThresholdMs} ms, ${missed} ticks missed.`}
         </desc>
         {gaps.map((gap) => (
