@@ -9,6 +9,7 @@ const shots = [
   { path: '/', file: 'docs/home.png', theme: 'light' },
   { path: '/lessons/endpoints-and-layers#sockets', file: 'docs/lesson-endpoints-light.png', theme: 'light', probe: true },
   { path: '/lessons/endpoints-and-layers#layers', file: 'docs/lesson-endpoints-dark.png', theme: 'dark' },
+  { path: '/labs/loop', file: 'docs/lab-loop.png', theme: 'light', blockingJob: true },
 ];
 
 const server = spawn(process.execPath, ['apps/server/dist/main.js'], {
@@ -41,6 +42,12 @@ try {
       await probe.getByRole('button', { name: 'Ask over WebSocket' }).click();
       await probe.getByTestId('server-side').nth(2).waitFor();
       await probe.scrollIntoViewIfNeeded();
+    }
+    if (shot.blockingJob) {
+      await page.getByLabel('Duration').fill('1500');
+      await page.getByRole('button', { name: 'Run job' }).click();
+      await page.getByTestId('lab-result').waitFor({ timeout: 10_000 });
+      await page.getByTestId('lab-result').scrollIntoViewIfNeeded();
     }
     await page.locator('.widget--loading').first().waitFor({ state: 'detached' }).catch(() => {});
     await page.screenshot({ path: shot.file });
