@@ -70,3 +70,21 @@ test('predict the order with the keyboard, run it, and see the diff explained', 
   await expect(verdict).toContainText('2 of 3 in a different place');
   await expect(verdict).toContainText('process.nextTick callbacks run as soon as the current callback returns');
 });
+
+test('lesson 9: stall the server from the lesson, and the live challenge checks it', async ({ page }) => {
+  await page.goto('/lessons/blocking-the-line#one-slow-handler');
+  const lab = page.getByTestId('loop-lab').first();
+  await lab.getByRole('radio', { name: 'blocking' }).check();
+  await lab.getByLabel('Duration').fill('700');
+  await lab.getByRole('button', { name: 'Run job' }).click();
+  const lag = (await lab.getByTestId('lab-result-lag').textContent({ timeout: 10_000 }))!.replace(' ms', '');
+  expect(Number(lag)).toBeGreaterThanOrEqual(500);
+
+  const challenge = page.getByTestId('challenge-stall-500');
+  await challenge.getByLabel('Your answer').fill('12');
+  await challenge.getByRole('button', { name: 'Check' }).click();
+  await expect(challenge.getByRole('status')).toContainText('now type the worst lag');
+  await challenge.getByLabel('Your answer').fill(lag);
+  await challenge.getByRole('button', { name: 'Check' }).click();
+  await expect(challenge.getByRole('status')).toContainText('Right');
+});
