@@ -69,6 +69,12 @@ test('predict the order with the keyboard, run it, and see the diff explained', 
   const verdict = predictor.getByTestId('order-verdict');
   await expect(verdict).toContainText('2 of 3 in a different place');
   await expect(verdict).toContainText('process.nextTick callbacks run as soon as the current callback returns');
+
+  // Dragging works too: in the I/O experiment, drag the readFile callback to the top.
+  await predictor.getByRole('button', { name: 'setTimeout(0) vs setImmediate inside an I/O callback' }).click();
+  const items = predictor.getByTestId('order-prediction').getByRole('listitem');
+  await items.filter({ hasText: 'readFile callback' }).dragTo(items.first());
+  await expect(items.first()).toHaveAccessibleName('1: readFile callback');
 });
 
 test('lesson 9: stall the server from the lesson, and the live challenge checks it', async ({ page }) => {
