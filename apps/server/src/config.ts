@@ -13,6 +13,10 @@ export interface Config {
   labBlockingBudgetMs: number;
   /** The wire tap: `on` records every exchange's bytes; `off` records nothing (to measure its cost). */
   tap: 'on' | 'off';
+  /** Tests only (no environment variable): shorter long-poll hold, SSE heartbeat and ticker periods. */
+  longPollHoldMs?: number;
+  sseHeartbeatMs?: number;
+  tickerIntervalMs?: number;
 }
 
 export class ConfigError extends Error {

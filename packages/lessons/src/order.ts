@@ -3,48 +3,24 @@
 import type { Lesson } from './types.ts';
 import { plannedLesson } from './planned.ts';
 import endpointsAndLayers from './lessons/endpoints-and-layers/lesson.ts';
+import httpRequestResponse from './lessons/http-request-response/lesson.ts';
+import pollingAndLongPolling from './lessons/polling-and-long-polling/lesson.ts';
+import serverSentEvents from './lessons/server-sent-events/lesson.ts';
+import websocketHandshake from './lessons/websocket-handshake/lesson.ts';
+import framesAndMessages from './lessons/frames-and-messages/lesson.ts';
+import socketioIsNotWebsocket from './lessons/socketio-is-not-websocket/lesson.ts';
 import eventLoop from './lessons/event-loop/lesson.ts';
 import blockingTheLine from './lessons/blocking-the-line/lesson.ts';
 import workerThreads from './lessons/worker-threads/lesson.ts';
 
 export const lessons: readonly Lesson[] = [
   endpointsAndLayers,
-  plannedLesson({
-    id: 'http-request-response',
-    title: 'HTTP request/response',
-    question: 'What exactly does my browser send, and why does the client always speak first?',
-    summary: 'The exact bytes of a request and a response; keep-alive.',
-  }),
-  plannedLesson({
-    id: 'polling-and-long-polling',
-    title: 'Polling and long polling',
-    question: 'How do you get news from a server that cannot call you?',
-    summary: 'Requests per message, bytes per message, latency.',
-  }),
-  plannedLesson({
-    id: 'server-sent-events',
-    title: 'Server-Sent Events',
-    question: 'Is streaming the same as WebSocket?',
-    summary: 'text/event-stream, named events, resuming with Last-Event-ID.',
-  }),
-  plannedLesson({
-    id: 'websocket-handshake',
-    title: 'The WebSocket handshake',
-    question: 'How is a WebSocket connection made?',
-    summary: 'Upgrade, Key → Accept, subprotocols, Origin, and the ways it fails.',
-  }),
-  plannedLesson({
-    id: 'frames-and-messages',
-    title: 'Frames and messages',
-    question: 'Does WebSocket save bandwidth?',
-    summary: 'FIN, opcode, mask and length; ping/pong; close codes; bytes measured.',
-  }),
-  plannedLesson({
-    id: 'socketio-is-not-websocket',
-    title: 'Socket.IO is not WebSocket',
-    question: 'Why can’t a plain WebSocket client talk to a Socket.IO server?',
-    summary: 'Engine.IO packets, polling first, the upgrade probe.',
-  }),
+  httpRequestResponse,
+  pollingAndLongPolling,
+  serverSentEvents,
+  websocketHandshake,
+  framesAndMessages,
+  socketioIsNotWebsocket,
   eventLoop,
   blockingTheLine,
   workerThreads,

@@ -5,11 +5,21 @@ export const widgetIds = [
   'EndpointProbe',
   'ConnectionBadge',
   'LayerStack',
+  'HttpExchange',
+  'HandshakeInspector',
+  'HandshakeFailures',
+  'SocketIoStory',
   'LoopLab',
   'HeartbeatStrip',
   'PhaseDiagram',
   'OrderPredictor',
   'ThreadpoolTimeline',
+  'TransportRace',
+  'LongPollDemo',
+  'SseStream',
+  'ServerPush',
+  'ProtocolMismatch',
+  'ChatRoom',
 ] as const;
 
 export type WidgetId = (typeof widgetIds)[number];
