@@ -57,7 +57,7 @@ export default function PhaseDiagram() {
     <figure className="widget phases" aria-label="Event-loop phase diagram">
       <div className="widget__bar">
         <strong className="widget__title">The event loop, live</strong>
-        <span className="mono" data-testid="phase-state" role="status">
+        <span className="mono" data-testid="phase-state">
           {state}
         </span>
       </div>
