@@ -1,7 +1,37 @@
 // The event-loop lab in real Chromium against the built server: a blocking job started in one page
 // stalls the heartbeat of another page; the threadpool and ordering experiments run for real.
 
-import { expect, test } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { expect, test as base } from '@playwright/test';
+
+// These tests stall their server on purpose, so they get a server of their own (the same built
+// server, on a free port): a stall must not leak into other spec files running beside them.
+const test = base.extend<object, { labServerUrl: string }>({
+  labServerUrl: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = spawn(process.execPath, ['apps/server/dist/main.js'], {
+        env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+        detached: true,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      try {
+        const url = await new Promise<string>((resolve, reject) => {
+          server.stdout!.on('data', (chunk: Buffer) => {
+            const match = /running at (\S+)/.exec(String(chunk));
+            if (match) resolve(match[1]!);
+          });
+          server.once('exit', (code) => reject(new Error(`the lab's server exited with ${code}`)));
+        });
+        await use(url);
+      } finally {
+        process.kill(-server.pid!, 'SIGTERM');
+      }
+    },
+    { scope: 'worker' },
+  ],
+  baseURL: async ({ labServerUrl }, use) => use(labServerUrl),
+});
 
 // One server for the whole file: a blocking job would stall a test running beside it, so run in order.
 test.describe.configure({ mode: 'default' });
@@ -17,11 +47,13 @@ test('a blocking job in one page shows as a heartbeat gap in another', async ({ 
 
   await blocker.getByRole('radio', { name: 'blocking' }).check();
   await blocker.getByLabel('Duration').fill('1500');
-  await expect(blocker.locator('output[for="lab-duration"]')).toHaveText('1500 ms');
+  await expect(blocker.getByTestId('lab-duration-value')).toHaveText('1500 ms');
   await blocker.getByRole('button', { name: 'Run job' }).click();
+  // While the job runs, the other page sees the silence as it happens…
+  await expect(watcher.getByTestId('heartbeat-status')).toHaveText('server silent');
 
   await expect(blocker.getByTestId('lab-result-lag')).toHaveText(/^1[3-7]\d\d\.\d ms$/, { timeout: 10_000 });
-  // The other page heard nothing for the length of the job: about 14 ticks never came.
+  // …and afterwards keeps the gap: for the length of the job, about 14 ticks never came.
   await expect(watcher.getByTestId('heartbeat-missed')).not.toHaveText('0');
   const missed = Number(await watcher.getByTestId('heartbeat-missed').textContent());
   expect(missed).toBeGreaterThanOrEqual(10);
@@ -69,4 +101,28 @@ test('predict the order with the keyboard, run it, and see the diff explained', 
   const verdict = predictor.getByTestId('order-verdict');
   await expect(verdict).toContainText('2 of 3 in a different place');
   await expect(verdict).toContainText('process.nextTick callbacks run as soon as the current callback returns');
+
+  // Dragging works too: in the I/O experiment, drag the readFile callback to the top.
+  await predictor.getByRole('button', { name: 'setTimeout(0) vs setImmediate inside an I/O callback' }).click();
+  const items = predictor.getByTestId('order-prediction').getByRole('listitem');
+  await items.filter({ hasText: 'readFile callback' }).dragTo(items.first());
+  await expect(items.first()).toHaveAccessibleName('1: readFile callback');
+});
+
+test('lesson 9: stall the server from the lesson, and the live challenge checks it', async ({ page }) => {
+  await page.goto('/lessons/blocking-the-line#one-slow-handler');
+  const lab = page.getByTestId('loop-lab').first();
+  await lab.getByRole('radio', { name: 'blocking' }).check();
+  await lab.getByLabel('Duration').fill('700');
+  await lab.getByRole('button', { name: 'Run job' }).click();
+  const lag = (await lab.getByTestId('lab-result-lag').textContent({ timeout: 10_000 }))!.replace(' ms', '');
+  expect(Number(lag)).toBeGreaterThanOrEqual(500);
+
+  const challenge = page.getByTestId('challenge-stall-500');
+  await challenge.getByLabel('Your answer').fill('12');
+  await challenge.getByRole('button', { name: 'Check' }).click();
+  await expect(challenge.getByRole('status')).toContainText('now type the worst lag');
+  await challenge.getByLabel('Your answer').fill(lag);
+  await challenge.getByRole('button', { name: 'Check' }).click();
+  await expect(challenge.getByRole('status')).toContainText('Right');
 });

@@ -245,6 +245,44 @@ describe('pushed to every page over Socket.IO', () => {
   });
 });
 
+describe('GET /api/lab/loop', () => {
+  it('answers the recent 100 ms windows and the shape of the pools', async () => {
+    const response = await fetch(`${server.url}/api/lab/loop`);
+    expect(response.status).toBe(200);
+    const loop = (await response.json()) as LabLoopResponse;
+    expect(loop.samples.length).toBeGreaterThan(0);
+    expect(loop.samples.length).toBeLessThanOrEqual(600);
+    const [first, second] = loop.samples.slice(-2);
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(50);
+    for (const sample of loop.samples) {
+      expect(sample.lagMaxMs).toBeGreaterThanOrEqual(0);
+      expect(sample.lagP50Ms).toBeLessThanOrEqual(sample.lagMaxMs);
+      expect(sample.elu).toBeGreaterThanOrEqual(0);
+      expect(sample.elu).toBeLessThanOrEqual(1);
+    }
+    expect(loop.threadpoolSize).toBe(4);
+    expect(loop.blockingBudget).toMatchObject({ budgetMs: 5000, windowMs: 10_000 });
+  });
+});
+
+describe('LAB_BLOCKING_BUDGET_MS', () => {
+  it('a server with a 300 ms budget refuses a 400 ms blocking job at once, saying when to retry', async () => {
+    const small = await startTestServer({ labBlockingBudgetMs: 300 });
+    try {
+      const response = await fetch(`${small.url}/api/lab/jobs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ mode: 'blocking', durationMs: 400 }),
+      });
+      expect(response.status).toBe(429);
+      expect(response.headers.get('retry-after')).toBe('10');
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/at most 300 ms per 10 s/);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
 describe('the blocking budget', () => {
   it('twenty 1 s blocking jobs at once: most get 429 + Retry-After, the server recovers and is healthy', async () => {
     const sentAt = performance.now();

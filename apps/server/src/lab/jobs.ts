@@ -104,7 +104,8 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
             asyncRuns.set(next.jobId, running(lane, Date.now(), next.jobId));
           }
         }
-        const ran = asyncRuns.get(id)!;
+        // No lane only if the FIFO model was wrong about this job (see threadpool-lanes.ts).
+        const ran = asyncRuns.get(id) ?? running({ kind: 'libuv', index: 0 }, Date.now());
         asyncRuns.delete(id);
         return ran;
       }

@@ -11,6 +11,15 @@ describe('createThreadpoolLanes', () => {
     expect(lanes.enter(5)).toBe(1);
   });
 
+  it('forgets a job that finished while still queued, so it never takes a lane', () => {
+    const lanes = createThreadpoolLanes(1);
+    lanes.enter(1);
+    lanes.enter(2);
+    lanes.enter(3);
+    expect(lanes.leave(2)).toBeNull();
+    expect(lanes.leave(1)).toEqual({ jobId: 3, lane: 0 });
+  });
+
   it('reads UV_THREADPOOL_SIZE like libuv: 4 unless set to a positive number', () => {
     expect(threadpoolSize({})).toBe(4);
     expect(threadpoolSize({ UV_THREADPOOL_SIZE: '8' })).toBe(8);

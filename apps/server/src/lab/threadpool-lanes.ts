@@ -39,7 +39,13 @@ export function createThreadpoolLanes(size: number): ThreadpoolLanes {
     leave(jobId) {
       const lane = running.get(jobId);
       running.delete(jobId);
-      if (lane === undefined) return null;
+      if (lane === undefined) {
+        // Finished while the model still had it queued (another threadpool user freed a thread
+        // early, or the pool is larger than configured): it must not take a lane later.
+        const queued = queue.indexOf(jobId);
+        if (queued >= 0) queue.splice(queued, 1);
+        return null;
+      }
       const next = queue.shift();
       if (next === undefined) return null;
       running.set(next, lane);

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LabJobResult, LabJobRunning, LabJobStarted, LoopSample, LoopTick } from '@loopwire/protocol';
 import { useServerEvent } from '../live/LiveConnection.tsx';
-import { fetchLoop } from './api.ts';
+import { fetchLoop, fetchRecentJobs } from './api.ts';
 
 /** 30 s of 100 ms windows. */
 const samplesKept = 300;
@@ -67,6 +67,27 @@ const jobsKept = 40;
 /** Every job any page started, as the server announces it: started → running → finished. */
 export function useLabJobs(): TrackedJob[] {
   const [jobs, setJobs] = useState<TrackedJob[]>([]);
+  // Jobs that finished before this page opened, so a fresh tab shows the last experiment too.
+  useEffect(() => {
+    let current = true;
+    fetchRecentJobs()
+      .then(({ jobs: finished }) => {
+        if (!current) return;
+        setJobs((live) => {
+          const known = new Set(live.map((job) => job.id));
+          const earlier = finished
+            .filter((result) => !known.has(result.id))
+            .map((result): TrackedJob => ({ ...result, result }));
+          return [...earlier, ...live].sort((a, b) => a.id - b.id).slice(-jobsKept);
+        });
+      })
+      .catch(() => {
+        // Live events still fill the list; the history is only a head start.
+      });
+    return () => {
+      current = false;
+    };
+  }, []);
   const onStarted = useCallback((job: LabJobStarted) => {
     const tracked: TrackedJob = { ...job, runStartedAt: job.lane ? job.startedAt : null, result: null };
     setJobs((previous) => [...previous, tracked].slice(-jobsKept));

@@ -16,7 +16,10 @@ function toData(samples: readonly LoopSample[]): uPlot.AlignedData {
   return [samples.map((sample) => sample.at / 1000), samples.map((sample) => sample.lagMaxMs), samples.map((sample) => sample.elu * 100)];
 }
 
-function options(width: number): uPlot.Options {
+/** Each sample is the worst delay of the 100 ms window that *ends* at its time, so the level is drawn
+ *  back to the previous sample: a stall shows as a block, not as a ramp. */
+function options(width: number, UPlot: typeof uPlot): uPlot.Options {
+  const windowSteps = UPlot.paths.stepped!({ align: -1 });
   const muted = cssColor('--text-muted');
   const grid = cssColor('--border');
   const axis = { stroke: muted, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
@@ -31,8 +34,8 @@ function options(width: number): uPlot.Options {
     },
     series: [
       {},
-      { label: 'lag (ms)', scale: 'ms', stroke: cssColor('--server'), width: 2, fill: `${cssColor('--server')}22`, value: (_u, v) => (v == null ? '—' : `${v.toFixed(1)} ms`) },
-      { label: 'loop busy (%)', scale: 'pct', stroke: cssColor('--accent'), width: 1.5, value: (_u, v) => (v == null ? '—' : `${v.toFixed(0)}%`) },
+      { label: 'lag (ms)', scale: 'ms', stroke: cssColor('--server'), width: 2, paths: windowSteps, fill: `${cssColor('--server')}22`, value: (_u, v) => (v == null ? '—' : `${v.toFixed(1)} ms`) },
+      { label: 'loop busy (%)', scale: 'pct', stroke: cssColor('--accent'), width: 1.5, paths: windowSteps, value: (_u, v) => (v == null ? '—' : `${v.toFixed(0)}%`) },
     ],
     axes: [
       { ...axis },
@@ -64,7 +67,7 @@ export function LagChart({ samples }: { samples: readonly LoopSample[] }) {
     void Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([{ default: UPlot }]) => {
       if (cancelled || !host.current) return;
       const element = host.current;
-      plot.current = new UPlot(options(element.clientWidth || 600), toData(latestSamples.current), element);
+      plot.current = new UPlot(options(element.clientWidth || 600, UPlot), toData(latestSamples.current), element);
       resize = new ResizeObserver(() => plot.current?.setSize({ width: element.clientWidth, height: 220 }));
       resize.observe(element);
     });

@@ -1,6 +1,7 @@
 // The event-loop lab: choose a mode and a duration, run a real job on the live server, and watch
 // its loop lag, its phases and its heartbeat while it runs. The run is the labRun machine.
 
+import { useId } from 'react';
 import { useMachine } from '@xstate/react';
 import { fromPromise } from 'xstate';
 import { jobDurationLimits, jobModes, type JobMode } from '@loopwire/protocol';
@@ -24,6 +25,7 @@ const modeHints: Record<JobMode, string> = {
 };
 
 export default function LoopLab() {
+  const id = useId();
   const [snapshot, send] = useMachine(liveLabRunMachine);
   const samples = useLoopSamples();
   const { mode, durationMs, result, error } = snapshot.context;
@@ -45,7 +47,7 @@ export default function LoopLab() {
               <label key={candidate} className="lab-mode" title={modeHints[candidate]}>
                 <input
                   type="radio"
-                  name="lab-mode"
+                  name={`${id}-mode`}
                   value={candidate}
                   checked={mode === candidate}
                   disabled={running}
@@ -57,9 +59,9 @@ export default function LoopLab() {
           </fieldset>
           <p className="widget__caption">{modeHints[mode]}</p>
           <div className="lab-duration">
-            <label htmlFor="lab-duration">Duration</label>
+            <label htmlFor={`${id}-duration`}>Duration</label>
             <input
-              id="lab-duration"
+              id={`${id}-duration`}
               type="range"
               min={100}
               max={jobDurationLimits.maxMs}
@@ -68,7 +70,7 @@ export default function LoopLab() {
               disabled={running}
               onChange={(event) => send({ type: 'SET_DURATION', durationMs: Number(event.target.value) })}
             />
-            <output htmlFor="lab-duration" className="mono">
+            <output htmlFor={`${id}-duration`} className="mono" data-testid="lab-duration-value">
               {durationMs} ms
             </output>
           </div>

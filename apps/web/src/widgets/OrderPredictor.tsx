@@ -1,7 +1,7 @@
 // Predict the order: pick an experiment, arrange its callbacks (drag, or the arrow buttons, or
 // Alt+↑/↓ on a focused item), then the live server runs it and each difference is explained.
 
-import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useId, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useMachine } from '@xstate/react';
 import { fromPromise } from 'xstate';
 import { findOrderExperiment, orderExperiments } from '@loopwire/protocol';
@@ -17,6 +17,7 @@ const liveOrderPredictMachine = orderPredictMachine.provide({
 });
 
 export default function OrderPredictor() {
+  const id = useId();
   const [snapshot, send] = useMachine(liveOrderPredictMachine);
   const [dragging, setDragging] = useState<number | null>(null);
   const { experimentId, prediction, observed, error } = snapshot.context;
@@ -32,7 +33,7 @@ export default function OrderPredictor() {
       event.preventDefault();
       const to = index + (event.key === 'ArrowUp' ? -1 : 1);
       send({ type: 'MOVE', from: index, to });
-      requestAnimationFrame(() => document.getElementById(`order-item-${to}`)?.focus());
+      requestAnimationFrame(() => document.getElementById(`${id}-item-${to}`)?.focus());
     }
   };
   const onDrop = (event: DragEvent, to: number) => {
@@ -64,18 +65,18 @@ export default function OrderPredictor() {
         <code>{experiment.code}</code>
       </pre>
       <div className="order__columns">
-        <section aria-labelledby="order-prediction-heading">
-          <h4 id="order-prediction-heading">Your prediction (first at the top)</h4>
-          <p className="widget__caption" id="order-help">
+        <section aria-labelledby={`${id}-prediction`}>
+          <h4 id={`${id}-prediction`}>Your prediction (first at the top)</h4>
+          <p className="widget__caption" id={`${id}-help`}>
             Drag an item, or focus it and press Alt+↑ / Alt+↓.
           </p>
-          <ol className="order__list" data-testid="order-prediction" aria-describedby="order-help">
+          <ol className="order__list" data-testid="order-prediction" aria-describedby={`${id}-help`}>
             {prediction.map((label, index) => {
               const placement = placements?.find((candidate) => candidate.label === label);
               return (
                 <li
                   key={label}
-                  id={`order-item-${index}`}
+                  id={`${id}-item-${index}`}
                   tabIndex={ordering ? 0 : -1}
                   draggable={ordering}
                   className={`order__item${dragging === index ? ' is-dragging' : ''}${placement ? (placement.right ? ' is-right' : ' is-wrong') : ''}`}
@@ -126,8 +127,8 @@ export default function OrderPredictor() {
           </div>
         </section>
         {observed ? (
-          <section aria-labelledby="order-observed-heading">
-            <h4 id="order-observed-heading">What the server observed</h4>
+          <section aria-labelledby={`${id}-observed`}>
+            <h4 id={`${id}-observed`}>What the server observed</h4>
             <ol className="order__list" data-testid="order-observed">
               {observed.map((callback) => (
                 <li key={callback.label} className="order__item">

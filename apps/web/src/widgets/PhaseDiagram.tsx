@@ -2,6 +2,7 @@
 // callback), lit from what the live server reports: heartbeat ticks (timers), job requests (poll),
 // partitioned slices (check), the libuv threadpool and worker threads, and stalls.
 
+import { useId } from 'react';
 import { heartbeatGaps } from '../lab/heartbeat.ts';
 import { useLabJobs, useLoopSamples, useNow, useTickArrivals, type TrackedJob } from '../lab/useLabFeed.ts';
 import './lab.css';
@@ -11,7 +12,7 @@ type PhaseId = 'timers' | 'pending' | 'poll' | 'check' | 'close';
 const phases: { id: PhaseId; label: string; note: string; x: number; y: number }[] = [
   { id: 'timers', label: 'timers', note: 'setTimeout, setInterval', x: 110, y: 14 },
   { id: 'pending', label: 'pending callbacks', note: 'deferred system errors', x: 212, y: 92 },
-  { id: 'poll', label: 'poll', note: 'I/O: requests, sockets, files', x: 170, y: 212 },
+  { id: 'poll', label: 'poll', note: 'I/O callbacks', x: 180, y: 212 },
   { id: 'check', label: 'check', note: 'setImmediate', x: 40, y: 212 },
   { id: 'close', label: 'close callbacks', note: "'close' events", x: 8, y: 92 },
 ];
@@ -25,6 +26,7 @@ function running(jobs: readonly TrackedJob[], mode: TrackedJob['mode']): Tracked
 }
 
 export default function PhaseDiagram() {
+  const id = useId();
   const ticks = useTickArrivals(2000);
   const jobs = useLabJobs();
   const samples = useLoopSamples();
@@ -55,23 +57,24 @@ export default function PhaseDiagram() {
     <figure className="widget phases" aria-label="Event-loop phase diagram">
       <div className="widget__bar">
         <strong className="widget__title">The event loop, live</strong>
-        <span className="mono" data-testid="phase-state" role="status">
+        <span className="mono" data-testid="phase-state">
           {state}
         </span>
       </div>
-      <svg className="phases__svg" viewBox="0 0 480 300" role="img" aria-labelledby="phases-title phases-desc">
-        <title id="phases-title">Phases of the Node.js event loop</title>
-        <desc id="phases-desc">
+      <svg className="phases__svg" viewBox="0 0 480 300" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+        <title id={`${id}-title`}>Phases of the Node.js event loop</title>
+        <desc id={`${id}-desc`}>
           One turn of the loop visits timers, pending callbacks, poll, check and close callbacks in that order. After every single
           callback, Node empties the nextTick queue and then the promise microtask queue. Beside the loop: the libuv threadpool and
           the worker threads, which run work off the main thread.
         </desc>
         <defs>
-          <marker id="phases-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker id={`${id}-arrow`} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path className="phases__arrowhead" d="M0,0 L10,5 L0,10 z" />
           </marker>
         </defs>
-        <ellipse className="phases__ring" cx="175" cy="140" rx="128" ry="100" markerEnd="url(#phases-arrow)" />
+        {/* Clockwise, nearly a full turn; the arrowhead (lower left, between check and close) shows the direction. */}
+        <path className="phases__ring" d="M 55.5 175.8 A 128 100 0 1 1 66.7 193.3" markerEnd={`url(#${id}-arrow)`} />
         <g className={`phases__centre${stuck ? ' is-stuck' : lit.poll || lit.check || lit.timers ? ' is-lit' : ''}`}>
           <circle cx="175" cy="140" r="52" />
           <text x="175" y="128" textAnchor="middle">
@@ -99,7 +102,7 @@ export default function PhaseDiagram() {
               {phase.label}
             </text>
             <text className="phase__note" x={phase.x + boxWidth / 2} y={phase.y + 37} textAnchor="middle">
-              {stuck && phase.id === 'poll' ? 'a handler that never returns' : phase.note}
+              {stuck && phase.id === 'poll' ? 'one handler, still running' : phase.note}
             </text>
           </g>
         ))}

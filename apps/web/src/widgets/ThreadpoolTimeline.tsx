@@ -1,7 +1,7 @@
 // Jobs as bars on the threads that ran them: the main thread, the libuv threadpool's threads and
 // the worker threads, with dashed lines for time spent waiting. Start 8 async jobs and 4 must wait.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { JobMode, LabLoopResponse } from '@loopwire/protocol';
 import { fetchLoop, runLabBatch } from '../lab/api.ts';
 import { useLabJobs, useNow, type TrackedJob } from '../lab/useLabFeed.ts';
@@ -24,6 +24,7 @@ function laneKey(job: TrackedJob): string | null {
 }
 
 export default function ThreadpoolTimeline() {
+  const id = useId();
   const jobs = useLabJobs();
   const now = useNow(100);
   const [pool, setPool] = useState<Pick<LabLoopResponse, 'threadpoolSize' | 'workerThreads'> | null>(null);
@@ -93,11 +94,11 @@ export default function ThreadpoolTimeline() {
         className="timeline__svg"
         viewBox={`0 0 ${width} ${height}`}
         role="img"
-        aria-labelledby="timeline-title timeline-desc"
+        aria-labelledby={`${id}-title ${id}-desc`}
         data-testid="threadpool-timeline"
       >
-        <title id="timeline-title">Jobs on the main thread, the libuv threadpool and worker threads</title>
-        <desc id="timeline-desc">{`${shown.length} jobs in the last 20 seconds; ${waiting} waiting for a thread now.`}</desc>
+        <title id={`${id}-title`}>Jobs on the main thread, the libuv threadpool and worker threads</title>
+        <desc id={`${id}-desc`}>{`${shown.length} jobs in the last 20 seconds; ${waiting} waiting for a thread now.`}</desc>
         {lanes.map((lane, index) => (
           <g key={lane.key}>
             <rect className="timeline__lane" x={labelWidth} y={index * rowHeight + 3} width={width - labelWidth - 8} height={rowHeight - 6} rx={3} />
