@@ -165,4 +165,5 @@ test('the lessons embed the live widgets: the race in lesson 3, the raw stream i
   await page.goto('/lessons/socketio-is-not-websocket#mismatch');
   await expect(page.getByTestId('protocol-mismatch').first()).toBeVisible();
   await expect(page.getByTestId('chat-room').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Polling first, then the upgrade probe' })).toBeVisible();
 });

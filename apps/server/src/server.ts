@@ -17,6 +17,7 @@ import { createTap, type Tap } from './tap/tap.js';
 import { issueSid } from './tap/sid.js';
 import { registerCaptures } from './tap/routes.js';
 import { registerHandshakeProbe } from './tap/handshake-probe.js';
+import { registerLab } from './lab/register.js';
 import { createFeedHub } from './transports/feed/hub.js';
 import { registerFeed } from './transports/feed/register.js';
 import { registerShortPolling } from './transports/short-polling/register.js';
@@ -90,6 +91,7 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   registerRawWebSocket(deps);
   registerCaptures(deps);
   registerHandshakeProbe(deps);
+  registerLab(deps);
   registerFeed(deps);
   registerShortPolling(deps);
   registerLongPolling(deps);

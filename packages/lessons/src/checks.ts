@@ -3,6 +3,15 @@
 
 export const liveCheckIds = [
   'server-port-of-websocket',
+  'request-head-size',
+  'own-websocket-key',
+  'server-answered-426',
+  'bytes-of-hi-frame',
+  'private-close-code',
+  'last-of-nested-microtasks',
+  'lag-over-500',
+  'four-async-jobs-queued',
+  'worker-keeps-loop-free',
   'posted-feed-message',
   'sse-retry-delay',
   'engineio-ping-interval',

@@ -3,51 +3,27 @@
 import type { Lesson } from './types.ts';
 import { plannedLesson } from './planned.ts';
 import endpointsAndLayers from './lessons/endpoints-and-layers/lesson.ts';
+import httpRequestResponse from './lessons/http-request-response/lesson.ts';
+import websocketHandshake from './lessons/websocket-handshake/lesson.ts';
+import framesAndMessages from './lessons/frames-and-messages/lesson.ts';
+import eventLoop from './lessons/event-loop/lesson.ts';
+import blockingTheLine from './lessons/blocking-the-line/lesson.ts';
+import workerThreads from './lessons/worker-threads/lesson.ts';
 import pollingAndLongPolling from './lessons/polling-and-long-polling/lesson.ts';
 import serverSentEvents from './lessons/server-sent-events/lesson.ts';
 import socketioIsNotWebsocket from './lessons/socketio-is-not-websocket/lesson.ts';
 
 export const lessons: readonly Lesson[] = [
   endpointsAndLayers,
-  plannedLesson({
-    id: 'http-request-response',
-    title: 'HTTP request/response',
-    question: 'What exactly does my browser send, and why does the client always speak first?',
-    summary: 'The exact bytes of a request and a response; keep-alive.',
-  }),
+  httpRequestResponse,
   pollingAndLongPolling,
   serverSentEvents,
-  plannedLesson({
-    id: 'websocket-handshake',
-    title: 'The WebSocket handshake',
-    question: 'How is a WebSocket connection made?',
-    summary: 'Upgrade, Key → Accept, subprotocols, Origin, and the ways it fails.',
-  }),
-  plannedLesson({
-    id: 'frames-and-messages',
-    title: 'Frames and messages',
-    question: 'Does WebSocket save bandwidth?',
-    summary: 'FIN, opcode, mask and length; ping/pong; close codes; bytes measured.',
-  }),
+  websocketHandshake,
+  framesAndMessages,
   socketioIsNotWebsocket,
-  plannedLesson({
-    id: 'event-loop',
-    title: 'The event loop',
-    question: 'How does a single thread serve everyone?',
-    summary: 'Phases, microtasks and nextTick, ordered on the real server.',
-  }),
-  plannedLesson({
-    id: 'blocking-the-line',
-    title: 'Blocking the line',
-    question: 'What happens when one handler blocks?',
-    summary: 'One slow handler stalls every client; partitioning; the libuv threadpool.',
-  }),
-  plannedLesson({
-    id: 'worker-threads',
-    title: 'Offloading to worker_threads',
-    question: 'Single-threaded means one process?',
-    summary: 'The same job off the main thread; the cost of a worker; pools.',
-  }),
+  eventLoop,
+  blockingTheLine,
+  workerThreads,
   plannedLesson({
     id: 'who-is-on-the-other-end',
     title: 'Who is on the other end?',

@@ -1,6 +1,7 @@
 // Typed Socket.IO event maps shared by the server and socket.io-client.
 // Event names read `feature:verb` (socket.io convention, see shared/STYLE.md).
 
+import type { LabJobResult, LabJobRunning, LabJobStarted, LoopSample, LoopTick } from './lab.js';
 import type { FeedMessage } from './feed.js';
 
 /** A chat message in one Socket.IO room. */
@@ -26,6 +27,14 @@ export interface ServerHello {
 
 export interface ServerToClientEvents {
   'server:hello': (hello: ServerHello) => void;
+  /** Event-loop lab: one 100 ms window of loop lag and utilisation. */
+  'loop:sample': (sample: LoopSample) => void;
+  /** Event-loop lab: a heartbeat every 100 ms; gaps between ticks are stalls this page felt. */
+  'loop:tick': (tick: LoopTick) => void;
+  'lab:job-started': (job: LabJobStarted) => void;
+  /** A job that waited for a thread (libuv pool or worker pool) got one. */
+  'lab:job-running': (job: LabJobRunning) => void;
+  'lab:job-finished': (job: LabJobResult) => void;
   /** A feed message, to sockets that sent `feed:subscribe` (room `feed`). */
   'feed:message': (message: FeedMessage) => void;
   /** A chat message to every socket in the room (the sender included). */

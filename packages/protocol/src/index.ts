@@ -9,3 +9,4 @@ export * from './accept.js';
 export * from './engine-io.js';
 export * from './socket-io.js';
 export * from './captures.js';
+export * from './lab.js';
