@@ -167,3 +167,19 @@ test('the lessons embed the live widgets: the race in lesson 3, the raw stream i
   await expect(page.getByTestId('chat-room').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Polling first, then the upgrade probe' })).toBeVisible();
 });
+
+test('three held long polls are released together by one posted message', async ({ page }) => {
+  await page.goto('/labs/transports');
+  const demo = page.getByTestId('long-poll-demo');
+  await demo.getByRole('button', { name: 'Send 3 long polls' }).click();
+  const held = demo.getByTestId('held-request');
+  await expect(held).toHaveCount(3);
+  // Other tests share the feed: if one of them posts first, that message releases the three instead.
+  const post = demo.getByRole('button', { name: 'Post a message' });
+  if (await post.isEnabled()) await post.click();
+  for (const request of await held.all()) await expect(request).toHaveAttribute('data-status', '200');
+  const answers = await held.allInnerTexts();
+  const released = answers.map((answer) => /“(.*)”/.exec(answer)?.[1]);
+  expect(released[0]).toBeTruthy();
+  expect(new Set(released).size).toBe(1);
+});
