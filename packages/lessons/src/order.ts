@@ -4,14 +4,14 @@ import type { Lesson } from './types.ts';
 import { plannedLesson } from './planned.ts';
 import endpointsAndLayers from './lessons/endpoints-and-layers/lesson.ts';
 import httpRequestResponse from './lessons/http-request-response/lesson.ts';
+import pollingAndLongPolling from './lessons/polling-and-long-polling/lesson.ts';
+import serverSentEvents from './lessons/server-sent-events/lesson.ts';
 import websocketHandshake from './lessons/websocket-handshake/lesson.ts';
 import framesAndMessages from './lessons/frames-and-messages/lesson.ts';
+import socketioIsNotWebsocket from './lessons/socketio-is-not-websocket/lesson.ts';
 import eventLoop from './lessons/event-loop/lesson.ts';
 import blockingTheLine from './lessons/blocking-the-line/lesson.ts';
 import workerThreads from './lessons/worker-threads/lesson.ts';
-import pollingAndLongPolling from './lessons/polling-and-long-polling/lesson.ts';
-import serverSentEvents from './lessons/server-sent-events/lesson.ts';
-import socketioIsNotWebsocket from './lessons/socketio-is-not-websocket/lesson.ts';
 
 export const lessons: readonly Lesson[] = [
   endpointsAndLayers,

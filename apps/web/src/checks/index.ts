@@ -66,7 +66,6 @@ export const liveChecks: Record<LiveCheckId, LiveCheck> = {
       : { pass: false, message: `The server never received a close frame with ${code} from you. Close a WebSocket with that code first.` };
   },
   ...labChecks,
-
   'posted-feed-message': (answer, ctx) => checkPostedMessage(answer, ctx),
 
   async 'sse-retry-delay'(answer, ctx) {
