@@ -96,6 +96,8 @@ test('server-initiated close: EventSource and Socket.IO come back, a plain WebSo
   for (const transport of ['sse', 'websocket', 'socket.io']) {
     await expect(page.getByTestId(`push-${transport}`)).toHaveAttribute('data-state', 'open');
   }
+  // The server speaks first: price updates arrive on the SSE stream with nobody asking.
+  await expect(page.getByTestId('push-ticker')).toContainText(/Unprompted: LWR \d+\.\d\d/);
   await push.getByRole('button', { name: 'Publish to the feed' }).click();
   for (const transport of ['sse', 'websocket', 'socket.io']) {
     await expect(page.getByTestId(`push-${transport}`)).toContainText('1 pushed message');
