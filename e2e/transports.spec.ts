@@ -96,6 +96,8 @@ test('server-initiated close: EventSource and Socket.IO come back, a plain WebSo
   for (const transport of ['sse', 'websocket', 'socket.io']) {
     await expect(page.getByTestId(`push-${transport}`)).toHaveAttribute('data-state', 'open');
   }
+  // The server speaks first: price updates arrive on the SSE stream with nobody asking.
+  await expect(page.getByTestId('push-ticker')).toContainText(/Unprompted: LWR \d+\.\d\d/);
   await push.getByRole('button', { name: 'Publish to the feed' }).click();
   for (const transport of ['sse', 'websocket', 'socket.io']) {
     await expect(page.getByTestId(`push-${transport}`)).toContainText('1 pushed message');
@@ -165,4 +167,21 @@ test('the lessons embed the live widgets: the race in lesson 3, the raw stream i
   await page.goto('/lessons/socketio-is-not-websocket#mismatch');
   await expect(page.getByTestId('protocol-mismatch').first()).toBeVisible();
   await expect(page.getByTestId('chat-room').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Polling first, then the upgrade probe' })).toBeVisible();
+});
+
+test('three held long polls are released together by one posted message', async ({ page }) => {
+  await page.goto('/labs/transports');
+  const demo = page.getByTestId('long-poll-demo');
+  await demo.getByRole('button', { name: 'Send 3 long polls' }).click();
+  const held = demo.getByTestId('held-request');
+  await expect(held).toHaveCount(3);
+  // Other tests share the feed: if one of them posts first, that message releases the three instead.
+  const post = demo.getByRole('button', { name: 'Post a message' });
+  if (await post.isEnabled()) await post.click();
+  for (const request of await held.all()) await expect(request).toHaveAttribute('data-status', '200');
+  const answers = await held.allInnerTexts();
+  const released = answers.map((answer) => /“(.*)”/.exec(answer)?.[1]);
+  expect(released[0]).toBeTruthy();
+  expect(new Set(released).size).toBe(1);
 });

@@ -267,6 +267,19 @@ describe('raw WebSocket feed on /ws/feed', () => {
     expect(client.socket.readyState).toBe(WebSocket.CLOSED);
   });
 
+  it.each([
+    ['a binary message', Buffer.from([1, 2, 3]), 1003],
+    ['a text over 2000 characters', 'z'.repeat(2001), 1009],
+    ['a frame over the 64 KiB limit', 'z'.repeat(70_000), 1009],
+  ])('closes on %s with the right code, and keeps serving', async (_name, payload, code) => {
+    const client = openFeedSocket();
+    await client.until(1);
+    const closed = new Promise<number>((resolve) => client.socket.once('close', (closeCode) => resolve(closeCode)));
+    client.socket.send(payload);
+    expect(await closed).toBe(code);
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
+  });
+
   it('refuses a foreign Origin with 403 before the handshake', async () => {
     const answer = await rawExchange(
       server.port,

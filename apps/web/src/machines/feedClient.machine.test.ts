@@ -29,10 +29,12 @@ describe('feed client machine', () => {
     handle.send!({ type: 'WAITING' });
     expect(drawnState(client.getSnapshot().value)).toBe('waiting');
     handle.send!({ type: 'MESSAGES', messages: [{ id: 6, text: 'a', at: 1 }], receivedAt: 42 });
+    handle.send!({ type: 'TICK', update: { symbol: 'LWR', price: 101.5, at: 7 } });
     const snapshot = client.getSnapshot();
     expect(drawnState(snapshot.value)).toBe('open');
     expect(snapshot.context.requests).toBe(2);
     expect(snapshot.context.received).toEqual([{ id: 6, text: 'a', receivedAt: 42 }]);
+    expect(snapshot.context.lastTick).toEqual({ symbol: 'LWR', price: 101.5, at: 7 });
     client.stop();
   });
 

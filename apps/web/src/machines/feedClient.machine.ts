@@ -3,7 +3,7 @@
 // actor (see transports/feed-clients.ts); leaving `active` stops it, which closes what it opened.
 
 import { assign, fromCallback, setup } from 'xstate';
-import type { FeedMessage } from '@loopwire/protocol';
+import type { FeedMessage, TickerUpdate } from '@loopwire/protocol';
 import type { FeedClient, FeedClientEvent, FeedClientOptions } from '../transports/feed-clients.ts';
 
 export interface ReceivedMessage {
@@ -21,6 +21,8 @@ export interface FeedClientContext {
   connectionId: string | null;
   /** Why the connection last dropped or closed, with the close code if there was one. */
   lastClose: { code?: number; reason: string } | null;
+  /** The newest unprompted price update (SSE only). */
+  lastTick: TickerUpdate | null;
 }
 
 export type FeedClientMachineEvent =
@@ -47,7 +49,7 @@ export const feedClientMachine = setup({
   actions: {
     resetFor: assign(({ event }) =>
       event.type === 'START'
-        ? { options: event.options, requests: 0, received: [], connectionId: null, lastClose: null }
+        ? { options: event.options, requests: 0, received: [], connectionId: null, lastClose: null, lastTick: null }
         : {},
     ),
     countRequest: assign({ requests: ({ context }) => context.requests + 1 }),
@@ -63,6 +65,7 @@ export const feedClientMachine = setup({
       }));
       return { received: [...context.received, ...fresh].slice(-maxReceivedKept) };
     }),
+    keepTick: assign(({ event }) => (event.type === 'TICK' ? { lastTick: event.update } : {})),
     rememberClose: assign(({ event }) =>
       event.type === 'CLOSED' || event.type === 'RECONNECTING'
         ? { lastClose: { code: event.type === 'CLOSED' ? event.code : undefined, reason: event.reason } }
@@ -72,7 +75,7 @@ export const feedClientMachine = setup({
 }).createMachine({
   id: 'feedClient',
   initial: 'idle',
-  context: { options: { after: 0 }, requests: 0, received: [], connectionId: null, lastClose: null },
+  context: { options: { after: 0 }, requests: 0, received: [], connectionId: null, lastClose: null, lastTick: null },
   states: {
     idle: {
       on: { START: { target: 'active', actions: 'resetFor' } },
@@ -83,6 +86,7 @@ export const feedClientMachine = setup({
       on: {
         REQUEST: { actions: 'countRequest' },
         MESSAGES: { actions: 'keepMessages' },
+        TICK: { actions: 'keepTick' },
         RECONNECTING: { target: '.reconnecting', actions: 'rememberClose' },
         CLOSED: { target: 'closed', actions: 'rememberClose' },
         STOP: { target: 'stopped' },

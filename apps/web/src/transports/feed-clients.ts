@@ -8,6 +8,7 @@ import type {
   FeedMessages,
   ServerToClientEvents,
   SseNotice,
+  TickerUpdate,
   WsFeedServerMessage,
 } from '@loopwire/protocol';
 import type { Socket } from 'socket.io-client';
@@ -22,6 +23,8 @@ export type FeedClientEvent =
   /** A poll request is out, waiting for the answer. */
   | { type: 'WAITING' }
   | { type: 'MESSAGES'; messages: FeedMessage[]; receivedAt: number }
+  /** SSE only: a price `update` the server pushed without being asked. */
+  | { type: 'TICK'; update: TickerUpdate }
   /** One more HTTP request (or WebSocket handshake) went out. */
   | { type: 'REQUEST' }
   /** The connection dropped and the client will try again by itself. */
@@ -104,6 +107,9 @@ export const sseClient: FeedClient = ({ tag, tickerUpdates = false }, emit) => {
   const source = new EventSource(`/api/sse/ticker?${query({ updates: tickerUpdates ? undefined : 0, race: tag })}`);
   source.addEventListener('notice', (event) => {
     emit({ type: 'OPENED', id: (JSON.parse(event.data as string) as SseNotice).stream });
+  });
+  source.addEventListener('update', (event) => {
+    emit({ type: 'TICK', update: JSON.parse(event.data as string) as TickerUpdate });
   });
   source.addEventListener('message', (event) => {
     emit({ type: 'MESSAGES', messages: [JSON.parse(event.data as string) as FeedMessage], receivedAt: performance.now() });

@@ -74,6 +74,12 @@ function PushCard({ transport, actor }: { transport: ClosableTransport; actor: C
       <p className="widget__caption">
         {snapshot.context.received.length} pushed message(s){last ? `, last: “${last.text}”` : ''}
       </p>
+      {transport === 'sse' && snapshot.context.lastTick ? (
+        <p className="widget__caption" data-testid="push-ticker">
+          Unprompted: {snapshot.context.lastTick.symbol} {snapshot.context.lastTick.price.toFixed(2)} at{' '}
+          {new Date(snapshot.context.lastTick.at).toLocaleTimeString('en-GB')}
+        </p>
+      ) : null}
       <div className="widget__actions">
         <button type="button" className="button" disabled={!snapshot.matches({ active: 'open' })} onClick={() => void hangUp()}>
           Server hangs up
@@ -113,7 +119,7 @@ export default function ServerPush() {
     let cancelled = false;
     // Start from the newest message: this demo is about what is pushed from now on, not the history.
     void newestFeedId().then((after) => {
-      if (!cancelled) for (const actor of all) actor.send({ type: 'START', options: { after } });
+      if (!cancelled) for (const actor of all) actor.send({ type: 'START', options: { after, tickerUpdates: true } });
     });
     return () => {
       cancelled = true;
