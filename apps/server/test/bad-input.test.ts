@@ -318,6 +318,38 @@ describe('lab parameters out of range', () => {
   const post = (path: string, body: unknown) =>
     fetch(`${base}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
+  it('lab job with a huge durationMs → 400 bad_duration_ms (never runs)', async () => {
+    const response = await post('/lab/jobs', { mode: 'blocking', durationMs: 1e308 });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'bad_duration_ms' } });
+  });
+
+  it('lab job with durationMs as a string → 400', async () => {
+    expect((await post('/lab/jobs', { mode: 'worker', durationMs: '100' })).status).toBe(400);
+  });
+
+  it('lab job with an unknown mode → 400 bad_mode', async () => {
+    const response = await post('/lab/jobs', { mode: 'eval', durationMs: 10 });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'bad_mode' } });
+  });
+
+  it('lab batch of 10^6 jobs → 400', async () => {
+    expect((await post('/lab/batch', { mode: 'async', durationMs: 10, count: 1e6 })).status).toBe(400);
+  });
+
+  it('ordering experiment that is code, not a catalogue id → 400 unknown_experiment (never evaluated)', async () => {
+    const response = await post('/lab/order', { experiment: 'process.exit(1)' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'unknown_experiment' } });
+  });
+
+  it('invalid JSON to the lab → 400 bad_json', async () => {
+    const response = await fetch(`${base}/api/lab/jobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"mode":' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'bad_json' } });
+  });
+
   it('huge token lifetime → 400 bad_ttl', async () => {
     const response = await post('/security/tokens', { name: 'a', ttlMs: 1e308 });
     expect(response.status).toBe(400);
