@@ -314,6 +314,55 @@ describe('Engine.IO and Socket.IO', () => {
   });
 });
 
+describe('polling and SSE', () => {
+  it('short poll with after=abc → 400 bad_after', async () => {
+    const response = await fetch(`${base}/api/poll/short?after=abc`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'bad_after' } });
+  });
+
+  it('short poll with a 40-digit after → 400 (no precision games)', async () => {
+    expect((await fetch(`${base}/api/poll/short?after=${'9'.repeat(40)}`)).status).toBe(400);
+  });
+
+  it('long poll with after=-1 → 400 at once, not held', async () => {
+    const response = await fetch(`${base}/api/poll/long?after=-1`, { signal: AbortSignal.timeout(3000) });
+    expect(response.status).toBe(400);
+  });
+
+  it('long poll with after given twice → 400', async () => {
+    expect((await fetch(`${base}/api/poll/long?after=1&after=2`, { signal: AbortSignal.timeout(3000) })).status).toBe(400);
+  });
+
+  it('feed message that is not JSON → 400 bad_json', async () => {
+    const response = await rawExchange(
+      server.port,
+      'POST /api/poll/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 7\r\nConnection: close\r\n\r\n{"text"',
+    );
+    expect(statusOf(response)).toBe(400);
+    expect(response).toContain('"code":"bad_json"');
+  });
+
+  it('feed message whose text is a number → 400 bad_text', async () => {
+    const response = await fetch(`${base}/api/poll/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 42 }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'bad_text' } });
+  });
+
+  it('SSE with a garbage Last-Event-ID → 200 event stream from the start, not an error', async () => {
+    const raw = await rawExchange(
+      server.port,
+      `GET /api/sse/ticker HTTP/1.1\r\nHost: x\r\nLast-Event-ID: ${'9'.repeat(30)}junk\r\n\r\n`,
+    );
+    expect(statusOf(raw)).toBe(200);
+    expect(raw).toMatch(/content-type: text\/event-stream/i);
+  });
+});
+
 describe('lab parameters out of range', () => {
   const post = (path: string, body: unknown) =>
     fetch(`${base}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
