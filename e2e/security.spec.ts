@@ -52,6 +52,10 @@ test('tokens: no token → connect_error, a valid one connects; a reused ticket 
   await expect(page.getByTestId('token-status')).toContainText('connect_error: token_missing');
   await tokens.getByRole('button', { name: 'Valid token' }).click();
   await expect(page.getByTestId('token-status')).toContainText('connected to /secure');
+  await tokens.getByRole('button', { name: 'Send 120 events at once' }).click();
+  await expect(tokens).toContainText('The server dropped events over 50/s');
+  await tokens.getByRole('button', { name: 'Send a 1.1 MB event' }).click();
+  await expect(page.getByTestId('token-status')).toContainText('disconnected (transport close)');
 
   await tokens.getByRole('button', { name: 'Fetch a ticket, then open' }).click();
   await expect(page.getByTestId('ticket-status')).toContainText('open');

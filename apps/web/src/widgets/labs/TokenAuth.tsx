@@ -3,7 +3,7 @@
 // first fetches a short-lived single-use ticket over HTTP and puts only that in the URL (else 401).
 
 import { useMachine } from '@xstate/react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { io } from 'socket.io-client';
 import type { HandshakeOutcome, IssuedTicket, IssuedToken } from '@loopwire/protocol';
 import { ioSessionMachine } from '../../machines/ioSession.machine.ts';
@@ -45,6 +45,27 @@ function SocketIoToken() {
     }
   }
 
+  const [throttled, setThrottled] = useState<string | null>(null);
+  const socket = state.context.socket;
+
+  useEffect(() => {
+    if (!socket) return;
+    let notices = 0;
+    const onThrottled = (notice: { limitPerSecond: number }) => {
+      notices += 1;
+      setThrottled(`The server dropped events over ${notice.limitPerSecond}/s (secure:throttled × ${notices}).`);
+    };
+    socket.on('secure:throttled', onThrottled);
+    return () => {
+      socket.off('secure:throttled', onThrottled);
+    };
+  }, [socket]);
+
+  function flood() {
+    setThrottled(null);
+    for (let n = 0; n < 120; n += 1) socket?.emit('secure:send', `event ${n}`, () => {});
+  }
+
   async function whoami() {
     const socket = state.context.socket;
     if (!socket) return;
@@ -82,9 +103,14 @@ function SocketIoToken() {
       {state.matches({ session: 'open' }) ? (
         <div className="lab-row">
           <button type="button" className="button" onClick={() => void whoami()}>Ask the server who I am</button>
+          <button type="button" className="button" onClick={flood}>Send 120 events at once</button>
+          <button type="button" className="button" onClick={() => socket?.emit('secure:send', 'x'.repeat(1_100_000), () => {})}>
+            Send a 1.1 MB event
+          </button>
           <button type="button" className="button" onClick={() => send({ type: 'DISCONNECT' })}>Disconnect</button>
         </div>
       ) : null}
+      {throttled ? <p>{throttled}</p> : null}
       {identity ? <p>{identity}</p> : null}
     </section>
   );
