@@ -5,17 +5,9 @@ import { useMachine } from '@xstate/react';
 import { useState } from 'react';
 import type { BroadcastResult, BroadcastStarted, FloodResult } from '@loopwire/protocol';
 import { broadcastRunMachine, liveBroadcastActors } from '../../machines/broadcastRun.machine.ts';
-import { callJson } from '../../lib/labApi.ts';
+import { callJson, waitForBroadcast } from '../../lib/labApi.ts';
 import { useFleet } from '../../lib/useFleet.ts';
 import './labs.css';
-
-async function collect(id: string): Promise<BroadcastResult> {
-  for (;;) {
-    const result = await callJson<BroadcastResult>(`/api/devices/broadcasts/${id}`);
-    if (result.done) return result;
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 const machine = broadcastRunMachine.provide({
   actors: liveBroadcastActors({
@@ -24,7 +16,7 @@ const machine = broadcastRunMachine.provide({
         method: 'POST',
         body: { payload: { action: 'report-status', at: Date.now() }, ...(room ? { room } : {}) },
       }),
-    collect,
+    collect: waitForBroadcast,
   }),
 });
 

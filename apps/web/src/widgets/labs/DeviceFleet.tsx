@@ -3,7 +3,7 @@
 
 import { useState } from 'react';
 import type { BroadcastStarted, CommandResult, SimulatorStatus } from '@loopwire/protocol';
-import { callJson } from '../../lib/labApi.ts';
+import { callJson, waitForBroadcast } from '../../lib/labApi.ts';
 import { useFleet } from '../../lib/useFleet.ts';
 import './labs.css';
 
@@ -50,7 +50,9 @@ export default function DeviceFleet() {
         method: 'POST',
         body: { payload: { action: 'lock-doors' }, ...(room ? { room } : {}) },
       });
-      note(`Sent to ${room || 'all devices'}: ${started.recipients} recipients (acks in the broadcast lab).`);
+      note(`Sent to ${room || 'all devices'}: ${started.recipients} recipients; collecting acks…`);
+      const result = await waitForBroadcast(started.id);
+      note(`${room || 'All devices'}: ${result.acked} of ${result.recipients} acked within ${result.allAckedMs?.toFixed(1) ?? '?'} ms.`);
     });
 
   const devices = fleet?.devices ?? [];
