@@ -100,6 +100,8 @@ export function Layout() {
             Curriculum
           </NavLink>
           <NavLink to="/inspector">Inspector</NavLink>
+          <NavLink to="/labs/loop">Loop lab</NavLink>
+          <NavLink to="/labs/transports">Transports</NavLink>
           <NavLink to="/glossary">Glossary</NavLink>
         </nav>
         <div className="header__tools">
