@@ -20,6 +20,21 @@ const lessonsShown = 3;
 
 /** How a learner would use a lesson's first widget before the picture is taken. */
 const interactions = {
+  async 'websocket-handshake'(page) {
+    const inspector = page.getByRole('figure', { name: 'Handshake inspector' }).first();
+    await inspector.getByRole('button', { name: 'Open a WebSocket' }).click();
+    await inspector.getByTestId('response-head').waitFor();
+    return inspector;
+  },
+  async 'blocking-the-line'(page) {
+    const lab = page.getByTestId('loop-lab').first();
+    await lab.getByRole('radio', { name: 'blocking' }).check();
+    await lab.getByRole('button', { name: 'Run job' }).click();
+    await lab.getByTestId('lab-result').waitFor({ timeout: 15_000 });
+    // Let the lag chart draw a few samples after the stall.
+    await page.waitForTimeout(1500);
+    return lab;
+  },
   async 'endpoints-and-layers'(page) {
     const probe = page.getByRole('figure', { name: 'Endpoint probe' }).first();
     await probe.getByRole('button', { name: 'Ask over HTTP' }).click();

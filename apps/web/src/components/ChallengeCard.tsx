@@ -9,7 +9,8 @@ import { progressStore, useProgress } from '../progress/store.ts';
 import { ChoiceList } from './ChoiceList.tsx';
 import { Markdown } from './Markdown.tsx';
 
-export function ChallengeCard({ lessonId, challenge }: { lessonId: string; challenge: Challenge }) {
+export function ChallengeCard(props: { lessonId: string; challenge: Challenge; terms?: ReadonlySet<string> }) {
+  const { lessonId, challenge, terms } = props;
   const [answer, setAnswer] = useState<string | null>(null);
   const [result, setResult] = useState<CheckResult | null>(null);
   const [checking, setChecking] = useState(false);
@@ -49,7 +50,7 @@ export function ChallengeCard({ lessonId, challenge }: { lessonId: string; chall
           </span>
         ) : null}
       </div>
-      <Markdown>{challenge.prompt}</Markdown>
+      <Markdown terms={terms}>{challenge.prompt}</Markdown>
       {check.kind === 'quiz' ? (
         <ChoiceList name={challenge.id} label={challenge.title} choices={check.choices} value={answer} onChange={setAnswer} />
       ) : (

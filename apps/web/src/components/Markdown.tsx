@@ -1,7 +1,7 @@
 // Lesson Markdown: GitHub-flavoured, internal links through the router, ```widget blocks as live widgets.
 
-import { Suspense, type ReactNode } from 'react';
-import ReactMarkdown, { type Components } from 'react-markdown';
+import { Suspense, useMemo, type ReactNode } from 'react';
+import ReactMarkdown, { type Components, type Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { Link } from 'react-router';
 import { glossaryEntry, isWidgetId } from '@loopwire/lessons';
@@ -64,14 +64,19 @@ const components: Components = {
   },
 };
 
-const lessonPlugins = [remarkGfm, remarkGlossaryLinks];
-const plainPlugins = [remarkGfm];
+type PluggableList = NonNullable<Options['remarkPlugins']>;
 
-/** `linkTerms`: link the first mention of each glossary term (off on the glossary page itself). */
-export function Markdown({ children, linkTerms = true }: { children: string; linkTerms?: boolean }) {
+const plainPlugins: PluggableList = [remarkGfm];
+
+/** `terms`: which glossary terms to link where first mentioned (all when omitted; none when `false`). */
+export function Markdown({ children, terms }: { children: string; terms?: ReadonlySet<string> | false }) {
+  const plugins = useMemo<PluggableList>(
+    () => (terms === false ? plainPlugins : [remarkGfm, [remarkGlossaryLinks, { only: terms }]]),
+    [terms],
+  );
   return (
     <div className="prose">
-      <ReactMarkdown remarkPlugins={linkTerms ? lessonPlugins : plainPlugins} components={components}>
+      <ReactMarkdown remarkPlugins={plugins} components={components}>
         {children}
       </ReactMarkdown>
     </div>

@@ -37,7 +37,13 @@ function Stepper({ state }: { state: string }) {
   );
 }
 
-export function PredictStep({ lessonId, prediction }: { lessonId: string; prediction: Prediction }) {
+export function PredictStep(props: {
+  lessonId: string;
+  prediction: Prediction;
+  /** Glossary terms to link in the instructions and the explanation (see LessonPage). */
+  terms?: { instructions: ReadonlySet<string>; explain: ReadonlySet<string> };
+}) {
+  const { lessonId, prediction, terms } = props;
   const [snapshot, send] = useMachine(
     predictMachine.provide({
       actions: {
@@ -80,7 +86,7 @@ export function PredictStep({ lessonId, prediction }: { lessonId: string; predic
           <p className="predict__committed">
             You predicted: <strong>{chosenLabel}</strong>. Now see what really happens.
           </p>
-          <Markdown>{prediction.observe.instructions}</Markdown>
+          <Markdown terms={terms?.instructions}>{prediction.observe.instructions}</Markdown>
           <Widget id={prediction.observe.widget} />
           {snapshot.matches('observing') ? (
             <button type="button" className="button button--primary" onClick={() => send({ type: 'EXPLAIN' })}>
@@ -92,7 +98,7 @@ export function PredictStep({ lessonId, prediction }: { lessonId: string; predic
               <p>
                 <strong>{right ? 'Your prediction was right.' : 'Not what you predicted.'}</strong>
               </p>
-              <Markdown>{prediction.explain}</Markdown>
+              <Markdown terms={terms?.explain}>{prediction.explain}</Markdown>
               <div className="callout__actions">
                 {snapshot.matches('explaining') ? (
                   <button type="button" className="button button--primary" onClick={() => send({ type: 'FINISH' })}>

@@ -1,6 +1,7 @@
-// A remark plugin: the first mention of a glossary term in a piece of lesson Markdown becomes a link
-// to its entry (phrases from each entry's `autolink`), unless the author already linked that term.
-// Code, links and headings are left alone.
+// A remark plugin: the first mention of a glossary term in lesson Markdown becomes a link to its
+// entry (phrases from each entry's `autolink`), unless the author already linked that term. Code,
+// links and headings are left alone. A lesson page renders many Markdown pieces; `firstMentions`
+// decides which piece links which term, so each term is linked once per page.
 
 import { findAndReplace } from 'mdast-util-find-and-replace';
 import type { Link, Nodes, Root } from 'mdast';
@@ -25,7 +26,34 @@ function linkedTerms(node: Nodes, found = new Set<string>()): Set<string> {
   return found;
 }
 
-export function remarkGlossaryLinks() {
+/** Terms mentioned in Markdown outside code, links and headings, roughly (for page-level planning). */
+function mentionedTerms(markdown: string): Set<string> {
+  const prose = markdown
+    .replace(/^```[^\n]*\n[\s\S]*?^```/gm, ' ')
+    .replace(/`[^`]*`/g, ' ')
+    .replace(/\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/^#.*$/gm, ' ');
+  const found = new Set<string>();
+  for (const match of prose.matchAll(phrasePattern)) {
+    const term = termByPhrase.get(match[0].toLowerCase());
+    if (term) found.add(term);
+  }
+  return found;
+}
+
+/** For Markdown pieces in page order: the terms each piece should link (its first mentions on the page). */
+export function firstMentions(pieces: readonly string[]): Set<string>[] {
+  const seen = new Set<string>();
+  return pieces.map((piece) => {
+    for (const match of piece.matchAll(/\]\(\/glossary#([^)]+)\)/g)) seen.add(match[1]!);
+    const mine = new Set([...mentionedTerms(piece)].filter((term) => !seen.has(term)));
+    for (const term of mine) seen.add(term);
+    return mine;
+  });
+}
+
+/** `only`: link just these terms (from firstMentions); without it, every term's first mention. */
+export function remarkGlossaryLinks(options: { only?: ReadonlySet<string> } = {}) {
   return (tree: Root) => {
     const linked = linkedTerms(tree);
     findAndReplace(
@@ -34,7 +62,7 @@ export function remarkGlossaryLinks() {
         phrasePattern,
         (match: string): Link | false => {
           const term = termByPhrase.get(match.toLowerCase());
-          if (!term || linked.has(term)) return false;
+          if (!term || linked.has(term) || (options.only && !options.only.has(term))) return false;
           linked.add(term);
           return { type: 'link', url: `/glossary#${term}`, children: [{ type: 'text', value: match }] };
         },

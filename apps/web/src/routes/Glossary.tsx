@@ -35,7 +35,7 @@ export default function Glossary() {
               {entry.aliases?.length ? <span className="glossary__aliases"> also: {entry.aliases.join(', ')}</span> : null}
             </dt>
             <dd>
-              <Markdown linkTerms={false}>{entry.definition}</Markdown>
+              <Markdown terms={false}>{entry.definition}</Markdown>
               <p className="glossary__meta">
                 Taught in{' '}
                 {entry.lessons.map((href, index) => (

@@ -3,6 +3,7 @@
 import { Link, useParams } from 'react-router';
 import { lessonById, lessons, lessonSteps, type Lesson } from '@loopwire/lessons';
 import { Markdown } from '../components/Markdown.tsx';
+import { firstMentions } from '../components/remarkGlossaryLinks.ts';
 import { PredictStep } from '../components/PredictStep.tsx';
 import { ChallengeCard } from '../components/ChallengeCard.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
@@ -30,6 +31,39 @@ function Neighbours({ lesson }: { lesson: Lesson }) {
       ) : null}
     </nav>
   );
+}
+
+interface PageTerms {
+  intro: Set<string>;
+  sections: Set<string>[];
+  predict: { instructions: Set<string>; explain: Set<string> };
+  challenges: Set<string>[];
+}
+
+const pageTermsCache = new WeakMap<Lesson, PageTerms>();
+
+/** Which glossary terms each piece of the page links: each term once, where the page first mentions it. */
+function pageTerms(lesson: Lesson): PageTerms {
+  const cached = pageTermsCache.get(lesson);
+  if (cached) return cached;
+  const { predict } = lesson;
+  const pieces = [
+    lesson.intro,
+    ...lesson.sections.map((section) => section.body),
+    predict?.observe.instructions ?? '',
+    predict?.explain ?? '',
+    ...lesson.challenges.map((challenge) => challenge.prompt),
+  ];
+  const mentions = firstMentions(pieces);
+  const afterSections = 1 + lesson.sections.length;
+  const terms: PageTerms = {
+    intro: mentions[0]!,
+    sections: mentions.slice(1, afterSections),
+    predict: { instructions: mentions[afterSections]!, explain: mentions[afterSections + 1]! },
+    challenges: mentions.slice(afterSections + 2),
+  };
+  pageTermsCache.set(lesson, terms);
+  return terms;
 }
 
 /** "2 of 4 steps done", from the learner's saved progress. */
@@ -60,6 +94,7 @@ export default function LessonPage() {
   useScrollToHash();
   if (!lesson) return <NotFound what="lesson" />;
   if (lesson.status === 'planned') return <PlannedLesson lesson={lesson} />;
+  const terms = pageTerms(lesson);
   return (
     <article className="lesson" aria-labelledby="lesson-title">
       <p className="eyebrow">
@@ -76,8 +111,8 @@ export default function LessonPage() {
           ))}
         </ul>
       </section>
-      <Markdown>{lesson.intro}</Markdown>
-      {lesson.sections.map((section) => (
+      <Markdown terms={terms.intro}>{lesson.intro}</Markdown>
+      {lesson.sections.map((section, index) => (
         <section key={section.id} aria-labelledby={section.id}>
           <div className="anchored">
             <h2 id={section.id}>{section.title}</h2>
@@ -86,10 +121,10 @@ export default function LessonPage() {
               #
             </a>
           </div>
-          <Markdown>{section.body}</Markdown>
+          <Markdown terms={terms.sections[index]}>{section.body}</Markdown>
         </section>
       ))}
-      {lesson.predict ? <PredictStep lessonId={lesson.id} prediction={lesson.predict} /> : null}
+      {lesson.predict ? <PredictStep lessonId={lesson.id} prediction={lesson.predict} terms={terms.predict} /> : null}
       <section aria-labelledby="recap" className="recap">
         <h2 id="recap">Recap</h2>
         <ul>
@@ -100,8 +135,8 @@ export default function LessonPage() {
       </section>
       <section aria-labelledby="challenges">
         <h2 id="challenges">Challenges</h2>
-        {lesson.challenges.map((challenge) => (
-          <ChallengeCard key={challenge.id} lessonId={lesson.id} challenge={challenge} />
+        {lesson.challenges.map((challenge, index) => (
+          <ChallengeCard key={challenge.id} lessonId={lesson.id} challenge={challenge} terms={terms.challenges[index]} />
         ))}
       </section>
       <section aria-labelledby="sources" className="references">
