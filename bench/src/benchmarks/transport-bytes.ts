@@ -164,6 +164,8 @@ async function socketIoFeed(session: Session, messages: number): Promise<Row> {
       socket.once('connect', resolve);
       socket.once('connect_error', reject);
     });
+    // The feed goes to the `feed` room only: subscribe (from now on) as the transports lab does.
+    await socket.timeout(5000).emitWithAck('feed:subscribe', null);
     await sleep(100);
     const { client, server } = await streamDelta(session, 'socket.io', (capture) => capture.url?.includes('transport=websocket') ?? false, messages, { received: () => received, otherBytes: () => 0 });
     return perMessageRow('socketio', messages, client, server, 'one `42["feed:message",…]` frame per message over the websocket transport');
