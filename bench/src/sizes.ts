@@ -7,6 +7,7 @@ export interface Sizes {
   echo: { connections: number; window: number; warmupMs: number; roundMs: number; rounds: number };
   lag: { runs: number; jobMs: number };
   health: { jobMs: number; workerJobs: number; blockingJobs: number };
+  /** jobs run at once: the lab admits at most 8 worker jobs in flight. */
   worker: { jobs: number; jobMs: number; rounds: number };
   fanout: { clients: number; threads: number; broadcasts: number; gapMs: number };
   memory: { warmupMessages: number; messages: number; messagesPerConnection: number; parallel: number };
@@ -18,7 +19,7 @@ export const sizesByMode: Record<Mode, Sizes> = {
     echo: { connections: 50, window: 8, warmupMs: 700, roundMs: 2000, rounds: 6 },
     lag: { runs: 5, jobMs: 200 },
     health: { jobMs: 300, workerJobs: 5, blockingJobs: 3 },
-    worker: { jobs: 16, jobMs: 100, rounds: 2 },
+    worker: { jobs: 8, jobMs: 200, rounds: 3 },
     fanout: { clients: 1000, threads: 4, broadcasts: 30, gapMs: 200 },
     memory: { warmupMessages: 60_000, messages: 100_000, messagesPerConnection: 100, parallel: 20 },
     transportBytes: { messages: 50 },
