@@ -23,6 +23,10 @@ console.log(`Loopwire bench (${mode}) — node ${process.version}`);
 const report = await runBench(mode, (line) => console.log(line));
 writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\n${formatTable(report.rows)}\n`);
+const { cpus, loadAverage1m } = report.machine;
+if (Math.max(loadAverage1m.start, loadAverage1m.end) > cpus) {
+  console.log(`Warning: load average ${loadAverage1m.start} → ${loadAverage1m.end} on ${cpus} CPUs: other work competed with the bench, so timings are pessimistic.`);
+}
 const failed = report.rows.filter((row) => row.pass === false);
 console.log(`${report.rows.length} rows in ${report.durationS} s, ${failed.length} not met; written to ${out}`);
 process.exit(failed.length > 0 ? 1 : 0);

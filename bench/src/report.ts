@@ -25,8 +25,8 @@ export interface MachineInfo {
   memoryMiB: number;
   node: string;
   platform: string;
-  /** 1-minute load average when the run started: other work on a shared machine shows here. */
-  loadAverage1m: number;
+  /** 1-minute load averages at the start and end of the run: other work on a shared machine shows here. */
+  loadAverage1m: { start: number; end: number };
   date: string;
 }
 
@@ -70,6 +70,8 @@ export function unmeasured(name: string, unit: string, budget: Budget | null, no
   return { name, value: null, unit, budget: budget?.text ?? null, pass: false, note };
 }
 
+export const currentLoad = (): number => Math.round(loadavg()[0]! * 100) / 100;
+
 export function machineInfo(): MachineInfo {
   const cores = cpus();
   return {
@@ -78,7 +80,7 @@ export function machineInfo(): MachineInfo {
     memoryMiB: Math.round(totalmem() / 2 ** 20),
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
-    loadAverage1m: Math.round(loadavg()[0]! * 100) / 100,
+    loadAverage1m: { start: currentLoad(), end: currentLoad() },
     date: new Date().toISOString(),
   };
 }

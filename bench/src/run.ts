@@ -7,7 +7,7 @@ import { benchMemory } from './benchmarks/memory.js';
 import { benchTapEcho } from './benchmarks/tap-echo.js';
 import { benchTransportBytes, transportNames } from './benchmarks/transport-bytes.js';
 import { benchWebBundle } from './benchmarks/web-bundle.js';
-import { atLeast, atMost, below, between, machineInfo, MissingFeature, unmeasured, type Budget, type Report, type Row } from './report.js';
+import { atLeast, atMost, below, between, currentLoad, machineInfo, MissingFeature, unmeasured, type Budget, type Report, type Row } from './report.js';
 import { sizesByMode, type Mode, type Sizes } from './sizes.js';
 
 interface Benchmark {
@@ -26,6 +26,7 @@ export const benchmarks: Benchmark[] = [
       { name: `tap.${transport}_echo_msgs_per_s_tap_off`, unit: 'msg/s', budget: info },
       { name: `tap.${transport}_echo_msgs_per_s_tap_on`, unit: 'msg/s', budget: info },
       { name: `tap.${transport}_echo_ratio`, unit: 'ratio', budget: atLeast(0.9) },
+      { name: `tap.${transport}_echo_cpu_ratio`, unit: 'ratio', budget: info },
     ]).concat({ name: 'tap.ws_vs_socketio_echo_ratio', unit: 'ratio', budget: info }),
     run: (sizes) => benchTapEcho(sizes.echo),
   },
@@ -83,5 +84,6 @@ export async function runBench(mode: Mode, log: (line: string) => void = () => {
     }
     log(`  done in ${((performance.now() - benchStartedAt) / 1000).toFixed(1)} s`);
   }
+  machine.loadAverage1m.end = currentLoad();
   return { mode, machine, durationS: Math.round((performance.now() - startedAt) / 100) / 10, rows };
 }

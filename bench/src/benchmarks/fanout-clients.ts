@@ -20,6 +20,7 @@ export type ToFanoutClients = { type: 'report' } | { type: 'close' };
 
 interface DeviceCommand {
   id: string;
+  /** Server clock, performance.timeOrigin + performance.now(): comparable with ours on the same machine. */
   sentAt: number;
   payload: unknown;
 }
@@ -33,6 +34,7 @@ const connectBatch = 50;
 const epochNow = () => performance.timeOrigin + performance.now();
 
 function connectDevice(index: number): Promise<Socket> {
+  const deviceId = `bench-device-${index}`;
   return new Promise((resolve, reject) => {
     // forceNew: without it every device would share one Manager, i.e. one TCP connection.
     const socket = io(`${url}/devices`, {
@@ -40,11 +42,12 @@ function connectDevice(index: number): Promise<Socket> {
       forceNew: true,
       reconnection: false,
       timeout: 30_000,
-      auth: { deviceId: `bench-device-${index}`, capabilities: ['bench'] },
+      auth: { deviceId, capabilities: ['bench'] },
     });
     socket.on('device:command', (command: DeviceCommand, ack?: (reply: unknown) => void) => {
-      deliveries.push([command.id, epochNow() - command.sentAt]);
-      if (typeof ack === 'function') ack({ ok: true, receivedAt: Date.now() });
+      const receivedAt = epochNow();
+      deliveries.push([command.id, receivedAt - command.sentAt]);
+      if (typeof ack === 'function') ack({ deviceId, receivedAt });
     });
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error) => {
