@@ -188,6 +188,9 @@ export async function benchTransportBytes(sizes: Sizes['transportBytes']): Promi
   return withServer({ TAP: 'on' }, async (server) => {
     const session = await openSession(server.url);
     try {
+      // Both halves must be there before any transport is tried: the feed to send, the tap to count.
+      await publish(session);
+      await capturesOf(session, 'http');
       const rows: Row[] = [];
       for (const [name, measure] of measurements) {
         try {
