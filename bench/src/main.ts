@@ -1,9 +1,11 @@
 // `npm run bench [-- --quick | --smoke] [--out <file>]`: runs every benchmark against the built server,
 // prints the table and writes the report (bench/results.json by default). Exits 1 if a budget is missed.
+// `--readme` runs nothing: it copies bench/results.json into the README's Performance table.
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { paths } from './paths.js';
+import { updateReadme } from './readme-table.js';
 import { formatTable } from './report.js';
 import { runBench } from './run.js';
 import type { Mode } from './sizes.js';
@@ -13,8 +15,14 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
     out: { type: 'string' },
+    readme: { type: 'boolean', default: false },
   },
 });
+if (values.readme) {
+  updateReadme();
+  console.log('README.md: Performance table updated from bench/results.json');
+  process.exit(0);
+}
 const mode: Mode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
 // Only the full run is the committed measurement; the others must not overwrite it by accident.
 const out = values.out ?? (mode === 'full' ? paths.results : `${paths.repoRoot}bench/results.${mode}.json`);
