@@ -3,12 +3,12 @@ import { ConfigError, parseConfig } from './config.js';
 
 describe('parseConfig', () => {
   it('defaults to 127.0.0.1:3000 and the server’s own origins', () => {
-    expect(parseConfig({})).toEqual({ port: 3000, host: '127.0.0.1', allowedOrigins: null, dev: false });
+    expect(parseConfig({})).toEqual({ port: 3000, host: '127.0.0.1', allowedOrigins: null, dev: false, tap: 'on' });
   });
 
-  it('reads PORT, HOST, ALLOWED_ORIGINS and --dev', () => {
+  it('reads PORT, HOST, ALLOWED_ORIGINS, TAP and --dev', () => {
     const config = parseConfig(
-      { PORT: '0', HOST: '0.0.0.0', ALLOWED_ORIGINS: 'http://localhost:5173, https://loopwire.example' },
+      { PORT: '0', HOST: '0.0.0.0', ALLOWED_ORIGINS: 'http://localhost:5173, https://loopwire.example', TAP: 'off' },
       ['--dev'],
     );
     expect(config).toEqual({
@@ -16,6 +16,7 @@ describe('parseConfig', () => {
       host: '0.0.0.0',
       allowedOrigins: ['http://localhost:5173', 'https://loopwire.example'],
       dev: true,
+      tap: 'off',
     });
   });
 
@@ -26,6 +27,7 @@ describe('parseConfig', () => {
     [{ HOST: 'bad host!' }, 'HOST', /HOST: expected an IP address/],
     [{ ALLOWED_ORIGINS: 'localhost:5173' }, 'ALLOWED_ORIGINS', /ALLOWED_ORIGINS: expected a comma-separated list/],
     [{ ALLOWED_ORIGINS: 'http://a.example/path' }, 'ALLOWED_ORIGINS', /no path/],
+    [{ TAP: 'yes' }, 'TAP', /TAP: expected "on" or "off", got "yes"/],
   ])('rejects %o naming %s', (env, variable, message) => {
     let caught: unknown;
     try {

@@ -9,6 +9,8 @@ export interface Config {
   allowedOrigins: string[] | null;
   /** Serve the web app through Vite's dev middleware (hot reload) instead of the built files. */
   dev: boolean;
+  /** The wire tap: `on` records every exchange's bytes; `off` records nothing (to measure its cost). */
+  tap: 'on' | 'off';
 }
 
 export class ConfigError extends Error {
@@ -63,11 +65,19 @@ function parseAllowedOrigins(env: Env): string[] | null {
   });
 }
 
+function parseTap(env: Env): 'on' | 'off' {
+  const raw = env.TAP;
+  if (raw === undefined || raw === '') return 'on';
+  if (raw !== 'on' && raw !== 'off') throw new ConfigError('TAP', `expected "on" or "off", got "${raw}"`);
+  return raw;
+}
+
 export function parseConfig(env: Env, argv: readonly string[] = []): Config {
   return {
     port: parsePort(env),
     host: parseHost(env),
     allowedOrigins: parseAllowedOrigins(env),
     dev: argv.includes('--dev'),
+    tap: parseTap(env),
   };
 }

@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { OriginPolicy } from './security/origin.js';
 import type { UpgradeRouter } from './upgrade.js';
 import type { LoopwireIo } from './transports/socketio/register.js';
+import type { Tap } from './tap/tap.js';
 
 export interface ServerDeps {
   config: Config;
@@ -18,6 +19,8 @@ export interface ServerDeps {
   /** Socket.IO, for modules that push events to every page (loop samples, captures, jobs). */
   io: LoopwireIo;
   originPolicy: OriginPolicy;
+  /** The wire tap: every exchange's bytes (query with tap.list / tap.get; empty with TAP=off). */
+  tap: Tap;
   /** Registers work to do on shutdown, before the HTTP server closes. */
   onClose(close: () => Promise<void> | void): void;
 }

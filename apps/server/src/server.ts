@@ -13,10 +13,15 @@ import { apiErrorHandler } from './transports/http/errors.js';
 import { isViteHmrUpgrade, serveBuiltWebApp, serveDevWebApp } from './transports/http/web.js';
 import { registerRawWebSocket } from './transports/ws/register.js';
 import { createSocketIo, registerSocketIo, type LoopwireIo } from './transports/socketio/register.js';
+import { createTap, type Tap } from './tap/tap.js';
+import { issueSid } from './tap/sid.js';
+import { registerCaptures } from './tap/routes.js';
+import { registerHandshakeProbe } from './tap/handshake-probe.js';
 
 export interface LoopwireServer {
   httpServer: HttpServer;
   io: LoopwireIo;
+  tap: Tap;
   /** The URL to open, e.g. http://127.0.0.1:3000 */
   url: string;
   port: number;
@@ -48,6 +53,8 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  // First on 'connection', before any module: the tap must see every byte of every connection.
+  const tap = createTap(httpServer, { enabled: config.tap === 'on' });
   const closers: (() => Promise<void> | void)[] = [];
 
   let port = config.port;
@@ -65,12 +72,16 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
     upgrades,
     io,
     originPolicy,
+    tap,
     onClose: (close) => closers.push(close),
   };
+  app.use(issueSid());
   app.use('/api', api);
   // Each module registers its routes, upgrades and Socket.IO handlers here, before the 404 below.
   registerSocketIo(deps);
   registerRawWebSocket(deps);
+  registerCaptures(deps);
+  registerHandshakeProbe(deps);
   api.use(apiNotFound());
   app.use('/api', apiErrorHandler);
 
@@ -85,6 +96,7 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   return {
     httpServer,
     io,
+    tap,
     port,
     url: `http://${shownHost}:${port}`,
     async close() {

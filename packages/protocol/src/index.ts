@@ -1,3 +1,10 @@
 // Public entry of @loopwire/protocol: no Node or DOM imports anywhere below this file.
 export * from './api.js';
 export * from './events.js';
+export * from './bytes.js';
+export * from './http-head.js';
+export * from './ws-frame.js';
+export * from './accept.js';
+export * from './engine-io.js';
+export * from './socket-io.js';
+export * from './captures.js';

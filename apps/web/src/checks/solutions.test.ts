@@ -21,7 +21,7 @@ const solutions: Record<LiveCheckId, Solution> = {
 
 let server: LoopwireServer;
 beforeAll(async () => {
-  server = await startLoopwireServer({ port: 0, host: '127.0.0.1', allowedOrigins: null, dev: false });
+  server = await startLoopwireServer({ port: 0, host: '127.0.0.1', allowedOrigins: null, dev: false, tap: 'on' });
 });
 afterAll(() => server.close());
 

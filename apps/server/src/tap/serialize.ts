@@ -1,0 +1,93 @@
+// Turns a capture record into the public Capture: heads masked, bytes as latin1 byte strings,
+// Engine.IO / Socket.IO packets decoded here (when someone asks), never on the hot path.
+
+import {
+  decodeEnginePacket,
+  decodeEnginePayload,
+  type BodySummary,
+  type Capture,
+  type EnginePacket,
+  type Frame,
+} from '@loopwire/protocol';
+import { previewBytes, type BodyRecord, type CaptureRecord, type FrameRecord } from './capture-record.js';
+import { maskHead } from './mask.js';
+
+export interface SerializeOptions {
+  /** Unmask Cookie/Authorization values (never the loopwire_sid value). */
+  reveal?: boolean;
+}
+
+const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+const utf8 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+
+function summarise(body: BodyRecord): BodySummary {
+  return {
+    length: body.length,
+    contentType: body.contentType,
+    preview: body.kept().toString('latin1', 0, previewBytes),
+    complete: body.complete,
+  };
+}
+
+function toFrame({ at, direction, frame }: FrameRecord, isSocketIo: boolean): Frame {
+  const out: Frame = {
+    at,
+    direction,
+    fin: frame.fin,
+    rsv: frame.rsv,
+    opcode: frame.opcode,
+    opcodeName: frame.opcodeName,
+    masked: frame.masked,
+    maskingKey: frame.maskingKey ? Array.from(frame.maskingKey, (b) => b.toString(16).padStart(2, '0')).join(' ') : null,
+    payloadLength: frame.payloadLength,
+    headerBytes: latin1(frame.headerBytes),
+    payloadPreview: latin1(frame.payloadPreview),
+  };
+  if (frame.closeCode !== undefined) {
+    out.closeCode = frame.closeCode;
+    out.closeReason = utf8(frame.closeReason ?? new Uint8Array());
+  }
+  // Engine.IO sends each packet as one text frame; a longer one than the preview cannot be decoded whole.
+  const whole = frame.payloadPreview.length === frame.payloadLength;
+  if (isSocketIo && frame.opcode === 0x1 && frame.fin && whole) {
+    out.engineIo = decodeEnginePacket(utf8(frame.payloadPreview));
+    if (out.engineIo.socketIo) out.socketIo = out.engineIo.socketIo;
+  }
+  return out;
+}
+
+function enginePackets(record: CaptureRecord): EnginePacket[] | undefined {
+  if (record.kind !== 'socket.io' || record.status === 101) return undefined;
+  const decode = (body: BodyRecord | null) =>
+    body && body.length > 0 && body.length === body.kept().length ? decodeEnginePayload(body.kept().toString('utf8')) : [];
+  return [...decode(record.requestBody), ...decode(record.responseBody)];
+}
+
+export function toCapture(record: CaptureRecord, { reveal = false }: SerializeOptions = {}): Capture {
+  const isSocketIo = record.kind === 'socket.io';
+  const capture: Capture = {
+    id: record.id,
+    connectionId: record.connectionId,
+    kind: record.kind,
+    startedAt: record.startedAt,
+    method: record.method,
+    url: record.url,
+    status: record.status,
+    requestHead: maskHead(record.requestHead, { reveal }),
+    responseHead: record.responseHead === null ? null : maskHead(record.responseHead, { reveal }),
+    local: record.local,
+    remote: record.remote,
+    requestBody: summarise(record.requestBody),
+    responseBody: record.responseBody ? summarise(record.responseBody) : null,
+    frames: record.frames.all().map((frame) => toFrame(frame, isSocketIo)),
+    framesOmitted: record.frames.omitted,
+    wire: { ...record.wire },
+    done: record.done,
+  };
+  const engineIo = enginePackets(record);
+  if (engineIo) capture.engineIo = engineIo;
+  if (record.notes.length > 0) capture.notes = [...record.notes];
+  return capture;
+}
+
+export { toFrame };

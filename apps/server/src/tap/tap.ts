@@ -1,0 +1,80 @@
+// The wire tap: sees every TCP connection of the http.Server before HTTP parsing, and records the
+// bytes both ways — incoming with a 'data' listener placed first, outgoing by wrapping write/end.
+
+import type { Server as HttpServer } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Capture } from '@loopwire/protocol';
+import type { CaptureRecord } from './capture-record.js';
+import { CaptureStore, type CaptureQuery } from './capture-store.js';
+import { ConnectionTap } from './connection-tap.js';
+import { toCapture, type SerializeOptions } from './serialize.js';
+
+export interface Tap {
+  /** False with TAP=off: nothing is recorded. */
+  readonly enabled: boolean;
+  readonly store: CaptureStore;
+  /** Connections open right now. */
+  readonly openConnections: number;
+  /** The caller's captures, newest first (records: raw bytes, unmasked — server code only). */
+  list(query: CaptureQuery): CaptureRecord[];
+  get(id: string): CaptureRecord | undefined;
+  /** The public, masked shape the API serves. */
+  toCapture(record: CaptureRecord, options?: SerializeOptions): Capture;
+}
+
+type WriteArgs = [chunk: unknown, encoding?: unknown, callback?: unknown];
+
+function toBuffer(chunk: unknown, encoding: unknown): Buffer | null {
+  if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return null;
+}
+
+function watch(socket: Socket, connection: ConnectionTap): void {
+  // First in line, so the bytes are seen exactly as the kernel delivered them, before any parser.
+  socket.prependListener('data', (chunk: Buffer) => connection.fromClient(chunk));
+  const write = socket.write;
+  const end = socket.end;
+  socket.write = function tappedWrite(this: Socket, ...args: WriteArgs) {
+    const bytes = toBuffer(args[0], args[1]);
+    if (bytes) connection.fromServer(bytes);
+    return (write as (...a: WriteArgs) => boolean).apply(this, args);
+  } as Socket['write'];
+  socket.end = function tappedEnd(this: Socket, ...args: WriteArgs) {
+    // end(data) writes without calling this.write: record the data here, then end with no data.
+    if (args[0] !== undefined && args[0] !== null && typeof args[0] !== 'function') {
+      const bytes = toBuffer(args[0], args[1]);
+      if (bytes) connection.fromServer(bytes);
+    }
+    return (end as (...a: WriteArgs) => Socket).apply(this, args);
+  } as Socket['end'];
+  socket.once('close', () => connection.closed());
+}
+
+export function createTap(httpServer: HttpServer, { enabled }: { enabled: boolean }): Tap {
+  const store = new CaptureStore();
+  const connections = new Set<ConnectionTap>();
+  let captureCount = 0;
+  let connectionCount = 0;
+  const context = { store, nextCaptureId: () => String(++captureCount) };
+
+  if (enabled) {
+    httpServer.on('connection', (socket: Socket) => {
+      const connection = new ConnectionTap(`conn-${++connectionCount}`, socket, context);
+      connections.add(connection);
+      socket.once('close', () => connections.delete(connection));
+      watch(socket, connection);
+    });
+  }
+
+  return {
+    enabled,
+    store,
+    get openConnections() {
+      return connections.size;
+    },
+    list: (query) => store.list(query),
+    get: (id) => store.get(id),
+    toCapture,
+  };
+}

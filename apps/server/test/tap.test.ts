@@ -1,0 +1,355 @@
+// The wire tap against the real server: raw TCP clients where exact bytes matter, real ws and
+// socket.io-client sessions, and the /api/captures contract seen by two different browsers (sids).
+
+import { connect, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { io as ioClient } from 'socket.io-client';
+import type { Capture, CaptureList, HandshakeProbeResult } from '@loopwire/protocol';
+import type { LoopwireServer } from '../src/server.js';
+import { handshake, rawExchange, startTestServer } from './helpers.js';
+
+let server: LoopwireServer;
+const cleanups: (() => void)[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+
+afterAll(async () => {
+  for (const cleanup of cleanups) cleanup();
+  await server.close();
+});
+
+/** A learner: the sid the server issues on a first request, sent back on every request after. */
+async function newLearner() {
+  const response = await fetch(`${server.url}/api/captures`);
+  const sid = /loopwire_sid=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')![1]!;
+  const cookie = `loopwire_sid=${sid}`;
+  const api = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, { ...init, headers: { cookie, ...init.headers } });
+  return {
+    sid,
+    cookie,
+    api,
+    async captures(query = ''): Promise<Capture[]> {
+      return ((await (await api(`/api/captures${query}`)).json()) as CaptureList).captures;
+    },
+  };
+}
+
+/** A raw TCP client that collects what the server sends and can wait for a byte pattern. */
+function rawClient(port: number) {
+  const socket: Socket = connect(port, '127.0.0.1');
+  cleanups.push(() => socket.destroy());
+  let received = Buffer.alloc(0);
+  const waiters: (() => void)[] = [];
+  socket.on('data', (chunk) => {
+    received = Buffer.concat([received, chunk]);
+    for (const waiter of waiters.splice(0)) waiter();
+  });
+  const ended = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+  return {
+    socket,
+    ended,
+    get received() {
+      return received;
+    },
+    async waitFor(check: (bytes: Buffer) => boolean): Promise<void> {
+      while (!check(received)) await new Promise<void>((resolve) => waiters.push(resolve));
+    },
+  };
+}
+
+const mask = (payload: Buffer, key: Buffer) => Buffer.from(payload.map((byte, i) => byte ^ key[i % 4]!));
+
+describe('a raw WebSocket handshake, byte for byte', () => {
+  it('captures the exact heads, the subprotocol, masked frames, the echo and the close both ways', async () => {
+    const learner = await newLearner();
+    const requestHead =
+      'GET /ws HTTP/1.1\r\n' +
+      'host: 127.0.0.1\r\n' +
+      'UPGRADE: WebSocket\r\n' +
+      'connection: keep-alive, Upgrade\r\n' +
+      'sec-websocket-key: dGhlIHNhbXBsZSBub25jZQ==\r\n' +
+      'Sec-WebSocket-Version: 13\r\n' +
+      'Sec-WebSocket-Protocol: chat, superchat\r\n' +
+      'X-Loopwire-Odd-Header:   kept as sent  \r\n' +
+      `Cookie: theme=dark; ${learner.cookie}\r\n` +
+      '\r\n';
+    const client = rawClient(server.port);
+    await new Promise((resolve) => client.socket.once('connect', resolve));
+    const clientPort = client.socket.localPort;
+    client.socket.write(requestHead, 'latin1');
+    await client.waitFor((bytes) => bytes.includes('\r\n\r\n'));
+    const responseHead = client.received.subarray(0, client.received.indexOf('\r\n\r\n') + 4).toString('latin1');
+    expect(responseHead).toMatch(/^HTTP\/1\.1 101 Switching Protocols\r\n/);
+    expect(responseHead).toContain('\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n');
+    expect(responseHead).toContain('\r\nSec-WebSocket-Protocol: chat\r\n');
+
+    const key = Buffer.from('37fa213d', 'hex');
+    // FIN=1 opcode=1 (text) | MASK=1 length=5 | masking key | "Hello" masked
+    const textFrame = Buffer.concat([Buffer.from([0x81, 0x85]), key, mask(Buffer.from('Hello'), key)]);
+    client.socket.write(textFrame);
+    // The echo: FIN=1 opcode=1 | MASK=0 length=5 | "Hello"
+    await client.waitFor((bytes) => bytes.includes(Buffer.from('810548656c6c6f', 'hex')));
+    // FIN=1 opcode=8 (close) | MASK=1 length=2 | key | 1000 masked
+    const closeFrame = Buffer.concat([Buffer.from([0x88, 0x82]), key, mask(Buffer.from([0x03, 0xe8]), key)]);
+    client.socket.write(closeFrame);
+    await client.ended;
+
+    await expect.poll(async () => (await learner.captures('?kind=websocket'))[0]?.done).toBe(true);
+    const [capture] = await learner.captures('?kind=websocket');
+    const sidStars = '*'.repeat(learner.sid.length);
+    expect(capture!.requestHead).toBe(requestHead.replace(`theme=dark; ${learner.cookie}`, '*'.repeat(`theme=dark; ${learner.cookie}`.length)));
+    expect(capture!.responseHead).toBe(responseHead);
+    expect(capture).toMatchObject({ method: 'GET', url: '/ws', status: 101, kind: 'websocket' });
+    expect(capture!.local).toEqual({ address: '127.0.0.1', port: server.port });
+    expect(capture!.remote.port).toBe(clientPort);
+    expect(capture!.frames.map((frame) => [frame.direction, frame.opcodeName, frame.masked, frame.maskingKey, frame.payloadLength, frame.closeCode ?? null])).toEqual([
+      ['client', 'text', true, '37 fa 21 3d', 5, null],
+      ['server', 'text', false, null, 5, null],
+      ['client', 'close', true, '37 fa 21 3d', 2, 1000],
+      ['server', 'close', false, null, 2, 1000],
+    ]);
+    expect(capture!.frames[0]!.payloadPreview).toBe('Hello');
+    expect(capture!.frames[0]!.headerBytes).toBe(Buffer.from([0x81, 0x85, ...key]).toString('latin1'));
+    expect(capture!.frames[1]!.payloadPreview).toBe('Hello');
+    expect(capture!.wire).toEqual({
+      clientBytes: requestHead.length + textFrame.length + closeFrame.length,
+      serverBytes: client.received.length,
+    });
+
+    const revealed = (await (await learner.api(`/api/captures/${capture!.id}?reveal=1`)).json()) as Capture;
+    expect(revealed.requestHead).toContain(`\r\nCookie: theme=dark; loopwire_sid=${sidStars}\r\n`);
+  });
+});
+
+describe('refused handshakes are answered and captured', () => {
+  const refusals = [
+    { name: 'no Upgrade header', bytes: 'GET /ws HTTP/1.1\r\nHost: x\r\nConnection: close\r\n', status: 426, header: 'Upgrade: websocket' },
+    { name: 'version 8', bytes: handshake('/ws', { 'Sec-WebSocket-Version': '8' }).slice(0, -2), status: 426, header: 'Sec-WebSocket-Version: 13' },
+    { name: 'a missing key', bytes: handshake('/ws', { 'Sec-WebSocket-Key': '' }).slice(0, -2), status: 400, header: 'Content-Type: text/plain' },
+    { name: 'a foreign Origin', bytes: handshake('/ws', { Origin: 'http://evil.example' }).slice(0, -2), status: 403, header: 'Content-Type: text/plain' },
+  ];
+
+  it.each(refusals)('captures the $status for $name, and the server stays healthy', async ({ bytes, status, header }) => {
+    const learner = await newLearner();
+    const answer = await rawExchange(server.port, `${bytes}Cookie: ${learner.cookie}\r\n\r\n`);
+    expect(answer.startsWith(`HTTP/1.1 ${status} `)).toBe(true);
+    await expect.poll(async () => (await learner.captures())[0]?.done).toBe(true);
+    const [capture] = await learner.captures();
+    expect(capture).toMatchObject({ url: '/ws', status, frames: [] });
+    expect(capture!.responseHead).toContain(`\r\n${header}`);
+    // The body is summarised: the refusal's own sentence, as sent.
+    expect(answer.endsWith(Buffer.from(capture!.responseBody!.preview, 'latin1').toString())).toBe(true);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+});
+
+describe('Socket.IO through the tap', () => {
+  it('reads as a story: polling open, probe, upgrade, then a 42 event', async () => {
+    const learner = await newLearner();
+    const socket = ioClient(server.url, { reconnection: false, extraHeaders: { cookie: learner.cookie } });
+    cleanups.push(() => socket.close());
+    await expect.poll(() => socket.io.engine?.transport.name).toBe('websocket');
+    await socket.timeout(2000).emitWithAck('echo:send', { n: 42 });
+
+    const captures = await learner.captures('?kind=socket.io');
+    const polling = captures.filter((capture) => capture.status !== 101).reverse();
+    expect(polling[0]!.engineIo![0]).toMatchObject({ code: '0', type: 'open' });
+    const upgrade = captures.find((capture) => capture.status === 101)!;
+    expect(upgrade.connectionId).not.toBe(polling[0]!.connectionId);
+    const story = upgrade.frames.filter((frame) => frame.engineIo).map((frame) => `${frame.direction}:${frame.engineIo!.code}${frame.engineIo!.data ?? ''}`);
+    expect(story.slice(0, 3)).toEqual(['client:2probe', 'server:3probe', 'client:5']);
+    const event = upgrade.frames.find((frame) => frame.socketIo?.event === 'echo:send');
+    expect(event).toMatchObject({ direction: 'client', masked: true, socketIo: { typeName: 'EVENT', data: '[{"n":42}]' } });
+    expect(Buffer.from(event!.payloadPreview, 'latin1').toString()).toMatch(/^42\d*\["echo:send",\{"n":42\}\]$/);
+  });
+});
+
+describe('bounds and scoping', () => {
+  it('keeps at most 200 frames of a capture after 10,000 messages, and counts the rest', async () => {
+    const learner = await newLearner();
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`, { headers: { cookie: learner.cookie } });
+    cleanups.push(() => socket.close());
+    await new Promise((resolve) => socket.once('open', resolve));
+    let echoes = 0;
+    const allEchoed = new Promise<void>((resolve) => socket.on('message', () => ++echoes === 10_000 && resolve()));
+    for (let i = 0; i < 10_000; i++) socket.send(`message ${i}`);
+    await allEchoed;
+    const [capture] = await learner.captures('?kind=websocket');
+    expect(capture!.frames).toHaveLength(200);
+    expect(capture!.framesOmitted).toBe(20_000 - 200);
+    // The first frames stay (the start of the story), then the newest.
+    expect(capture!.frames[0]!.payloadPreview).toBe('message 0');
+    expect(capture!.frames.at(-1)!.payloadPreview).toBe('message 9999');
+  });
+
+  it('keeps at most 500 captures however many exchanges happen', async () => {
+    const learner = await newLearner();
+    for (let i = 0; i < 520; i++) await learner.api('/api/health');
+    expect(server.tap.store.size).toBe(500);
+    // The listing request is an exchange too (hidden as noise unless all=1).
+    expect(await learner.captures('?limit=500&all=1')).toHaveLength(500);
+  });
+
+  it('never shows one browser’s captures to another, nor sid-less ones to anyone', async () => {
+    const alice = await newLearner();
+    const bob = await newLearner();
+    await alice.api('/api/health?from=alice');
+    await fetch(`${server.url}/api/health?from=nobody`);
+    const [aliceCapture] = await alice.captures();
+    expect(aliceCapture!.url).toBe('/api/health?from=alice');
+    expect((await bob.captures()).map((capture) => capture.url)).not.toContain('/api/health?from=alice');
+    expect((await bob.captures()).map((capture) => capture.url)).not.toContain('/api/health?from=nobody');
+    const stolen = await bob.api(`/api/captures/${aliceCapture!.id}`);
+    expect(stolen.status).toBe(404);
+    expect(await stolen.json()).toMatchObject({ error: { code: 'capture_not_found' } });
+    expect((await bob.api(`/api/captures/${aliceCapture!.id}/har`)).status).toBe(404);
+    await bob.api('/api/captures', { method: 'DELETE' });
+    expect((await alice.captures())[0]!.id).toBe(aliceCapture!.id);
+    expect(await (await alice.api('/api/captures', { method: 'DELETE' })).json()).toMatchObject({ cleared: expect.any(Number) });
+    expect(await alice.captures()).toEqual([]);
+  });
+});
+
+describe('the /api/captures contract', () => {
+  it('gives one capture per keep-alive exchange, sharing the connection', async () => {
+    const learner = await newLearner();
+    const first = `GET /api/health?n=1 HTTP/1.1\r\nHost: x\r\nCookie: ${learner.cookie}\r\n\r\n`;
+    const second = `POST /api/whoami?n=2 HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\nCookie: ${learner.cookie}\r\nConnection: close\r\n\r\n{}`;
+    await rawExchange(server.port, first + second);
+    const [two, one] = await learner.captures();
+    expect(one!.requestHead).toBe(first.replace(learner.cookie, '*'.repeat(learner.cookie.length)));
+    expect(two!.requestBody).toMatchObject({ length: 2, preview: '{}', contentType: 'application/json', complete: true });
+    expect(one!.connectionId).toBe(two!.connectionId);
+    expect(one!.responseBody!.contentType).toMatch(/application\/json/);
+    expect(JSON.parse(one!.responseBody!.preview)).toMatchObject({ ok: true });
+  });
+
+  it('hides its own traffic and static files unless asked for everything', async () => {
+    const learner = await newLearner();
+    await learner.api('/api/captures');
+    await learner.api('/favicon.svg');
+    await learner.api('/api/health');
+    expect((await learner.captures()).map((capture) => capture.url)).toEqual(['/api/health']);
+    const everything = (await learner.captures('?all=1')).map((capture) => capture.url);
+    expect(everything).toEqual(expect.arrayContaining(['/api/captures', '/favicon.svg', '/api/health']));
+  });
+
+  it('streams new captures and frames over SSE, only the caller’s', async () => {
+    const learner = await newLearner();
+    const other = await newLearner();
+    const controller = new AbortController();
+    cleanups.push(() => controller.abort());
+    const stream = await learner.api('/api/captures/stream', { signal: controller.signal });
+    expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = stream.body!.getReader();
+    let text = '';
+    const readUntil = async (pattern: RegExp) => {
+      while (!pattern.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+    };
+    await readUntil(/captures of this browser/);
+    await other.api('/api/health?who=other');
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`, { headers: { cookie: learner.cookie } });
+    cleanups.push(() => socket.close());
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send('streamed');
+    await readUntil(/event: frame\ndata: .*"payloadPreview":"streamed"/);
+    expect(text).toMatch(/event: capture\ndata: \{.*"url":"\/ws"/);
+    expect(text).not.toContain('who=other');
+    controller.abort();
+  });
+
+  it('exports HAR 1.2 with the WebSocket messages', async () => {
+    const learner = await newLearner();
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`, ['superchat'], { headers: { cookie: learner.cookie } });
+    cleanups.push(() => socket.close());
+    await new Promise((resolve) => socket.once('open', resolve));
+    const echoed = new Promise((resolve) => socket.once('message', resolve));
+    socket.send('to the HAR');
+    await echoed;
+    const [capture] = await learner.captures('?kind=websocket');
+    const response = await learner.api(`/api/captures/${capture!.id}/har`);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="?loopwire-capture-\d+\.har"?$/);
+    interface HarEntry {
+      request: { headers: { name: string; value: string }[] };
+      response: { status: number };
+      _webSocketMessages: { type: string; data: string }[];
+    }
+    const har = (await response.json()) as { log: { version: string; entries: HarEntry[] } };
+    expect(har.log.version).toBe('1.2');
+    const [entry] = har.log.entries;
+    expect(entry!.response.status).toBe(101);
+    expect(entry!.request.headers).toEqual(expect.arrayContaining([{ name: 'Sec-WebSocket-Protocol', value: 'superchat' }]));
+    expect(entry!.request.headers.find((header) => header.name === 'cookie')!.value).toMatch(/^\*+$/);
+    expect(entry!._webSocketMessages.map((message) => [message.type, message.data])).toEqual([
+      ['send', 'to the HAR'],
+      ['receive', 'to the HAR'],
+    ]);
+  });
+
+  it('answers bad queries with 400 JSON errors', async () => {
+    const learner = await newLearner();
+    expect(await (await learner.api('/api/captures?limit=0')).json()).toMatchObject({ error: { code: 'bad_limit' } });
+    expect((await learner.api('/api/captures?kind=carrier-pigeon')).status).toBe(400);
+  });
+});
+
+describe('POST /api/lab/handshake-probe', () => {
+  const cases = [
+    ['no-upgrade', 426],
+    ['wrong-version', 426],
+    ['missing-key', 400],
+    ['bad-key', 400],
+    ['foreign-origin', 403],
+    ['ok', 101],
+  ] as const;
+
+  it.each(cases)('%s is answered %i, captured for the caller', async (probeCase, status) => {
+    const learner = await newLearner();
+    const response = await learner.api('/api/lab/handshake-probe', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ case: probeCase }),
+    });
+    const result = (await response.json()) as HandshakeProbeResult;
+    expect(result.capture.status).toBe(status);
+    expect(result.capture.requestHead).toBe(result.sent);
+    expect(result.sent).not.toContain(learner.sid);
+    if (status === 101) {
+      expect(result.capture.frames.map((frame) => [frame.direction, frame.closeCode])).toEqual([
+        ['client', 1000],
+        ['server', 1000],
+      ]);
+    }
+    expect((await learner.captures()).map((capture) => capture.id)).toContain(result.capture.id);
+  });
+
+  it('refuses a case outside the list', async () => {
+    const learner = await newLearner();
+    const response = await learner.api('/api/lab/handshake-probe', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ case: 'GET / HTTP/1.1' }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'unknown_case' } });
+  });
+});
+
+describe('TAP=off', () => {
+  it('records nothing', async () => {
+    const quiet = await startTestServer({ tap: 'off' });
+    try {
+      const first = await fetch(`${quiet.url}/api/health`);
+      const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0]!;
+      await fetch(`${quiet.url}/api/health`, { headers: { cookie } });
+      const list = (await (await fetch(`${quiet.url}/api/captures?all=1`, { headers: { cookie } })).json()) as CaptureList;
+      expect(list.captures).toEqual([]);
+      expect(quiet.tap.store.size).toBe(0);
+    } finally {
+      await quiet.close();
+    }
+  });
+});

@@ -1,0 +1,112 @@
+// Frame decoder against the examples of RFC 6455 §5.7, written as hex and fed in awkward pieces.
+
+import { describe, expect, it } from 'vitest';
+import { bytesToByteString, hexToBytes, toHex } from './bytes.js';
+import { closeCodeName, describeFrameFields, FrameDecoder, type DecodedFrame } from './ws-frame.js';
+
+function decodeAll(chunks: Uint8Array[], previewBytes = 256): DecodedFrame[] {
+  const frames: DecodedFrame[] = [];
+  const decoder = new FrameDecoder((frame) => frames.push(frame), { previewBytes });
+  for (const chunk of chunks) decoder.push(chunk);
+  return frames;
+}
+
+const text = (bytes: Uint8Array) => bytesToByteString(bytes);
+
+describe('FrameDecoder', () => {
+  it('decodes a masked text frame "Hello" (RFC 6455 §5.7)', () => {
+    const bytes = hexToBytes(
+      '81' + //          FIN=1, RSV=000, opcode=0x1 (text)
+        '85' + //        MASK=1, payload length=5
+        '37 fa 21 3d' + // masking key
+        '7f 9f 4d 51 58', // "Hello" XOR key
+    );
+    const [frame] = decodeAll([bytes]);
+    expect(frame).toMatchObject({ fin: true, rsv: [false, false, false], opcode: 1, opcodeName: 'text', masked: true, payloadLength: 5, headerLength: 6 });
+    expect(toHex(frame!.maskingKey!)).toBe('37 fa 21 3d');
+    expect(toHex(frame!.headerBytes)).toBe('81 85 37 fa 21 3d');
+    expect(text(frame!.payloadPreview)).toBe('Hello');
+  });
+
+  it('decodes the same bytes fed one at a time', () => {
+    const bytes = hexToBytes('81 85 37 fa 21 3d 7f 9f 4d 51 58');
+    const frames = decodeAll([...bytes].map((byte) => Uint8Array.of(byte)));
+    expect(frames).toHaveLength(1);
+    expect(text(frames[0]!.payloadPreview)).toBe('Hello');
+  });
+
+  it('decodes several frames in one read: a fragmented "Hel" + "lo", then an unmasked ping', () => {
+    const bytes = hexToBytes(
+      '01 03 48 65 6c' + //  FIN=0, opcode=0x1 (text, first fragment), length 3, "Hel"
+        '80 02 6c 6f' + //   FIN=1, opcode=0x0 (continuation), length 2, "lo"
+        '89 05 48 65 6c 6c 6f', // FIN=1, opcode=0x9 (ping), length 5, "Hello"
+    );
+    const frames = decodeAll([bytes]);
+    expect(frames.map((frame) => [frame.fin, frame.opcodeName, text(frame.payloadPreview)])).toEqual([
+      [false, 'text', 'Hel'],
+      [true, 'continuation', 'lo'],
+      [true, 'ping', 'Hello'],
+    ]);
+  });
+
+  it('reads a 16-bit length (256 bytes) and keeps only the preview', () => {
+    const payload = new Uint8Array(256).map((_, i) => i);
+    const header = hexToBytes(
+      '82' + //     FIN=1, opcode=0x2 (binary)
+        '7e' + //   MASK=0, length=126: a 16-bit length follows
+        '01 00', // extended payload length = 256
+    );
+    const [frame] = decodeAll([header, payload.subarray(0, 100), payload.subarray(100)], 16);
+    expect(frame).toMatchObject({ opcodeName: 'binary', payloadLength: 256, headerLength: 4, masked: false });
+    // Control frames need up to 125 bytes, so the preview is never shorter than that.
+    expect(frame!.payloadPreview.length).toBe(125);
+    expect(frame!.payloadPreview[124]).toBe(124);
+  });
+
+  it('reads a 64-bit length (65536 bytes) split across reads', () => {
+    const header = hexToBytes(
+      '82' + //                     FIN=1, opcode=0x2 (binary)
+        '7f' + //                   MASK=0, length=127: a 64-bit length follows
+        '00 00 00 00 00 01 00 00', // extended payload length = 65536
+    );
+    const body = new Uint8Array(65536);
+    const frames = decodeAll([header.subarray(0, 3), header.subarray(3), body.subarray(0, 30000), body.subarray(30000), hexToBytes('8a 00')]);
+    expect(frames.map((frame) => [frame.opcodeName, frame.payloadLength, frame.headerLength])).toEqual([
+      ['binary', 65536, 10],
+      ['pong', 0, 2],
+    ]);
+  });
+
+  it('decodes a masked close frame with code 1000 and a reason', () => {
+    const bytes = hexToBytes(
+      '88' + //          FIN=1, opcode=0x8 (close)
+        '86' + //        MASK=1, length 6
+        '00 00 00 00' + // masking key of zeros: the payload reads as sent
+        '03 e8' + //     status code 1000
+        '62 79 65 21', // "bye!"
+    );
+    const [frame] = decodeAll([bytes]);
+    expect(frame!.closeCode).toBe(1000);
+    expect(text(frame!.closeReason!)).toBe('bye!');
+    expect(closeCodeName(1000)).toBe('Normal Closure');
+    expect(closeCodeName(4001)).toBe('Private use (application)');
+  });
+
+  it('names every header field with its byte range', () => {
+    const [frame] = decodeAll([hexToBytes('81 fe 00 7e 01 02 03 04'), new Uint8Array(126)]);
+    const fields = describeFrameFields(frame!);
+    expect(fields.map((field) => [field.name, field.start, field.end])).toEqual([
+      ['FIN', 0, 1],
+      ['RSV1', 0, 1],
+      ['RSV2', 0, 1],
+      ['RSV3', 0, 1],
+      ['opcode', 0, 1],
+      ['MASK', 1, 2],
+      ['payload length', 1, 2],
+      ['extended payload length', 2, 4],
+      ['masking key', 4, 8],
+      ['payload', 8, 134],
+    ]);
+    expect(fields.find((field) => field.name === 'payload length')!.value).toBe('126 (16-bit length follows)');
+  });
+});

@@ -1,0 +1,230 @@
+// WebSocket frames (RFC 6455 §5.2): an incremental decoder that is fed whatever a TCP read
+// delivered (half a header, several frames, a 64-bit length) and reports each whole frame with
+// the byte range of every header field, so a view can highlight exactly which bytes mean what.
+
+export const opcodeNames: Readonly<Record<number, string>> = {
+  0x0: 'continuation',
+  0x1: 'text',
+  0x2: 'binary',
+  0x8: 'close',
+  0x9: 'ping',
+  0xa: 'pong',
+};
+
+/** Close codes (RFC 6455 §7.4.1 and the IANA registry). */
+export const closeCodeNames: Readonly<Record<number, string>> = {
+  1000: 'Normal Closure',
+  1001: 'Going Away',
+  1002: 'Protocol Error',
+  1003: 'Unsupported Data',
+  1005: 'No Status Received',
+  1006: 'Abnormal Closure',
+  1007: 'Invalid Frame Payload Data',
+  1008: 'Policy Violation',
+  1009: 'Message Too Big',
+  1010: 'Mandatory Extension',
+  1011: 'Internal Error',
+  1012: 'Service Restart',
+  1013: 'Try Again Later',
+  1015: 'TLS Handshake',
+};
+
+export function opcodeName(opcode: number): string {
+  return opcodeNames[opcode] ?? `reserved (0x${opcode.toString(16)})`;
+}
+
+export function closeCodeName(code: number): string {
+  if (closeCodeNames[code]) return closeCodeNames[code];
+  if (code >= 3000 && code <= 3999) return 'Registered (libraries and frameworks)';
+  if (code >= 4000 && code <= 4999) return 'Private use (application)';
+  return 'Unassigned';
+}
+
+export interface FrameHeader {
+  fin: boolean;
+  rsv: [boolean, boolean, boolean];
+  opcode: number;
+  opcodeName: string;
+  masked: boolean;
+  maskingKey: Uint8Array | null;
+  payloadLength: number;
+  /** 2, 4, 8, 10 or 14 bytes. */
+  headerLength: number;
+}
+
+export interface FrameField {
+  name: 'FIN' | 'RSV1' | 'RSV2' | 'RSV3' | 'opcode' | 'MASK' | 'payload length' | 'extended payload length' | 'masking key' | 'payload';
+  /** Byte range within the frame, [start, end). Bit fields share a byte; `bits` says which. */
+  start: number;
+  end: number;
+  /** For fields inside one byte: the bit mask of the field in that byte. */
+  bits?: number;
+  value: string;
+}
+
+/** Reads a frame header at the start of `bytes`; null if more bytes are needed. */
+export function parseFrameHeader(bytes: Uint8Array): FrameHeader | null {
+  if (bytes.length < 2) return null;
+  const first = bytes[0]!;
+  const second = bytes[1]!;
+  const masked = (second & 0x80) !== 0;
+  const shortLength = second & 0x7f;
+  const lengthBytes = shortLength === 126 ? 2 : shortLength === 127 ? 8 : 0;
+  const headerLength = 2 + lengthBytes + (masked ? 4 : 0);
+  if (bytes.length < headerLength) return null;
+  let payloadLength = shortLength;
+  if (lengthBytes === 2) payloadLength = (bytes[2]! << 8) | bytes[3]!;
+  if (lengthBytes === 8) {
+    // 2^53 is far beyond any frame a server accepts; the high bytes still count, as numbers, not bits.
+    payloadLength = 0;
+    for (let i = 2; i < 10; i++) payloadLength = payloadLength * 256 + bytes[i]!;
+  }
+  const opcode = first & 0x0f;
+  return {
+    fin: (first & 0x80) !== 0,
+    rsv: [(first & 0x40) !== 0, (first & 0x20) !== 0, (first & 0x10) !== 0],
+    opcode,
+    opcodeName: opcodeName(opcode),
+    masked,
+    maskingKey: masked ? bytes.slice(2 + lengthBytes, headerLength) : null,
+    payloadLength,
+    headerLength,
+  };
+}
+
+const bit = (on: boolean) => (on ? '1' : '0');
+
+/** Every field of a frame header with its byte range, in wire order, then the payload. */
+export function describeFrameFields(header: FrameHeader): FrameField[] {
+  const lengthBytes = header.headerLength - 2 - (header.masked ? 4 : 0);
+  const shortLength = lengthBytes === 2 ? 126 : lengthBytes === 8 ? 127 : header.payloadLength;
+  const fields: FrameField[] = [
+    { name: 'FIN', start: 0, end: 1, bits: 0x80, value: bit(header.fin) },
+    { name: 'RSV1', start: 0, end: 1, bits: 0x40, value: bit(header.rsv[0]) },
+    { name: 'RSV2', start: 0, end: 1, bits: 0x20, value: bit(header.rsv[1]) },
+    { name: 'RSV3', start: 0, end: 1, bits: 0x10, value: bit(header.rsv[2]) },
+    { name: 'opcode', start: 0, end: 1, bits: 0x0f, value: `0x${header.opcode.toString(16)} (${header.opcodeName})` },
+    { name: 'MASK', start: 1, end: 2, bits: 0x80, value: bit(header.masked) },
+    {
+      name: 'payload length',
+      start: 1,
+      end: 2,
+      bits: 0x7f,
+      value: lengthBytes === 0 ? String(shortLength) : `${shortLength} (${lengthBytes === 2 ? '16' : '64'}-bit length follows)`,
+    },
+  ];
+  if (lengthBytes > 0) {
+    fields.push({ name: 'extended payload length', start: 2, end: 2 + lengthBytes, value: String(header.payloadLength) });
+  }
+  if (header.maskingKey) {
+    const at = 2 + lengthBytes;
+    fields.push({ name: 'masking key', start: at, end: at + 4, value: Array.from(header.maskingKey, (b) => b.toString(16).padStart(2, '0')).join(' ') });
+  }
+  fields.push({
+    name: 'payload',
+    start: header.headerLength,
+    end: header.headerLength + header.payloadLength,
+    value: `${header.payloadLength} bytes${header.masked ? ', masked' : ''}`,
+  });
+  return fields;
+}
+
+export interface DecodedFrame extends FrameHeader {
+  /** The header exactly as sent. */
+  headerBytes: Uint8Array;
+  /** The first payload bytes, unmasked (at most the decoder's preview size). */
+  payloadPreview: Uint8Array;
+  /** Close frames: the status code and reason (RFC 6455 §5.5.1), if the payload carries one. */
+  closeCode?: number;
+  closeReason?: Uint8Array;
+}
+
+/** Largest header: 2 + 8 (64-bit length) + 4 (masking key). */
+const maxHeaderLength = 14;
+
+/**
+ * Incremental frame decoder. Payload bytes are counted and skipped, never buffered, except the
+ * first `previewBytes` (unmasked): cost stays proportional to frames, not bytes.
+ */
+export class FrameDecoder {
+  readonly #onFrame: (frame: DecodedFrame) => void;
+  readonly #previewBytes: number;
+  #headerBuffer = new Uint8Array(maxHeaderLength);
+  #headerFill = 0;
+  #header: FrameHeader | null = null;
+  #headerBytes: Uint8Array | null = null;
+  #preview = new Uint8Array(0);
+  #previewFill = 0;
+  #payloadSeen = 0;
+
+  constructor(onFrame: (frame: DecodedFrame) => void, { previewBytes = 256 } = {}) {
+    this.#onFrame = onFrame;
+    // Control frames carry at most 125 bytes: keep them whole so close codes and reasons decode.
+    this.#previewBytes = Math.max(previewBytes, 125);
+  }
+
+  push(chunk: Uint8Array): void {
+    let offset = 0;
+    while (offset < chunk.length) {
+      if (this.#header !== null) {
+        offset = this.#readPayload(chunk, offset);
+        continue;
+      }
+      offset = this.#readHeader(chunk, offset);
+      // #readHeader may have set the header: re-read it (TypeScript keeps the narrowing from above).
+      const started = this.#header as FrameHeader | null;
+      if (started === null) return;
+      if (started.payloadLength === 0) this.#finishFrame();
+    }
+  }
+
+  #readHeader(chunk: Uint8Array, offset: number): number {
+    const take = Math.min(maxHeaderLength - this.#headerFill, chunk.length - offset);
+    this.#headerBuffer.set(chunk.subarray(offset, offset + take), this.#headerFill);
+    const filled = this.#headerFill + take;
+    const header = parseFrameHeader(this.#headerBuffer.subarray(0, filled));
+    if (header === null) {
+      this.#headerFill = filled;
+      return offset + take;
+    }
+    // Bytes taken beyond the header belong to the payload: give them back.
+    const used = header.headerLength - this.#headerFill;
+    this.#header = header;
+    this.#headerBytes = this.#headerBuffer.slice(0, header.headerLength);
+    this.#headerFill = 0;
+    this.#preview = new Uint8Array(Math.min(header.payloadLength, this.#previewBytes));
+    this.#previewFill = 0;
+    this.#payloadSeen = 0;
+    return offset + used;
+  }
+
+  #readPayload(chunk: Uint8Array, offset: number): number {
+    const header = this.#header!;
+    const take = Math.min(header.payloadLength - this.#payloadSeen, chunk.length - offset);
+    const previewTake = Math.min(this.#preview.length - this.#previewFill, take);
+    if (previewTake > 0) {
+      const key = header.maskingKey;
+      for (let i = 0; i < previewTake; i++) {
+        const byte = chunk[offset + i]!;
+        const position = this.#previewFill + i;
+        this.#preview[position] = key ? byte ^ key[position & 3]! : byte;
+      }
+      this.#previewFill += previewTake;
+    }
+    this.#payloadSeen += take;
+    if (this.#payloadSeen === header.payloadLength) this.#finishFrame();
+    return offset + take;
+  }
+
+  #finishFrame(): void {
+    const header = this.#header!;
+    const frame: DecodedFrame = { ...header, headerBytes: this.#headerBytes!, payloadPreview: this.#preview };
+    if (header.opcode === 0x8 && this.#preview.length >= 2) {
+      frame.closeCode = (this.#preview[0]! << 8) | this.#preview[1]!;
+      frame.closeReason = this.#preview.subarray(2);
+    }
+    this.#header = null;
+    this.#headerBytes = null;
+    this.#onFrame(frame);
+  }
+}
