@@ -10,7 +10,8 @@ export interface Sizes {
   /** jobs run at once: the lab admits at most 8 worker jobs in flight. */
   worker: { jobs: number; jobMs: number; rounds: number };
   fanout: { clients: number; threads: number; broadcasts: number; gapMs: number };
-  memory: { warmupMessages: number; messages: number; messagesPerConnection: number; parallel: number };
+  /** The warm-up must fill the tap's ring (500 captures × 200 frames: 500 connections × 100 echoes) so growth after it is a leak. */
+  memory: { warmupMessages: number; messages: number; messagesPerConnection: number; parallel: number; tapOffBaseline: boolean };
   transportBytes: { messages: number };
 }
 
@@ -21,7 +22,7 @@ export const sizesByMode: Record<Mode, Sizes> = {
     health: { jobMs: 300, workerJobs: 5, blockingJobs: 3 },
     worker: { jobs: 8, jobMs: 200, rounds: 3 },
     fanout: { clients: 1000, threads: 4, broadcasts: 30, gapMs: 200 },
-    memory: { warmupMessages: 60_000, messages: 100_000, messagesPerConnection: 100, parallel: 20 },
+    memory: { warmupMessages: 60_000, messages: 100_000, messagesPerConnection: 100, parallel: 20, tapOffBaseline: true },
     transportBytes: { messages: 50 },
   },
   quick: {
@@ -30,7 +31,7 @@ export const sizesByMode: Record<Mode, Sizes> = {
     health: { jobMs: 300, workerJobs: 2, blockingJobs: 1 },
     worker: { jobs: 8, jobMs: 100, rounds: 1 },
     fanout: { clients: 1000, threads: 4, broadcasts: 10, gapMs: 200 },
-    memory: { warmupMessages: 20_000, messages: 100_000, messagesPerConnection: 100, parallel: 20 },
+    memory: { warmupMessages: 50_000, messages: 30_000, messagesPerConnection: 100, parallel: 20, tapOffBaseline: false },
     transportBytes: { messages: 20 },
   },
   smoke: {
@@ -39,7 +40,7 @@ export const sizesByMode: Record<Mode, Sizes> = {
     health: { jobMs: 300, workerJobs: 1, blockingJobs: 1 },
     worker: { jobs: 2, jobMs: 50, rounds: 1 },
     fanout: { clients: 20, threads: 2, broadcasts: 3, gapMs: 50 },
-    memory: { warmupMessages: 500, messages: 2000, messagesPerConnection: 100, parallel: 5 },
+    memory: { warmupMessages: 500, messages: 2000, messagesPerConnection: 100, parallel: 5, tapOffBaseline: true },
     transportBytes: { messages: 3 },
   },
 };
