@@ -3,6 +3,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import WebSocket from 'ws';
 import { paths } from './paths.js';
 
 export interface ServerProcess {
@@ -13,10 +14,13 @@ export interface ServerProcess {
   rssMiB(): number;
   /** CPU time (user + system) the server process has used so far, in seconds, from /proc/<pid>/stat. */
   cpuSeconds(): number;
+  /** A full garbage collection through the inspector (only for servers started with `inspect: true`). */
+  collectGarbage(): Promise<void>;
   stop(): Promise<void>;
 }
 
 const runningLine = /Loopwire is running at (http:\/\/\S+)/;
+const inspectorLine = /Debugger listening on (ws:\/\/\S+)/;
 const startTimeoutMs = 15_000;
 const live = new Set<ChildProcess>();
 
@@ -48,11 +52,35 @@ export function readCpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<ServerProcess> {
+/** Asks V8 for a full collection over the inspector protocol, so RSS shows what is retained, not garbage. */
+async function collectGarbageAt(inspectorUrl: string): Promise<void> {
+  const socket = new WebSocket(inspectorUrl);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', () => resolve());
+      socket.once('error', reject);
+    });
+    const done = new Promise<void>((resolve, reject) => {
+      socket.once('message', () => resolve());
+      socket.once('error', reject);
+    });
+    socket.send(JSON.stringify({ id: 1, method: 'HeapProfiler.collectGarbage' }));
+    await done;
+  } finally {
+    socket.close();
+  }
+}
+
+export interface StartOptions {
+  /** Open the V8 inspector on a free loopback port, so the bench can force a garbage collection. */
+  inspect?: boolean;
+}
+
+export async function startServer(env: Record<string, string> = {}, { inspect = false }: StartOptions = {}): Promise<ServerProcess> {
   if (!existsSync(paths.serverMain)) {
     throw new Error(`${paths.serverMain} does not exist: build first (npm run build, or tsc -b)`);
   }
-  const child = spawn(process.execPath, [paths.serverMain], {
+  const child = spawn(process.execPath, [...(inspect ? ['--inspect=127.0.0.1:0'] : []), paths.serverMain], {
     cwd: paths.repoRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,11 +91,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   exited.then(() => live.delete(child));
 
   let log = '';
+  let inspectorUrl: string | null = null;
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not log its URL within ${startTimeoutMs} ms:\n${log}`)), startTimeoutMs);
     const onData = (chunk: Buffer) => {
       // Keep only the start of the log: enough for an error message, bounded.
       if (log.length < 8192) log += chunk.toString('utf8');
+      inspectorUrl ??= inspectorLine.exec(log)?.[1] ?? null;
       const match = runningLine.exec(log);
       if (match) {
         clearTimeout(timer);
@@ -92,6 +122,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
     pid,
     rssMiB: () => readRssMiB(pid),
     cpuSeconds: () => readCpuSeconds(pid),
+    async collectGarbage() {
+      if (!inspectorUrl) throw new Error('the server was not started with inspect: true');
+      await collectGarbageAt(inspectorUrl);
+    },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       killGroup(child, 'SIGTERM');
@@ -103,8 +137,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
 }
 
 /** Runs `body` with a server started for it, and always stops the server. */
-export async function withServer<T>(env: Record<string, string>, body: (server: ServerProcess) => Promise<T>): Promise<T> {
-  const server = await startServer(env);
+export async function withServer<T>(
+  env: Record<string, string>,
+  body: (server: ServerProcess) => Promise<T>,
+  options: StartOptions = {},
+): Promise<T> {
+  const server = await startServer(env, options);
   try {
     return await body(server);
   } finally {
