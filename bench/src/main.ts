@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick | --smoke] [--out <file>]`: runs every benchmark against the built server,
+// `npm run bench [-- --quick | --smoke] [--only tap,loop] [--out <file>]`: runs the benchmarks against the built server,
 // prints the table and writes the report (bench/results.json by default). Exits 1 if a budget is missed.
 // `--readme` runs nothing: it copies bench/results.json into the README's Performance table.
 
@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { paths } from './paths.js';
 import { updateReadme } from './readme-table.js';
 import { formatTable } from './report.js';
-import { runBench } from './run.js';
+import { expectedRowNames, runBench, selectBenchmarks } from './run.js';
 import type { Mode } from './sizes.js';
 
 const { values } = parseArgs({
@@ -16,6 +16,8 @@ const { values } = parseArgs({
     smoke: { type: 'boolean', default: false },
     out: { type: 'string' },
     readme: { type: 'boolean', default: false },
+    /** Comma-separated row-name prefixes, e.g. `tap,memory`: run only the benchmarks producing them. */
+    only: { type: 'string' },
   },
 });
 if (values.readme) {
@@ -24,11 +26,17 @@ if (values.readme) {
   process.exit(0);
 }
 const mode: Mode = values.smoke ? 'smoke' : values.quick ? 'quick' : 'full';
-// Only the full run is the committed measurement; the others must not overwrite it by accident.
-const out = values.out ?? (mode === 'full' ? paths.results : `${paths.repoRoot}bench/results.${mode}.json`);
 
 console.log(`Loopwire bench (${mode}) — node ${process.version}`);
-const report = await runBench(mode, (line) => console.log(line));
+const only = values.only?.split(',').map((prefix) => prefix.trim()).filter(Boolean) ?? [];
+const selected = selectBenchmarks(only);
+if (selected.length === 0) {
+  console.error(`--only ${values.only}: no benchmark produces a row starting with that; rows are ${expectedRowNames.join(', ')}`);
+  process.exit(2);
+}
+// A partial run must not replace the committed full results.
+const out = values.out ?? (mode === 'full' && only.length === 0 ? paths.results : `${paths.repoRoot}bench/results.${only.length > 0 ? 'partial' : mode}.json`);
+const report = await runBench(mode, (line) => console.log(line), selected);
 writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\n${formatTable(report.rows)}\n`);
 const { cpus, loadAverage1m } = report.machine;

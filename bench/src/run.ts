@@ -64,12 +64,18 @@ export const benchmarks: Benchmark[] = [
 
 export const expectedRowNames = benchmarks.flatMap((benchmark) => benchmark.rows.map((row) => row.name));
 
-export async function runBench(mode: Mode, log: (line: string) => void = () => {}): Promise<Report> {
+/** Benchmarks with at least one row whose name starts with one of `prefixes` (all when empty). */
+export function selectBenchmarks(prefixes: readonly string[]): Benchmark[] {
+  if (prefixes.length === 0) return benchmarks;
+  return benchmarks.filter((benchmark) => benchmark.rows.some((row) => prefixes.some((prefix) => row.name.startsWith(prefix))));
+}
+
+export async function runBench(mode: Mode, log: (line: string) => void = () => {}, selected = benchmarks): Promise<Report> {
   const sizes = sizesByMode[mode];
   const machine = machineInfo();
   const startedAt = performance.now();
   const rows: Row[] = [];
-  for (const benchmark of benchmarks) {
+  for (const benchmark of selected) {
     log(`▶ ${benchmark.title}`);
     const benchStartedAt = performance.now();
     try {
