@@ -157,6 +157,9 @@ describe('Socket.IO through the tap', () => {
     const captures = await learner.captures('?kind=socket.io');
     const polling = captures.filter((capture) => capture.status !== 101).reverse();
     expect(polling[0]!.engineIo![0]).toMatchObject({ code: '0', type: 'open' });
+    // The client's 40 travels in a POST body; the POST's own answer ("ok") is not Engine.IO.
+    const connect = polling.find((capture) => capture.method === 'POST')!;
+    expect(connect.engineIo!.map((packet) => packet.socketIo?.typeName)).toEqual(['CONNECT']);
     const upgrade = captures.find((capture) => capture.status === 101)!;
     expect(upgrade.connectionId).not.toBe(polling[0]!.connectionId);
     const story = upgrade.frames.filter((frame) => frame.engineIo).map((frame) => `${frame.direction}:${frame.engineIo!.code}${frame.engineIo!.data ?? ''}`);
@@ -293,6 +296,26 @@ describe('the /api/captures contract', () => {
     const learner = await newLearner();
     expect(await (await learner.api('/api/captures?limit=0')).json()).toMatchObject({ error: { code: 'bad_limit' } });
     expect((await learner.api('/api/captures?kind=carrier-pigeon')).status).toBe(400);
+  });
+});
+
+describe('POST /api/ws/ping', () => {
+  it('makes the server ping your own /ws connection; the client’s automatic pong is captured too', async () => {
+    const learner = await newLearner();
+    const stranger = await newLearner();
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`, { headers: { cookie: learner.cookie } });
+    cleanups.push(() => socket.close());
+    await new Promise((resolve) => socket.once('open', resolve));
+    const [capture] = await learner.captures('?kind=websocket');
+    const post = (who: typeof learner) =>
+      who.api('/api/ws/ping', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ captureId: capture!.id }) });
+    expect((await post(stranger)).status).toBe(404);
+    const pinged = new Promise<string>((resolve) => socket.once('ping', (data) => resolve(data.toString())));
+    expect((await post(learner)).status).toBe(200);
+    expect(await pinged).toBe('loopwire');
+    await expect
+      .poll(async () => (await learner.captures('?kind=websocket'))[0]!.frames.map((frame) => `${frame.direction} ${frame.opcodeName} ${frame.payloadPreview}`))
+      .toEqual(['server ping loopwire', 'client pong loopwire']);
   });
 });
 

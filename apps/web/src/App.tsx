@@ -12,6 +12,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <Home /> },
       { path: 'lessons/:id', lazy: async () => ({ Component: (await import('./routes/LessonPage.tsx')).default }) },
+      { path: 'inspector', lazy: async () => ({ Component: (await import('./routes/Inspector.tsx')).default }) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -3,15 +3,13 @@
 import type { Lesson } from './types.ts';
 import { plannedLesson } from './planned.ts';
 import endpointsAndLayers from './lessons/endpoints-and-layers/lesson.ts';
+import httpRequestResponse from './lessons/http-request-response/lesson.ts';
+import websocketHandshake from './lessons/websocket-handshake/lesson.ts';
+import framesAndMessages from './lessons/frames-and-messages/lesson.ts';
 
 export const lessons: readonly Lesson[] = [
   endpointsAndLayers,
-  plannedLesson({
-    id: 'http-request-response',
-    title: 'HTTP request/response',
-    question: 'What exactly does my browser send, and why does the client always speak first?',
-    summary: 'The exact bytes of a request and a response; keep-alive.',
-  }),
+  httpRequestResponse,
   plannedLesson({
     id: 'polling-and-long-polling',
     title: 'Polling and long polling',
@@ -24,18 +22,8 @@ export const lessons: readonly Lesson[] = [
     question: 'Is streaming the same as WebSocket?',
     summary: 'text/event-stream, named events, resuming with Last-Event-ID.',
   }),
-  plannedLesson({
-    id: 'websocket-handshake',
-    title: 'The WebSocket handshake',
-    question: 'How is a WebSocket connection made?',
-    summary: 'Upgrade, Key → Accept, subprotocols, Origin, and the ways it fails.',
-  }),
-  plannedLesson({
-    id: 'frames-and-messages',
-    title: 'Frames and messages',
-    question: 'Does WebSocket save bandwidth?',
-    summary: 'FIN, opcode, mask and length; ping/pong; close codes; bytes measured.',
-  }),
+  websocketHandshake,
+  framesAndMessages,
   plannedLesson({
     id: 'socketio-is-not-websocket',
     title: 'Socket.IO is not WebSocket',

@@ -1,7 +1,15 @@
 // Every live widget a lesson may embed, by id. The web app maps each id to a component;
 // its registry is typed `Record<WidgetId, …>`, so an id here without a component fails to compile.
 
-export const widgetIds = ['EndpointProbe', 'ConnectionBadge', 'LayerStack'] as const;
+export const widgetIds = [
+  'EndpointProbe',
+  'ConnectionBadge',
+  'LayerStack',
+  'HttpExchange',
+  'HandshakeInspector',
+  'HandshakeFailures',
+  'SocketIoStory',
+] as const;
 
 export type WidgetId = (typeof widgetIds)[number];
 

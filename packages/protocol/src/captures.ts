@@ -67,7 +67,7 @@ export interface Capture {
   frames: Frame[];
   /** Frames seen but not kept (the store keeps at most 200 per capture). */
   framesOmitted: number;
-  /** Engine.IO packets of Socket.IO polling bodies, request's first, then the response's. */
+  /** Engine.IO packets of a Socket.IO polling exchange: a POST's request body, or a GET's response body. */
   engineIo?: EnginePacket[];
   /** Every byte of this exchange on its TCP connection: heads, bodies (with framing) and frames. */
   wire: { clientBytes: number; serverBytes: number };

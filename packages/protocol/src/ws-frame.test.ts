@@ -2,11 +2,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { bytesToByteString, hexToBytes, toHex } from './bytes.js';
-import { closeCodeName, describeFrameFields, FrameDecoder, type DecodedFrame } from './ws-frame.js';
+import { closeCodeName, decodeFrame, describeFrameFields, FrameDecoder, type DecodedFrame } from './ws-frame.js';
 
 function decodeAll(chunks: Uint8Array[], previewBytes = 256): DecodedFrame[] {
   const frames: DecodedFrame[] = [];
-  const decoder = new FrameDecoder((frame) => frames.push(frame), { previewBytes });
+  const decoder = new FrameDecoder((header, _length, preview) => frames.push(decodeFrame(header, preview)), { previewBytes });
   for (const chunk of chunks) decoder.push(chunk);
   return frames;
 }

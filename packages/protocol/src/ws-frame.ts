@@ -139,25 +139,61 @@ export interface DecodedFrame extends FrameHeader {
   closeReason?: Uint8Array;
 }
 
+/** Every field of a frame the decoder reported (its raw header and the unmasked payload preview). */
+export function decodeFrame(headerBytes: Uint8Array, payloadPreview: Uint8Array): DecodedFrame {
+  const header = parseFrameHeader(headerBytes);
+  if (header === null) throw new Error('not a whole frame header');
+  const frame: DecodedFrame = { ...header, headerBytes, payloadPreview };
+  if (header.opcode === 0x8 && payloadPreview.length >= 2) {
+    frame.closeCode = (payloadPreview[0]! << 8) | payloadPreview[1]!;
+    frame.closeReason = payloadPreview.subarray(2);
+  }
+  return frame;
+}
+
+/** Called once per whole frame: its header bytes as sent, payload length, and unmasked preview. */
+export type FrameListener = (headerBytes: Uint8Array, payloadLength: number, payloadPreview: Uint8Array) => void;
+
 /** Largest header: 2 + 8 (64-bit length) + 4 (masking key). */
 const maxHeaderLength = 14;
 
+/** Header length once enough bytes are in, else -1: only the two first bytes decide it. */
+function headerLengthOf(first: Uint8Array, filled: number): number {
+  if (filled < 2) return -1;
+  const second = first[1]!;
+  const shortLength = second & 0x7f;
+  return 2 + (shortLength === 126 ? 2 : shortLength === 127 ? 8 : 0) + (second & 0x80 ? 4 : 0);
+}
+
+function payloadLengthOf(header: Uint8Array): number {
+  const shortLength = header[1]! & 0x7f;
+  if (shortLength === 126) return (header[2]! << 8) | header[3]!;
+  if (shortLength !== 127) return shortLength;
+  // 2^53 is far beyond any frame a server accepts; the high bytes still count, as numbers, not bits.
+  let length = 0;
+  for (let i = 2; i < 10; i++) length = length * 256 + header[i]!;
+  return length;
+}
+
 /**
  * Incremental frame decoder. Payload bytes are counted and skipped, never buffered, except the
- * first `previewBytes` (unmasked): cost stays proportional to frames, not bytes.
+ * first `previewBytes` (unmasked); per frame it allocates only the header copy and the preview,
+ * so its cost follows the number of frames, not bytes. `decodeFrame` names the fields later.
  */
 export class FrameDecoder {
-  readonly #onFrame: (frame: DecodedFrame) => void;
+  readonly #onFrame: FrameListener;
   readonly #previewBytes: number;
-  #headerBuffer = new Uint8Array(maxHeaderLength);
+  readonly #headerBuffer = new Uint8Array(maxHeaderLength);
   #headerFill = 0;
-  #header: FrameHeader | null = null;
-  #headerBytes: Uint8Array | null = null;
+  /** The current frame's header (a copy), or null while reading a header. */
+  #header: Uint8Array | null = null;
+  #payloadLength = 0;
+  #maskOffset = 0;
   #preview = new Uint8Array(0);
   #previewFill = 0;
   #payloadSeen = 0;
 
-  constructor(onFrame: (frame: DecodedFrame) => void, { previewBytes = 256 } = {}) {
+  constructor(onFrame: FrameListener, { previewBytes = 256 } = {}) {
     this.#onFrame = onFrame;
     // Control frames carry at most 125 bytes: keep them whole so close codes and reasons decode.
     this.#previewBytes = Math.max(previewBytes, 125);
@@ -166,65 +202,57 @@ export class FrameDecoder {
   push(chunk: Uint8Array): void {
     let offset = 0;
     while (offset < chunk.length) {
-      if (this.#header !== null) {
+      if (this.#header === null) {
+        offset = this.#readHeader(chunk, offset);
+        if (this.#header !== null && this.#payloadLength === 0) this.#finishFrame();
+      } else {
         offset = this.#readPayload(chunk, offset);
-        continue;
       }
-      offset = this.#readHeader(chunk, offset);
-      // #readHeader may have set the header: re-read it (TypeScript keeps the narrowing from above).
-      const started = this.#header as FrameHeader | null;
-      if (started === null) return;
-      if (started.payloadLength === 0) this.#finishFrame();
     }
   }
 
   #readHeader(chunk: Uint8Array, offset: number): number {
-    const take = Math.min(maxHeaderLength - this.#headerFill, chunk.length - offset);
-    this.#headerBuffer.set(chunk.subarray(offset, offset + take), this.#headerFill);
-    const filled = this.#headerFill + take;
-    const header = parseFrameHeader(this.#headerBuffer.subarray(0, filled));
-    if (header === null) {
-      this.#headerFill = filled;
-      return offset + take;
+    const buffer = this.#headerBuffer;
+    let at = offset;
+    let needed = headerLengthOf(buffer, this.#headerFill);
+    // Copy byte by byte (at most 14): no view objects on the hot path.
+    while (at < chunk.length && (needed === -1 || this.#headerFill < needed)) {
+      buffer[this.#headerFill++] = chunk[at++]!;
+      if (needed === -1) needed = headerLengthOf(buffer, this.#headerFill);
     }
-    // Bytes taken beyond the header belong to the payload: give them back.
-    const used = header.headerLength - this.#headerFill;
+    if (needed === -1 || this.#headerFill < needed) return at;
+    const header = buffer.slice(0, needed);
     this.#header = header;
-    this.#headerBytes = this.#headerBuffer.slice(0, header.headerLength);
     this.#headerFill = 0;
-    this.#preview = new Uint8Array(Math.min(header.payloadLength, this.#previewBytes));
+    this.#payloadLength = payloadLengthOf(header);
+    this.#maskOffset = header[1]! & 0x80 ? needed - 4 : -1;
+    this.#preview = new Uint8Array(Math.min(this.#payloadLength, this.#previewBytes));
     this.#previewFill = 0;
     this.#payloadSeen = 0;
-    return offset + used;
+    return at;
   }
 
   #readPayload(chunk: Uint8Array, offset: number): number {
     const header = this.#header!;
-    const take = Math.min(header.payloadLength - this.#payloadSeen, chunk.length - offset);
+    const take = Math.min(this.#payloadLength - this.#payloadSeen, chunk.length - offset);
     const previewTake = Math.min(this.#preview.length - this.#previewFill, take);
     if (previewTake > 0) {
-      const key = header.maskingKey;
+      const keyAt = this.#maskOffset;
       for (let i = 0; i < previewTake; i++) {
-        const byte = chunk[offset + i]!;
         const position = this.#previewFill + i;
-        this.#preview[position] = key ? byte ^ key[position & 3]! : byte;
+        const byte = chunk[offset + i]!;
+        this.#preview[position] = keyAt >= 0 ? byte ^ header[keyAt + (position & 3)]! : byte;
       }
       this.#previewFill += previewTake;
     }
     this.#payloadSeen += take;
-    if (this.#payloadSeen === header.payloadLength) this.#finishFrame();
+    if (this.#payloadSeen === this.#payloadLength) this.#finishFrame();
     return offset + take;
   }
 
   #finishFrame(): void {
     const header = this.#header!;
-    const frame: DecodedFrame = { ...header, headerBytes: this.#headerBytes!, payloadPreview: this.#preview };
-    if (header.opcode === 0x8 && this.#preview.length >= 2) {
-      frame.closeCode = (this.#preview[0]! << 8) | this.#preview[1]!;
-      frame.closeReason = this.#preview.subarray(2);
-    }
     this.#header = null;
-    this.#headerBytes = null;
-    this.#onFrame(frame);
+    this.#onFrame(header, this.#payloadLength, this.#preview);
   }
 }

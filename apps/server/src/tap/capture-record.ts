@@ -1,7 +1,7 @@
 // What the tap keeps about one exchange while it happens: raw bytes and counters, bounded. The
 // public Capture (masked, decoded) is made from it only when someone asks (serialize.ts).
 
-import type { CaptureKind, DecodedFrame, SocketAddress } from '@loopwire/protocol';
+import type { CaptureKind, SocketAddress } from '@loopwire/protocol';
 
 /** Bytes of each body kept for the preview; Socket.IO polling bodies keep more, to decode packets. */
 export const previewBytes = 256;
@@ -36,10 +36,14 @@ export function bodyRecordFor(kind: CaptureKind): BodyRecord {
   return new BodyRecord(kind === 'socket.io' ? engineIoBodyBytes : previewBytes);
 }
 
+/** A frame as the decoder saw it; its fields are named only when someone asks (serialize.ts). */
 export interface FrameRecord {
   at: number;
   direction: 'client' | 'server';
-  frame: DecodedFrame;
+  headerBytes: Uint8Array;
+  payloadLength: number;
+  /** The first payload bytes, unmasked. */
+  payloadPreview: Uint8Array;
 }
 
 /** Frames of one capture: the first ones kept for good (a Socket.IO upgrade story), then a ring of the newest. */

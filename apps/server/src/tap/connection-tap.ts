@@ -2,7 +2,7 @@
 // with responses (one capture per keep-alive exchange), and after a 101 decodes WebSocket frames.
 
 import type { Socket } from 'node:net';
-import { FrameDecoder, headerValue, parseHttpHead, type DecodedFrame, type SocketAddress } from '@loopwire/protocol';
+import { FrameDecoder, headerValue, parseHttpHead, type SocketAddress } from '@loopwire/protocol';
 import { bodyRecordFor, FrameLog, previewBytes, type CaptureRecord } from './capture-record.js';
 import type { CaptureStore } from './capture-store.js';
 import { isNoise, kindFromRequest, kindFromResponse } from './classify.js';
@@ -203,10 +203,10 @@ export class ConnectionTap {
 
   #upgrade(record: CaptureRecord): void {
     this.#upgraded = record;
-    const onFrame = (direction: 'client' | 'server') => (frame: DecodedFrame) => {
-      const frameRecord = { at: Date.now(), direction, frame };
-      record.frames.add(frameRecord);
-      this.#context.store.notifyFrame(record, frameRecord);
+    const onFrame = (direction: 'client' | 'server') => (headerBytes: Uint8Array, payloadLength: number, payloadPreview: Uint8Array) => {
+      const frame = { at: Date.now(), direction, headerBytes, payloadLength, payloadPreview };
+      record.frames.add(frame);
+      this.#context.store.notifyFrame(record, frame);
     };
     this.#clientFrames = new FrameDecoder(onFrame('client'), { previewBytes });
     this.#serverFrames = new FrameDecoder(onFrame('server'), { previewBytes });

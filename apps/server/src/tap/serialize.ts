@@ -3,6 +3,7 @@
 
 import {
   decodeEnginePacket,
+  decodeFrame,
   decodeEnginePayload,
   type BodySummary,
   type Capture,
@@ -29,7 +30,8 @@ function summarise(body: BodyRecord): BodySummary {
   };
 }
 
-function toFrame({ at, direction, frame }: FrameRecord, isSocketIo: boolean): Frame {
+function toFrame({ at, direction, headerBytes, payloadPreview }: FrameRecord, isSocketIo: boolean): Frame {
+  const frame = decodeFrame(headerBytes, payloadPreview);
   const out: Frame = {
     at,
     direction,
@@ -60,7 +62,8 @@ function enginePackets(record: CaptureRecord): EnginePacket[] | undefined {
   if (record.kind !== 'socket.io' || record.status === 101) return undefined;
   const decode = (body: BodyRecord | null) =>
     body && body.length > 0 && body.length === body.kept().length ? decodeEnginePayload(body.kept().toString('utf8')) : [];
-  return [...decode(record.requestBody), ...decode(record.responseBody)];
+  // Polling sends packets in a POST body (answered "ok") and receives them in a GET's response body.
+  return record.method === 'POST' ? decode(record.requestBody) : decode(record.responseBody);
 }
 
 export function toCapture(record: CaptureRecord, { reveal = false }: SerializeOptions = {}): Capture {

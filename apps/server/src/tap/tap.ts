@@ -25,6 +25,7 @@ export interface Tap {
 type WriteArgs = [chunk: unknown, encoding?: unknown, callback?: unknown];
 
 function toBuffer(chunk: unknown, encoding: unknown): Buffer | null {
+  if (Buffer.isBuffer(chunk)) return chunk;
   if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
   if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   return null;
@@ -35,18 +36,21 @@ function watch(socket: Socket, connection: ConnectionTap): void {
   socket.prependListener('data', (chunk: Buffer) => connection.fromClient(chunk));
   const write = socket.write;
   const end = socket.end;
-  socket.write = function tappedWrite(this: Socket, ...args: WriteArgs) {
-    const bytes = toBuffer(args[0], args[1]);
+  socket.write = function tappedWrite(this: Socket, chunk: unknown, encoding?: unknown) {
+    const bytes = toBuffer(chunk, encoding);
     if (bytes) connection.fromServer(bytes);
-    return (write as (...a: WriteArgs) => boolean).apply(this, args);
+    // `arguments` passes on exactly what the caller gave (write treats a missing encoding specially).
+    // eslint-disable-next-line prefer-rest-params
+    return (write as (...a: WriteArgs) => boolean).apply(this, arguments as unknown as WriteArgs);
   } as Socket['write'];
-  socket.end = function tappedEnd(this: Socket, ...args: WriteArgs) {
-    // end(data) writes without calling this.write: record the data here, then end with no data.
-    if (args[0] !== undefined && args[0] !== null && typeof args[0] !== 'function') {
-      const bytes = toBuffer(args[0], args[1]);
+  socket.end = function tappedEnd(this: Socket, chunk?: unknown, encoding?: unknown) {
+    // end(data) writes without calling this.write: record the data here.
+    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') {
+      const bytes = toBuffer(chunk, encoding);
       if (bytes) connection.fromServer(bytes);
     }
-    return (end as (...a: WriteArgs) => Socket).apply(this, args);
+    // eslint-disable-next-line prefer-rest-params
+    return (end as (...a: WriteArgs) => Socket).apply(this, arguments as unknown as WriteArgs);
   } as Socket['end'];
   socket.once('close', () => connection.closed());
 }

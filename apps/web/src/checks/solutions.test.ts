@@ -9,6 +9,25 @@ import { liveChecks } from './index.ts';
 import type { CheckContext } from './context.ts';
 import { createNodeCheckContext } from './node-context.ts';
 import { whoamiOverWebSocket } from '../lib/whoami.ts';
+import type { WebSocketLike } from './context.ts';
+import { capturesOf, pathOf, webSocketKeyOf } from './captures.ts';
+
+/** Opens a WebSocket as the learner (after a first request gave them their sid cookie). */
+async function openAsLearner(ctx: CheckContext, path: string): Promise<WebSocketLike> {
+  await ctx.fetch('/api/captures?limit=1');
+  const socket = ctx.openWebSocket(path);
+  await new Promise<void>((resolve, reject) => {
+    socket.onopen = () => resolve();
+    socket.onerror = () => reject(new Error('could not open'));
+  });
+  return socket;
+}
+
+function closed(socket: WebSocketLike): Promise<void> {
+  return new Promise((resolve) => {
+    socket.onclose = () => resolve();
+  });
+}
 
 /** Performs the challenge as a learner would, and returns the answer the learner would type. */
 type Solution = (ctx: CheckContext) => Promise<string>;
@@ -16,6 +35,42 @@ type Solution = (ctx: CheckContext) => Promise<string>;
 const solutions: Record<LiveCheckId, Solution> = {
   async 'server-port-of-websocket'(ctx) {
     return String((await whoamiOverWebSocket(ctx)).local.port);
+  },
+  async 'request-head-size'(ctx) {
+    await ctx.fetch('/api/captures?limit=1');
+    await ctx.fetch('/api/health?exchange=solution');
+    const capture = (await capturesOf(ctx, 'http')).find((candidate) => pathOf(candidate) === '/api/health')!;
+    return String(capture.requestHead.length);
+  },
+  async 'own-websocket-key'(ctx) {
+    const socket = await openAsLearner(ctx, '/ws');
+    socket.close();
+    const [capture] = await capturesOf(ctx, 'websocket');
+    return webSocketKeyOf(capture!)!;
+  },
+  async 'server-answered-426'(ctx) {
+    await ctx.fetch('/api/captures?limit=1');
+    const response = await ctx.fetch('/ws');
+    return `HTTP/1.1 ${response.status} Upgrade Required`;
+  },
+  async 'bytes-of-hi-frame'(ctx) {
+    const socket = await openAsLearner(ctx, '/ws');
+    const echoed = new Promise<void>((resolve) => {
+      socket.onmessage = () => resolve();
+    });
+    socket.send('hi');
+    await echoed;
+    socket.close();
+    const [capture] = await capturesOf(ctx, 'websocket');
+    const frame = capture!.frames.find((candidate) => candidate.direction === 'client')!;
+    return String(frame.headerBytes.length + frame.payloadLength);
+  },
+  async 'private-close-code'(ctx) {
+    const socket = await openAsLearner(ctx, '/ws');
+    const done = closed(socket);
+    socket.close(4321, 'my own reason');
+    await done;
+    return '4321';
   },
 };
 

@@ -24,6 +24,7 @@ export function Layout() {
           <NavLink to="/" end>
             Curriculum
           </NavLink>
+          <NavLink to="/inspector">Inspector</NavLink>
         </nav>
         <div className="header__tools">
           <ConnectionBadge />

@@ -8,4 +8,8 @@ export const widgets: Record<WidgetId, LazyExoticComponent<ComponentType>> = {
   EndpointProbe: lazy(() => import('./EndpointProbe.tsx')),
   ConnectionBadge: lazy(() => import('./ConnectionBadge.tsx')),
   LayerStack: lazy(() => import('./LayerStack.tsx')),
+  HttpExchange: lazy(() => import('./HttpExchange.tsx')),
+  HandshakeInspector: lazy(() => import('./HandshakeInspector.tsx')),
+  HandshakeFailures: lazy(() => import('./HandshakeFailures.tsx')),
+  SocketIoStory: lazy(() => import('./SocketIoStory.tsx')),
 };

@@ -8,6 +8,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServerDeps } from '../../deps.js';
 import { describeConnection } from '../../net.js';
 import { rejectUpgrade } from '../reject.js';
+import { HttpError } from '../http/errors.js';
+import { sidOf } from '../../tap/sid.js';
 
 export const supportedSubprotocols = ['chat', 'superchat'] as const;
 /** Largest message a client may send; over it the server closes with 1009 (Message Too Big). */
@@ -52,8 +54,19 @@ function tellWhoami(socket: WebSocket, req: IncomingMessage): void {
   socket.close(1000, 'whoami answered');
 }
 
-export function registerRawWebSocket({ app, upgrades, onClose }: ServerDeps): void {
-  const services = { '/ws': echo, '/ws/whoami': tellWhoami } as const;
+/** Open /ws connections by the client's address and port, so a page can ask for a ping on its own. */
+const echoClients = new Map<string, WebSocket>();
+const clientKey = (address: string | undefined, port: number | undefined) => `${address}|${port}`;
+
+function trackEcho(socket: WebSocket, req: IncomingMessage): void {
+  const key = clientKey(req.socket.remoteAddress, req.socket.remotePort);
+  echoClients.set(key, socket);
+  socket.once('close', () => echoClients.delete(key));
+  echo(socket);
+}
+
+export function registerRawWebSocket({ app, api, upgrades, tap, onClose }: ServerDeps): void {
+  const services = { '/ws': trackEcho, '/ws/whoami': tellWhoami } as const;
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: maxMessageBytes,
@@ -83,6 +96,17 @@ export function registerRawWebSocket({ app, upgrades, onClose }: ServerDeps): vo
       .set({ Upgrade: 'websocket', Connection: 'Upgrade' })
       .type('text/plain')
       .send('This endpoint speaks WebSocket: send Upgrade: websocket.\n');
+  });
+
+  // A page cannot send a ping (the WebSocket API has none): it asks the server to ping it, and the
+  // browser answers with a pong by itself (RFC 6455 §5.5.2) — both frames show up in the capture.
+  api.post('/ws/ping', (req, res) => {
+    const captureId = (req.body as { captureId?: unknown } | undefined)?.captureId;
+    const record = typeof captureId === 'string' ? tap.get(captureId) : undefined;
+    const client = record && record.sid === sidOf(res) ? echoClients.get(clientKey(record.remote.address, record.remote.port)) : undefined;
+    if (!client) throw new HttpError(404, 'connection_not_found', 'No open /ws connection of yours has that capture id.');
+    client.ping('loopwire');
+    res.json({ pinged: true });
   });
 
   onClose(() => {

@@ -1,0 +1,83 @@
+// The page's side of /api/captures: list, one capture, clear, the SSE stream, the handshake probe.
+
+import {
+  isApiErrorBody,
+  type Capture,
+  type CaptureKind,
+  type CaptureList,
+  type FrameEvent,
+  type HandshakeProbeCase,
+  type HandshakeProbeResult,
+} from '@loopwire/protocol';
+
+async function json<T>(response: Response): Promise<T> {
+  const body: unknown = await response.json();
+  if (!response.ok) throw new Error(isApiErrorBody(body) ? body.error.message : `The server answered ${response.status}.`);
+  return body as T;
+}
+
+export async function listCaptures(query: { kind?: CaptureKind | ''; limit?: number; all?: boolean } = {}): Promise<Capture[]> {
+  const params = new URLSearchParams({ limit: String(query.limit ?? 100) });
+  if (query.kind) params.set('kind', query.kind);
+  if (query.all) params.set('all', '1');
+  return (await json<CaptureList>(await fetch(`/api/captures?${params}`))).captures;
+}
+
+export async function getCapture(id: string, reveal = false): Promise<Capture> {
+  return json<Capture>(await fetch(`/api/captures/${encodeURIComponent(id)}${reveal ? '?reveal=1' : ''}`));
+}
+
+export async function clearCaptures(): Promise<void> {
+  await json(await fetch('/api/captures', { method: 'DELETE' }));
+}
+
+export async function runHandshakeProbe(probeCase: HandshakeProbeCase): Promise<HandshakeProbeResult> {
+  return json<HandshakeProbeResult>(
+    await fetch('/api/lab/handshake-probe', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ case: probeCase }),
+    }),
+  );
+}
+
+/** Asks the server to ping the /ws connection of a capture; the browser answers the pong by itself. */
+export async function askServerToPing(captureId: string): Promise<void> {
+  await json(
+    await fetch('/api/ws/ping', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ captureId }),
+    }),
+  );
+}
+
+export interface CaptureStreamHandlers {
+  capture(capture: Capture): void;
+  frame(event: FrameEvent): void;
+  open?(): void;
+}
+
+/** Subscribes to the caller's captures as they happen; returns the unsubscribe. */
+export function subscribeCaptures(handlers: CaptureStreamHandlers, { all = false } = {}): () => void {
+  const source = new EventSource(`/api/captures/stream${all ? '?all=1' : ''}`);
+  source.addEventListener('capture', (event) => handlers.capture(JSON.parse((event as MessageEvent<string>).data) as Capture));
+  source.addEventListener('frame', (event) => handlers.frame(JSON.parse((event as MessageEvent<string>).data) as FrameEvent));
+  source.addEventListener('open', () => handlers.open?.());
+  return () => source.close();
+}
+
+/** Waits until a capture matching `find` exists (polling; captures land within milliseconds). */
+export async function waitForCapture(
+  find: (captures: Capture[]) => Capture | undefined,
+  query: Parameters<typeof listCaptures>[0] = {},
+  { timeoutMs = 3000, settled = false } = {},
+): Promise<Capture> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find(await listCaptures(query));
+    if (found && (!settled || found.done || found.status === 101)) return found;
+    if (Date.now() > deadline) throw new Error('The exchange did not show up in the capture store in time.');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+  }
+}

@@ -1,0 +1,122 @@
+// The wire tap seen from a real browser: the handshake widget shows this page's own WebSocket
+// handshake (checked against what Chromium itself says it sent), frames, failures, and /inspector.
+
+import { createHash } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+
+function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+/** The Sec-WebSocket-Key values Chromium itself put on the wire for /ws, from the DevTools protocol. */
+async function recordHandshakeKeys(page: Page): Promise<string[]> {
+  const keys: string[] = [];
+  const urls = new Map<string, string>();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  cdp.on('Network.webSocketCreated', (event: { requestId: string; url: string }) => urls.set(event.requestId, event.url));
+  cdp.on('Network.webSocketWillSendHandshakeRequest', (event: { requestId: string; request: { headers: Record<string, string> } }) => {
+    // The page's own Socket.IO connection upgrades too: keep only the widget's /ws.
+    if (new URL(urls.get(event.requestId) ?? 'ws://x/').pathname !== '/ws') return;
+    const entry = Object.entries(event.request.headers).find(([name]) => name.toLowerCase() === 'sec-websocket-key');
+    if (entry) keys.push(entry[1]);
+  });
+  return keys;
+}
+
+const acceptFor = (key: string) => createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+
+test('Open a WebSocket shows the browser’s own handshake, then its frames, ping/pong and close', async ({ page }) => {
+  const errors = collectConsoleErrors(page);
+  const keys = await recordHandshakeKeys(page);
+  await page.goto('/lessons/websocket-handshake');
+  const widget = page.getByRole('figure', { name: 'Handshake inspector' }).first();
+  await widget.getByRole('button', { name: 'Open a WebSocket' }).click();
+
+  const responseHead = widget.getByTestId('response-head');
+  await expect(responseHead).toContainText('HTTP/1.1 101 Switching Protocols', { timeout: 2000 });
+  await expect.poll(() => keys.length).toBe(1);
+  const key = keys[0]!;
+  await expect(widget.getByTestId('request-head')).toContainText(`Sec-WebSocket-Key: ${key}`);
+  await expect(responseHead).toContainText(`Sec-WebSocket-Accept: ${acceptFor(key)}`);
+  await expect(widget.getByTestId('derivation-accept')).toHaveText(acceptFor(key));
+  await expect(responseHead).toContainText('Sec-WebSocket-Protocol: chat');
+  await expect(widget.getByTestId('machine-state')).toHaveAttribute('data-state', 'open');
+
+  await widget.getByRole('button', { name: 'Send', exact: true }).click();
+  const frames = widget.getByTestId('frame-table');
+  await expect(frames.getByRole('row').filter({ hasText: 'browser →' }).filter({ hasText: 'Hello' })).toHaveCount(1);
+  await expect(frames.getByRole('row').filter({ hasText: '← server' }).filter({ hasText: 'Hello' })).toHaveCount(1);
+  // 2 header bytes + 4 masking key + 5 payload from the browser; 2 + 5 from the server.
+  await expect(frames.getByRole('row').filter({ hasText: 'browser →' }).filter({ hasText: 'Hello' })).toContainText('11 B');
+
+  await widget.getByRole('button', { name: 'Ask the server to ping' }).click();
+  await expect(frames.getByRole('row').filter({ hasText: 'ping' })).toHaveCount(1);
+  await expect(frames.getByRole('row').filter({ hasText: 'browser →' }).filter({ hasText: 'pong' })).toHaveCount(1);
+
+  await frames.getByRole('button', { name: '1', exact: true }).click();
+  await widget.getByRole('radio', { name: /masking key/ }).check();
+  await expect(widget.getByTestId('hex-view').locator('.hex__byte.is-lit')).toHaveCount(4);
+
+  await widget.getByLabel('Close code').selectOption('4000');
+  await widget.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(widget.getByTestId('close-result')).toContainText('Closed with 4000');
+  await expect(frames.getByRole('row').filter({ hasText: 'close' })).toHaveCount(2);
+  expect(errors).toEqual([]);
+});
+
+test('the failure demos show each refusal beside a 101', async ({ page }) => {
+  await page.goto('/lessons/websocket-handshake#failures');
+  const widget = page.getByRole('figure', { name: 'Handshake failures' });
+  await widget.getByRole('button', { name: 'Try them all' }).click();
+  await expect(widget.getByTestId('probe-no-upgrade').getByTestId('probe-response')).toContainText('HTTP/1.1 426 Upgrade Required');
+  await expect(widget.getByTestId('probe-wrong-version').getByTestId('probe-response')).toContainText('Sec-WebSocket-Version: 13');
+  await expect(widget.getByTestId('probe-missing-key').getByTestId('probe-response')).toContainText('HTTP/1.1 400 Bad Request');
+  await expect(widget.getByTestId('probe-foreign-origin').getByTestId('probe-response')).toContainText('HTTP/1.1 403 Forbidden');
+  await expect(widget.getByTestId('probe-ok').getByTestId('probe-response')).toContainText('HTTP/1.1 101 Switching Protocols');
+});
+
+test('the Socket.IO story shows polling open, probe, upgrade and an event', async ({ page }) => {
+  await page.goto('/lessons/websocket-handshake#socketio');
+  const widget = page.getByRole('figure', { name: 'Socket.IO story' });
+  await widget.getByRole('button', { name: 'Start a Socket.IO session' }).click();
+  await expect(widget.getByTestId('socketio-transport')).toHaveText('websocket');
+  await widget.getByRole('button', { name: 'Emit an event' }).click();
+  const story = widget.getByTestId('socketio-story');
+  await expect(story.getByRole('listitem').filter({ hasText: /^← server0\{"sid"/ })).toHaveCount(1);
+  await expect(story.getByRole('listitem').filter({ hasText: '2probe' })).toHaveCount(1);
+  await expect(story.getByRole('listitem').filter({ hasText: '3probe' })).toHaveCount(1);
+  await expect(story.getByRole('listitem').filter({ hasText: /^browser →5\b/ })).toHaveCount(1);
+  await expect(story.getByRole('listitem').filter({ hasText: /42\d*\["echo:send"/ })).toHaveCount(1);
+  await expect(widget.getByTestId('machine-state')).toHaveAttribute('data-state', 'open');
+});
+
+test('lesson 2 sends a real request and shows its heads byte for byte', async ({ page }) => {
+  await page.goto('/lessons/http-request-response');
+  const widget = page.getByRole('figure', { name: 'HTTP exchange' });
+  await widget.getByRole('button', { name: 'Send the request' }).click();
+  await expect(widget.getByTestId('request-head')).toContainText(/GET \/api\/health\?exchange=\w+ HTTP\/1\.1/);
+  await expect(widget.getByTestId('response-head')).toContainText('HTTP/1.1 200 OK');
+  await widget.getByLabel('Show line endings').check();
+  await expect(widget.getByTestId('request-head')).toContainText('\\r\\n');
+});
+
+test('/inspector lists this browser’s exchanges live and shows one in detail', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Inspector' }).click();
+  await expect(page).toHaveURL(/\/inspector$/);
+  await expect(page.getByText('Live', { exact: true })).toBeVisible();
+  await page.evaluate(() => fetch('/api/health?from=inspector-e2e'));
+  const row = page.getByRole('button', { name: /GET \/api\/health\?from=inspector-e2e/ });
+  await expect(row).toBeVisible();
+  await row.click();
+  const detail = page.getByTestId('capture-detail');
+  await expect(detail.getByTestId('request-head')).toContainText('GET /api/health?from=inspector-e2e HTTP/1.1');
+  await expect(detail.getByRole('link', { name: 'Download HAR' })).toHaveAttribute('href', /\/api\/captures\/\d+\/har$/);
+  await expect(detail.getByRole('img', { name: /Sequence of capture/ })).toBeVisible();
+});
