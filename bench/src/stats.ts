@@ -1,4 +1,4 @@
-// Small statistics over samples: percentiles by the nearest-rank method, median, max gap.
+// Small statistics over samples: percentiles by the nearest-rank method, the median, the largest gap.
 
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) throw new Error('percentile of no samples');
@@ -7,7 +7,12 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
-export const median = (samples: readonly number[]): number => percentile(samples, 50);
+export function median(samples: readonly number[]): number {
+  if (samples.length === 0) throw new Error('median of no samples');
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
 
 /** The largest difference between consecutive timestamps (sorted ascending). */
 export function maxGap(timestamps: readonly number[]): number {
