@@ -3,7 +3,14 @@ import { ConfigError, parseConfig } from './config.js';
 
 describe('parseConfig', () => {
   it('defaults to 127.0.0.1:3000 and the server’s own origins', () => {
-    expect(parseConfig({})).toEqual({ port: 3000, host: '127.0.0.1', allowedOrigins: null, dev: false, tap: 'on' });
+    expect(parseConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      allowedOrigins: null,
+      dev: false,
+      tap: 'on',
+      labBlockingBudgetMs: 5000,
+    });
   });
 
   it('reads PORT, HOST, ALLOWED_ORIGINS, TAP and --dev', () => {
@@ -17,7 +24,12 @@ describe('parseConfig', () => {
       allowedOrigins: ['http://localhost:5173', 'https://loopwire.example'],
       dev: true,
       tap: 'off',
+      labBlockingBudgetMs: 5000,
     });
+  });
+
+  it('reads LAB_BLOCKING_BUDGET_MS (the bench raises it)', () => {
+    expect(parseConfig({ LAB_BLOCKING_BUDGET_MS: '60000' }).labBlockingBudgetMs).toBe(60000);
   });
 
   it.each([
@@ -28,6 +40,8 @@ describe('parseConfig', () => {
     [{ ALLOWED_ORIGINS: 'localhost:5173' }, 'ALLOWED_ORIGINS', /ALLOWED_ORIGINS: expected a comma-separated list/],
     [{ ALLOWED_ORIGINS: 'http://a.example/path' }, 'ALLOWED_ORIGINS', /no path/],
     [{ TAP: 'yes' }, 'TAP', /TAP: expected "on" or "off", got "yes"/],
+    [{ LAB_BLOCKING_BUDGET_MS: '5s' }, 'LAB_BLOCKING_BUDGET_MS', /LAB_BLOCKING_BUDGET_MS: expected milliseconds.*"5s"/],
+    [{ LAB_BLOCKING_BUDGET_MS: '0' }, 'LAB_BLOCKING_BUDGET_MS', /"0"/],
   ])('rejects %o naming %s', (env, variable, message) => {
     let caught: unknown;
     try {

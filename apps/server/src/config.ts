@@ -9,8 +9,14 @@ export interface Config {
   allowedOrigins: string[] | null;
   /** Serve the web app through Vite's dev middleware (hot reload) instead of the built files. */
   dev: boolean;
+  /** Milliseconds of `blocking` lab jobs allowed per 10 s window (LAB_BLOCKING_BUDGET_MS). */
+  labBlockingBudgetMs: number;
   /** The wire tap: `on` records every exchange's bytes; `off` records nothing (to measure its cost). */
   tap: 'on' | 'off';
+  /** Tests only (no environment variable): shorter long-poll hold, SSE heartbeat and ticker periods. */
+  longPollHoldMs?: number;
+  sseHeartbeatMs?: number;
+  tickerIntervalMs?: number;
 }
 
 export class ConfigError extends Error {
@@ -65,6 +71,18 @@ function parseAllowedOrigins(env: Env): string[] | null {
   });
 }
 
+function parseLabBlockingBudget(env: Env): number {
+  const raw = env.LAB_BLOCKING_BUDGET_MS;
+  if (raw === undefined || raw === '') return 5000;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 600_000) {
+    throw new ConfigError(
+      'LAB_BLOCKING_BUDGET_MS',
+      `expected milliseconds of blocking jobs allowed per 10 s window, a whole number from 1 to 600000, got "${raw}"`,
+    );
+  }
+  return Number(raw);
+}
+
 function parseTap(env: Env): 'on' | 'off' {
   const raw = env.TAP;
   if (raw === undefined || raw === '') return 'on';
@@ -78,6 +96,7 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
     host: parseHost(env),
     allowedOrigins: parseAllowedOrigins(env),
     dev: argv.includes('--dev'),
+    labBlockingBudgetMs: parseLabBlockingBudget(env),
     tap: parseTap(env),
   };
 }

@@ -7,6 +7,7 @@ import type { OriginPolicy } from './security/origin.js';
 import type { UpgradeRouter } from './upgrade.js';
 import type { LoopwireIo } from './transports/socketio/register.js';
 import type { Tap } from './tap/tap.js';
+import type { FeedHub } from './transports/feed/hub.js';
 
 export interface ServerDeps {
   config: Config;
@@ -21,6 +22,8 @@ export interface ServerDeps {
   originPolicy: OriginPolicy;
   /** The wire tap: every exchange's bytes (query with tap.list / tap.get; empty with TAP=off). */
   tap: Tap;
+  /** The one message feed the five transports serve (issue #6). */
+  feedHub: FeedHub;
   /** Registers work to do on shutdown, before the HTTP server closes. */
   onClose(close: () => Promise<void> | void): void;
 }

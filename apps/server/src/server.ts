@@ -17,6 +17,14 @@ import { createTap, type Tap } from './tap/tap.js';
 import { issueSid } from './tap/sid.js';
 import { registerCaptures } from './tap/routes.js';
 import { registerHandshakeProbe } from './tap/handshake-probe.js';
+import { registerLab } from './lab/register.js';
+import { createFeedHub } from './transports/feed/hub.js';
+import { registerFeed } from './transports/feed/register.js';
+import { registerShortPolling } from './transports/short-polling/register.js';
+import { registerLongPolling } from './transports/long-polling/register.js';
+import { registerSse } from './transports/sse/register.js';
+import { registerWebSocketFeed } from './transports/feed/ws-feed.js';
+import { registerSocketIoFeed } from './transports/feed/socketio-feed.js';
 
 export interface LoopwireServer {
   httpServer: HttpServer;
@@ -73,6 +81,7 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
     io,
     originPolicy,
     tap,
+    feedHub: createFeedHub(),
     onClose: (close) => closers.push(close),
   };
   app.use(issueSid());
@@ -82,6 +91,13 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   registerRawWebSocket(deps);
   registerCaptures(deps);
   registerHandshakeProbe(deps);
+  registerLab(deps);
+  registerFeed(deps);
+  registerShortPolling(deps);
+  registerLongPolling(deps);
+  registerSse(deps);
+  registerWebSocketFeed(deps);
+  registerSocketIoFeed(deps);
   api.use(apiNotFound());
   app.use('/api', apiErrorHandler);
 

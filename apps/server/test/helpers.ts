@@ -5,7 +5,15 @@ import { startLoopwireServer, type LoopwireServer } from '../src/server.js';
 import type { Config } from '../src/config.js';
 
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<LoopwireServer> {
-  return startLoopwireServer({ port: 0, host: '127.0.0.1', allowedOrigins: null, dev: false, tap: 'on', ...overrides });
+  return startLoopwireServer({
+    port: 0,
+    host: '127.0.0.1',
+    allowedOrigins: null,
+    dev: false,
+    tap: 'on',
+    labBlockingBudgetMs: 5000,
+    ...overrides,
+  });
 }
 
 /** Sends raw bytes on a fresh TCP connection and resolves with everything the server sent before closing. */

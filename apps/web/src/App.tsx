@@ -13,6 +13,8 @@ const router = createBrowserRouter([
       { index: true, element: <Home /> },
       { path: 'lessons/:id', lazy: async () => ({ Component: (await import('./routes/LessonPage.tsx')).default }) },
       { path: 'inspector', lazy: async () => ({ Component: (await import('./routes/Inspector.tsx')).default }) },
+      { path: 'labs/loop', lazy: async () => ({ Component: (await import('./routes/LoopLabPage.tsx')).default }) },
+      { path: 'labs/transports', lazy: async () => ({ Component: (await import('./routes/TransportsLab.tsx')).default }) },
       { path: '*', element: <NotFound /> },
     ],
   },

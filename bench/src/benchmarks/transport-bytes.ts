@@ -100,10 +100,10 @@ async function streamDelta(
   return { client: after.client - before.client, server: after.server - before.server - (subscriber.otherBytes() - otherBefore) };
 }
 
-/** SSE over a plain HTTP request; the client splits events to tell feed messages from the ticker's own events. */
+/** SSE over a plain HTTP request, price updates off; the client still splits events so a heartbeat is not counted as a message. */
 async function serverSentEvents(session: Session, messages: number): Promise<Row> {
   const response = await new Promise<IncomingMessage>((resolve, reject) => {
-    const req = request(new URL('/api/sse/ticker', session.baseUrl), { headers: { Accept: 'text/event-stream', ...session.cookieHeader() } }, resolve);
+    const req = request(new URL('/api/sse/ticker?updates=0', session.baseUrl), { headers: { Accept: 'text/event-stream', ...session.cookieHeader() } }, resolve);
     req.on('error', reject);
     req.end();
   });

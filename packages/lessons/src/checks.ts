@@ -8,6 +8,13 @@ export const liveCheckIds = [
   'server-answered-426',
   'bytes-of-hi-frame',
   'private-close-code',
+  'last-of-nested-microtasks',
+  'lag-over-500',
+  'four-async-jobs-queued',
+  'worker-keeps-loop-free',
+  'posted-feed-message',
+  'sse-retry-delay',
+  'engineio-ping-interval',
 ] as const;
 
 export type LiveCheckId = (typeof liveCheckIds)[number];

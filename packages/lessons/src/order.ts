@@ -4,50 +4,26 @@ import type { Lesson } from './types.ts';
 import { plannedLesson } from './planned.ts';
 import endpointsAndLayers from './lessons/endpoints-and-layers/lesson.ts';
 import httpRequestResponse from './lessons/http-request-response/lesson.ts';
+import pollingAndLongPolling from './lessons/polling-and-long-polling/lesson.ts';
+import serverSentEvents from './lessons/server-sent-events/lesson.ts';
 import websocketHandshake from './lessons/websocket-handshake/lesson.ts';
 import framesAndMessages from './lessons/frames-and-messages/lesson.ts';
+import socketioIsNotWebsocket from './lessons/socketio-is-not-websocket/lesson.ts';
+import eventLoop from './lessons/event-loop/lesson.ts';
+import blockingTheLine from './lessons/blocking-the-line/lesson.ts';
+import workerThreads from './lessons/worker-threads/lesson.ts';
 
 export const lessons: readonly Lesson[] = [
   endpointsAndLayers,
   httpRequestResponse,
-  plannedLesson({
-    id: 'polling-and-long-polling',
-    title: 'Polling and long polling',
-    question: 'How do you get news from a server that cannot call you?',
-    summary: 'Requests per message, bytes per message, latency.',
-  }),
-  plannedLesson({
-    id: 'server-sent-events',
-    title: 'Server-Sent Events',
-    question: 'Is streaming the same as WebSocket?',
-    summary: 'text/event-stream, named events, resuming with Last-Event-ID.',
-  }),
+  pollingAndLongPolling,
+  serverSentEvents,
   websocketHandshake,
   framesAndMessages,
-  plannedLesson({
-    id: 'socketio-is-not-websocket',
-    title: 'Socket.IO is not WebSocket',
-    question: 'Why can’t a plain WebSocket client talk to a Socket.IO server?',
-    summary: 'Engine.IO packets, polling first, the upgrade probe.',
-  }),
-  plannedLesson({
-    id: 'event-loop',
-    title: 'The event loop',
-    question: 'How does a single thread serve everyone?',
-    summary: 'Phases, microtasks and nextTick, ordered on the real server.',
-  }),
-  plannedLesson({
-    id: 'blocking-the-line',
-    title: 'Blocking the line',
-    question: 'What happens when one handler blocks?',
-    summary: 'One slow handler stalls every client; partitioning; the libuv threadpool.',
-  }),
-  plannedLesson({
-    id: 'worker-threads',
-    title: 'Offloading to worker_threads',
-    question: 'Single-threaded means one process?',
-    summary: 'The same job off the main thread; the cost of a worker; pools.',
-  }),
+  socketioIsNotWebsocket,
+  eventLoop,
+  blockingTheLine,
+  workerThreads,
   plannedLesson({
     id: 'who-is-on-the-other-end',
     title: 'Who is on the other end?',

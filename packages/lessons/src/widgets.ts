@@ -9,6 +9,17 @@ export const widgetIds = [
   'HandshakeInspector',
   'HandshakeFailures',
   'SocketIoStory',
+  'LoopLab',
+  'HeartbeatStrip',
+  'PhaseDiagram',
+  'OrderPredictor',
+  'ThreadpoolTimeline',
+  'TransportRace',
+  'LongPollDemo',
+  'SseStream',
+  'ServerPush',
+  'ProtocolMismatch',
+  'ChatRoom',
 ] as const;
 
 export type WidgetId = (typeof widgetIds)[number];

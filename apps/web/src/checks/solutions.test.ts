@@ -11,6 +11,7 @@ import { createNodeCheckContext } from './node-context.ts';
 import { whoamiOverWebSocket } from '../lib/whoami.ts';
 import type { WebSocketLike } from './context.ts';
 import { capturesOf, pathOf, webSocketKeyOf } from './captures.ts';
+import { runLabBatch, runLabJob, runOrderExperiment } from '../lab/api.ts';
 
 /** Opens a WebSocket as the learner (after a first request gave them their sid cookie). */
 async function openAsLearner(ctx: CheckContext, path: string): Promise<WebSocketLike> {
@@ -28,6 +29,7 @@ function closed(socket: WebSocketLike): Promise<void> {
     socket.onclose = () => resolve();
   });
 }
+import { postFeedMessage, readEngineIoOpen, readSseRetry } from '../lib/feed-probes.ts';
 
 /** Performs the challenge as a learner would, and returns the answer the learner would type. */
 type Solution = (ctx: CheckContext) => Promise<string>;
@@ -72,11 +74,41 @@ const solutions: Record<LiveCheckId, Solution> = {
     await done;
     return '4321';
   },
+  async 'last-of-nested-microtasks'(ctx) {
+    const { observed } = await runOrderExperiment('nested-microtasks', ctx.fetch);
+    return observed[observed.length - 1]!.label;
+  },
+  async 'lag-over-500'(ctx) {
+    return String((await runLabJob('blocking', 600, ctx.fetch)).maxLoopLagMs);
+  },
+  async 'four-async-jobs-queued'(ctx) {
+    const { jobs } = await runLabBatch('async', 200, 8, ctx.fetch);
+    return String(jobs.filter((job) => job.runStartedAt === job.startedAt).length);
+  },
+  async 'worker-keeps-loop-free'(ctx) {
+    return String((await runLabJob('worker', 2000, ctx.fetch)).maxLoopLagMs);
+  },
+  async 'posted-feed-message'(ctx) {
+    return String((await postFeedMessage(ctx, 'hello from the challenge')).id);
+  },
+  async 'sse-retry-delay'(ctx) {
+    return String(await readSseRetry(ctx));
+  },
+  async 'engineio-ping-interval'(ctx) {
+    return String((await readEngineIoOpen(ctx)).pingInterval);
+  },
 };
 
 let server: LoopwireServer;
 beforeAll(async () => {
-  server = await startLoopwireServer({ port: 0, host: '127.0.0.1', allowedOrigins: null, dev: false, tap: 'on' });
+  server = await startLoopwireServer({
+    port: 0,
+    host: '127.0.0.1',
+    allowedOrigins: null,
+    dev: false,
+    tap: 'on',
+    labBlockingBudgetMs: 5000,
+  });
 });
 afterAll(() => server.close());
 

@@ -25,6 +25,8 @@ export function Layout() {
             Curriculum
           </NavLink>
           <NavLink to="/inspector">Inspector</NavLink>
+          <NavLink to="/labs/loop">Loop lab</NavLink>
+          <NavLink to="/labs/transports">Transports</NavLink>
         </nav>
         <div className="header__tools">
           <ConnectionBadge />

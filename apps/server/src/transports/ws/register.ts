@@ -18,7 +18,7 @@ export const maxMessageBytes = 1024 * 1024;
 const base64Of16Bytes = /^[A-Za-z0-9+/]{22}==$/;
 
 /** Checks the handshake headers (RFC 6455 §4.2.1); returns true if it answered with a refusal. */
-function refuseBadHandshake(req: IncomingMessage, socket: Duplex): boolean {
+export function refuseBadHandshake(req: IncomingMessage, socket: Duplex): boolean {
   if (req.method !== 'GET') {
     rejectUpgrade(socket, 405, 'A WebSocket handshake must be a GET request.', { Allow: 'GET' });
   } else if (req.headers.upgrade?.toLowerCase() !== 'websocket') {

@@ -1,0 +1,28 @@
+// Piscina worker: the same CPU work as a blocking job, on a long-lived worker thread. It reports
+// its own threadId and when it really started, so the timeline shows measured lanes, not guesses.
+
+import { performance } from 'node:perf_hooks';
+import { threadId, type MessagePort } from 'node:worker_threads';
+import { burnCpu } from './cpu-work.js';
+
+export interface CpuTask {
+  durationMs: number;
+  /** Told the moment the work starts, so the server can announce the job as running. */
+  started: MessagePort;
+}
+
+export interface CpuTaskResult {
+  threadId: number;
+  runStartedAt: number;
+  finishedAt: number;
+}
+
+const epochNow = () => performance.timeOrigin + performance.now();
+
+export default function runCpuTask({ durationMs, started }: CpuTask): CpuTaskResult {
+  const runStartedAt = epochNow();
+  started.postMessage({ threadId, runStartedAt });
+  started.close();
+  burnCpu(durationMs);
+  return { threadId, runStartedAt, finishedAt: epochNow() };
+}

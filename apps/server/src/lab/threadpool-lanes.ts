@@ -1,0 +1,50 @@
+// Which libuv thread an `async` job is on. libuv does not report it, but its pool is a FIFO queue
+// served by UV_THREADPOOL_SIZE threads, so with the lab's jobs as its users the lane follows:
+// a job runs at once if a thread is free, otherwise it waits for the next job to finish.
+
+export interface ThreadpoolLanes {
+  readonly size: number;
+  /** A new job: its lane if a thread is free now, or null if it queues. */
+  enter(jobId: number): number | null;
+  /** A job finished: frees its lane and returns the queued job that takes it, if any. */
+  leave(jobId: number): { jobId: number; lane: number } | null;
+  laneOf(jobId: number): number | undefined;
+}
+
+export function threadpoolSize(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.UV_THREADPOOL_SIZE);
+  // libuv clamps the size to 1..1024 and falls back to 4.
+  return Number.isInteger(configured) && configured > 0 ? Math.min(configured, 1024) : 4;
+}
+
+export function createThreadpoolLanes(size: number): ThreadpoolLanes {
+  const running = new Map<number, number>();
+  const queue: number[] = [];
+  const freeLane = () => {
+    const taken = new Set(running.values());
+    for (let lane = 0; lane < size; lane += 1) if (!taken.has(lane)) return lane;
+    return null;
+  };
+  return {
+    size,
+    enter(jobId) {
+      const lane = freeLane();
+      if (lane === null) {
+        queue.push(jobId);
+        return null;
+      }
+      running.set(jobId, lane);
+      return lane;
+    },
+    leave(jobId) {
+      const lane = running.get(jobId);
+      running.delete(jobId);
+      if (lane === undefined) return null;
+      const next = queue.shift();
+      if (next === undefined) return null;
+      running.set(next, lane);
+      return { jobId: next, lane };
+    },
+    laneOf: (jobId) => running.get(jobId),
+  };
+}
