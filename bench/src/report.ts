@@ -34,6 +34,8 @@ export interface Report {
   mode: 'full' | 'quick' | 'smoke';
   machine: MachineInfo;
   durationS: number;
+  /** Seconds each benchmark took, by title. */
+  timings: Record<string, number>;
   rows: Row[];
 }
 

@@ -75,6 +75,7 @@ export async function runBench(mode: Mode, log: (line: string) => void = () => {
   const machine = machineInfo();
   const startedAt = performance.now();
   const rows: Row[] = [];
+  const timings: Record<string, number> = {};
   for (const benchmark of selected) {
     log(`▶ ${benchmark.title}`);
     const benchStartedAt = performance.now();
@@ -88,8 +89,9 @@ export async function runBench(mode: Mode, log: (line: string) => void = () => {
       const note = error instanceof MissingFeature ? error.message : `error: ${(error as Error).message}`;
       for (const row of benchmark.rows) rows.push(unmeasured(row.name, row.unit, row.budget, note));
     }
-    log(`  done in ${((performance.now() - benchStartedAt) / 1000).toFixed(1)} s`);
+    timings[benchmark.title] = Math.round((performance.now() - benchStartedAt) / 100) / 10;
+    log(`  done in ${timings[benchmark.title]} s`);
   }
   machine.loadAverage1m.end = currentLoad();
-  return { mode, machine, durationS: Math.round((performance.now() - startedAt) / 100) / 10, rows };
+  return { mode, machine, durationS: Math.round((performance.now() - startedAt) / 100) / 10, timings, rows };
 }

@@ -26,12 +26,12 @@ export const sizesByMode: Record<Mode, Sizes> = {
     transportBytes: { messages: 50 },
   },
   quick: {
-    echo: { connections: 50, window: 8, warmupMs: 500, roundMs: 1000, rounds: 2 },
+    echo: { connections: 50, window: 8, warmupMs: 300, roundMs: 700, rounds: 2 },
     lag: { runs: 3, jobMs: 200 },
     health: { jobMs: 300, workerJobs: 2, blockingJobs: 1 },
     worker: { jobs: 8, jobMs: 100, rounds: 1 },
     fanout: { clients: 1000, threads: 4, broadcasts: 10, gapMs: 200 },
-    memory: { warmupMessages: 50_000, messages: 30_000, messagesPerConnection: 100, parallel: 20, tapOffBaseline: false },
+    memory: { warmupMessages: 50_000, messages: 10_000, messagesPerConnection: 100, parallel: 20, tapOffBaseline: false },
     transportBytes: { messages: 20 },
   },
   smoke: {
