@@ -70,6 +70,18 @@ class ClientThread {
   }
 }
 
+/** Every delivery the client threads have seen so far, by broadcast id (warm-up broadcasts left out). */
+async function collectDeliveries(threads: ClientThread[], wanted: Set<string>): Promise<Map<string, number[]>> {
+  const latencies = new Map<string, number[]>([...wanted].map((id) => [id, []]));
+  for (const thread of threads) {
+    thread.send({ type: 'report' });
+    const message = await thread.next(30_000);
+    if (message.type !== 'report') throw new Error(message.type === 'error' ? message.message : 'unexpected message');
+    for (const [id, latency] of message.deliveries) latencies.get(id)?.push(latency);
+  }
+  return latencies;
+}
+
 export async function benchFanout(sizes: Sizes['fanout']): Promise<Row[]> {
   return withServer({}, async (server) => {
     const session = await openSession(server.url);
@@ -96,17 +108,16 @@ export async function benchFanout(sizes: Sizes['fanout']): Promise<Row[]> {
         if (index >= 0) broadcasts.push(response.body);
         await sleep(sizes.gapMs);
       }
-      await sleep(500);
-
-      const latencies = new Map<string, number[]>(broadcasts.map((broadcast) => [broadcast.id, []]));
-      for (const thread of threads) {
-        thread.send({ type: 'report' });
-        const message = await thread.next(30_000);
-        if (message.type !== 'report') throw new Error(message.type === 'error' ? message.message : 'unexpected message');
-        for (const [id, latency] of message.deliveries) latencies.get(id)?.push(latency);
+      // Late deliveries are slow, not lost: wait (bounded) until every device has reported every broadcast.
+      const expected = broadcasts.length * sizes.clients;
+      const wanted = new Set(broadcasts.map((broadcast) => broadcast.id));
+      let latencies = new Map<string, number[]>();
+      for (const deadline = performance.now() + 10_000; ; await sleep(250)) {
+        latencies = await collectDeliveries(threads, wanted);
+        const delivered = [...latencies.values()].reduce((sum, values) => sum + values.length, 0);
+        if (delivered >= expected || performance.now() > deadline) break;
       }
       const all = [...latencies.values()].flat();
-      const expected = broadcasts.length * sizes.clients;
       const shortRecipients = broadcasts.filter((broadcast) => broadcast.recipients !== sizes.clients).length;
       if (all.length === 0) throw new Error('no device received any broadcast');
       const p99 = percentile(all, 99);
