@@ -8,6 +8,9 @@ describe('parseConfig', () => {
       host: '127.0.0.1',
       allowedOrigins: null,
       dev: false,
+      labForeignPort: 3001,
+      messageRateLimit: 50,
+      maxConnectionsPerSid: 5,
       tap: 'on',
       labBlockingBudgetMs: 5000,
     });
@@ -23,6 +26,9 @@ describe('parseConfig', () => {
       host: '0.0.0.0',
       allowedOrigins: ['http://localhost:5173', 'https://loopwire.example'],
       dev: true,
+      labForeignPort: 0,
+      messageRateLimit: 50,
+      maxConnectionsPerSid: 5,
       tap: 'off',
       labBlockingBudgetMs: 5000,
     });
@@ -32,6 +38,12 @@ describe('parseConfig', () => {
     expect(parseConfig({ LAB_BLOCKING_BUDGET_MS: '60000' }).labBlockingBudgetMs).toBe(60000);
   });
 
+  it('reads LAB_FOREIGN_PORT, MESSAGE_RATE_LIMIT and MAX_CONNECTIONS_PER_SID', () => {
+    expect(
+      parseConfig({ PORT: '4000', LAB_FOREIGN_PORT: '4100', MESSAGE_RATE_LIMIT: '10', MAX_CONNECTIONS_PER_SID: '2' }),
+    ).toMatchObject({ port: 4000, labForeignPort: 4100, messageRateLimit: 10, maxConnectionsPerSid: 2 });
+  });
+
   it.each([
     [{ PORT: 'abc' }, 'PORT', /PORT: expected a whole number from 0 to 65535.*"abc"/],
     [{ PORT: '70000' }, 'PORT', /"70000"/],
@@ -39,6 +51,11 @@ describe('parseConfig', () => {
     [{ HOST: 'bad host!' }, 'HOST', /HOST: expected an IP address/],
     [{ ALLOWED_ORIGINS: 'localhost:5173' }, 'ALLOWED_ORIGINS', /ALLOWED_ORIGINS: expected a comma-separated list/],
     [{ ALLOWED_ORIGINS: 'http://a.example/path' }, 'ALLOWED_ORIGINS', /no path/],
+    [{ LAB_FOREIGN_PORT: 'x' }, 'LAB_FOREIGN_PORT', /LAB_FOREIGN_PORT: expected a whole number.*"x"/],
+    [{ PORT: '4000', LAB_FOREIGN_PORT: '4000' }, 'LAB_FOREIGN_PORT', /must differ from PORT/],
+    [{ PORT: '65535' }, 'LAB_FOREIGN_PORT', /PORT \+ 1 does not exist/],
+    [{ MESSAGE_RATE_LIMIT: '0' }, 'MESSAGE_RATE_LIMIT', /from 1 to 100000, got "0"/],
+    [{ MAX_CONNECTIONS_PER_SID: 'lots' }, 'MAX_CONNECTIONS_PER_SID', /"lots"/],
     [{ TAP: 'yes' }, 'TAP', /TAP: expected "on" or "off", got "yes"/],
     [{ LAB_BLOCKING_BUDGET_MS: '5s' }, 'LAB_BLOCKING_BUDGET_MS', /LAB_BLOCKING_BUDGET_MS: expected milliseconds.*"5s"/],
     [{ LAB_BLOCKING_BUDGET_MS: '0' }, 'LAB_BLOCKING_BUDGET_MS', /"0"/],

@@ -11,6 +11,12 @@ export interface Config {
   dev: boolean;
   /** Milliseconds of `blocking` lab jobs allowed per 10 s window (LAB_BLOCKING_BUDGET_MS). */
   labBlockingBudgetMs: number;
+  /** Second port serving the deliberately foreign page of the CSWSH demo (0 = any free port). */
+  labForeignPort: number;
+  /** Per-connection message rate limit (token bucket) on the guarded lab endpoints, messages per second. */
+  messageRateLimit: number;
+  /** How many connections one browser (one loopwire_sid) may hold open to a limited endpoint at once. */
+  maxConnectionsPerSid: number;
   /** The wire tap: `on` records every exchange's bytes; `off` records nothing (to measure its cost). */
   tap: 'on' | 'off';
   /** Tests only (no environment variable): shorter long-poll hold, SSE heartbeat and ticker periods. */
@@ -83,6 +89,33 @@ function parseLabBlockingBudget(env: Env): number {
   return Number(raw);
 }
 
+/** LAB_FOREIGN_PORT: defaults to PORT + 1 on the same host (or any free port when PORT is 0). */
+function parseLabForeignPort(env: Env, port: number): number {
+  const raw = env.LAB_FOREIGN_PORT;
+  if (raw === undefined || raw === '') {
+    if (port === 65535) {
+      throw new ConfigError('LAB_FOREIGN_PORT', 'PORT is 65535, so the default PORT + 1 does not exist: set a port from 0 to 65535');
+    }
+    return port === 0 ? 0 : port + 1;
+  }
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) {
+    throw new ConfigError('LAB_FOREIGN_PORT', `expected a whole number from 0 to 65535 (0 picks a free port), got "${raw}"`);
+  }
+  if (Number(raw) === port && port !== 0) {
+    throw new ConfigError('LAB_FOREIGN_PORT', `must differ from PORT (${port}): the foreign page needs its own origin`);
+  }
+  return Number(raw);
+}
+
+function parseBoundedInteger(env: Env, variable: string, fallback: number, min: number, max: number, unit: string): number {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(variable, `expected a whole number of ${unit} from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
 function parseTap(env: Env): 'on' | 'off' {
   const raw = env.TAP;
   if (raw === undefined || raw === '') return 'on';
@@ -91,12 +124,16 @@ function parseTap(env: Env): 'on' | 'off' {
 }
 
 export function parseConfig(env: Env, argv: readonly string[] = []): Config {
+  const port = parsePort(env);
   return {
-    port: parsePort(env),
+    port,
     host: parseHost(env),
     allowedOrigins: parseAllowedOrigins(env),
     dev: argv.includes('--dev'),
     labBlockingBudgetMs: parseLabBlockingBudget(env),
+    labForeignPort: parseLabForeignPort(env, port),
+    messageRateLimit: parseBoundedInteger(env, 'MESSAGE_RATE_LIMIT', 50, 1, 100_000, 'messages per second'),
+    maxConnectionsPerSid: parseBoundedInteger(env, 'MAX_CONNECTIONS_PER_SID', 5, 1, 1000, 'connections'),
     tap: parseTap(env),
   };
 }

@@ -13,6 +13,8 @@ import { apiErrorHandler } from './transports/http/errors.js';
 import { isViteHmrUpgrade, serveBuiltWebApp, serveDevWebApp } from './transports/http/web.js';
 import { registerRawWebSocket } from './transports/ws/register.js';
 import { createSocketIo, registerSocketIo, type LoopwireIo } from './transports/socketio/register.js';
+import { registerSecurity } from './security/register.js';
+import { registerFanout } from './fanout/register.js';
 import { createTap, type Tap } from './tap/tap.js';
 import { issueSid } from './tap/sid.js';
 import { registerCaptures } from './tap/routes.js';
@@ -38,6 +40,18 @@ export interface LoopwireServer {
 
 export class ListenError extends Error {}
 
+/**
+ * A client that dribbles its request head (slowloris) is cut off with 408 instead of holding a
+ * socket forever. Only the time to *receive* a request is bounded: held responses (long polling,
+ * SSE) and upgraded connections are not affected.
+ */
+const httpTimeouts = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  /** How often Node checks the two timeouts above (default 30 s would let them overrun a lot). */
+  connectionsCheckingInterval: 1_000,
+};
+
 function listen(httpServer: HttpServer, config: Config): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
@@ -60,7 +74,7 @@ function listen(httpServer: HttpServer, config: Config): Promise<AddressInfo> {
 export async function startLoopwireServer(config: Config): Promise<LoopwireServer> {
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = createServer(app);
+  const httpServer = createServer(httpTimeouts, app);
   // First on 'connection', before any module: the tap must see every byte of every connection.
   const tap = createTap(httpServer, { enabled: config.tap === 'on' });
   const closers: (() => Promise<void> | void)[] = [];
@@ -89,6 +103,8 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   // Each module registers its routes, upgrades and Socket.IO handlers here, before the 404 below.
   registerSocketIo(deps);
   registerRawWebSocket(deps);
+  registerSecurity(deps);
+  registerFanout(deps);
   registerCaptures(deps);
   registerHandshakeProbe(deps);
   registerLab(deps);

@@ -2,18 +2,11 @@
 
 import { connect } from 'node:net';
 import { startLoopwireServer, type LoopwireServer } from '../src/server.js';
-import type { Config } from '../src/config.js';
+import { parseConfig, type Config } from '../src/config.js';
 
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<LoopwireServer> {
-  return startLoopwireServer({
-    port: 0,
-    host: '127.0.0.1',
-    allowedOrigins: null,
-    dev: false,
-    tap: 'on',
-    labBlockingBudgetMs: 5000,
-    ...overrides,
-  });
+  // parseConfig fills every setting with its default, so new settings need no change here.
+  return startLoopwireServer({ ...parseConfig({ PORT: '0', HOST: '127.0.0.1' }), ...overrides });
 }
 
 /** Sends raw bytes on a fresh TCP connection and resolves with everything the server sent before closing. */

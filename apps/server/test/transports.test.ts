@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type {
-  ChatMessage,
+  FeedChatMessage,
   ClientToServerEvents,
   FeedMessage,
   FeedMessages,
@@ -306,9 +306,9 @@ describe('Socket.IO feed and chat', () => {
     expect(await bob.emitWithAck('chat:join', 'lobby')).toEqual({ room: 'lobby', members: 2 });
     expect(await aliceSeesBob).toEqual({ room: 'lobby', members: 2 });
     await carol.emitWithAck('chat:join', 'elsewhere');
-    const carolHeard: ChatMessage[] = [];
+    const carolHeard: FeedChatMessage[] = [];
     carol.on('chat:message', (message) => carolHeard.push(message));
-    const bobHears = new Promise<ChatMessage>((resolve) => bob.once('chat:message', resolve));
+    const bobHears = new Promise<FeedChatMessage>((resolve) => bob.once('chat:message', resolve));
     const ack = await alice.emitWithAck('chat:message', 'hello lobby');
     expect(ack).toEqual({ ok: true, at: expect.any(Number), delivered: 2 });
     expect(await bobHears).toMatchObject({ room: 'lobby', from: alice.id, text: 'hello lobby' });

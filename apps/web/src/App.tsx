@@ -15,6 +15,8 @@ const router = createBrowserRouter([
       { path: 'inspector', lazy: async () => ({ Component: (await import('./routes/Inspector.tsx')).default }) },
       { path: 'labs/loop', lazy: async () => ({ Component: (await import('./routes/LoopLabPage.tsx')).default }) },
       { path: 'labs/transports', lazy: async () => ({ Component: (await import('./routes/TransportsLab.tsx')).default }) },
+      { path: 'labs/security', lazy: async () => ({ Component: (await import('./routes/SecurityLab.tsx')).default }) },
+      { path: 'labs/fanout', lazy: async () => ({ Component: (await import('./routes/FanoutLab.tsx')).default }) },
       { path: '*', element: <NotFound /> },
     ],
   },

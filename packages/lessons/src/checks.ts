@@ -15,6 +15,9 @@ export const liveCheckIds = [
   'posted-feed-message',
   'sse-retry-delay',
   'engineio-ping-interval',
+  'reused-ticket-status',
+  'rate-limit-close-code',
+  'broadcast-ack-count',
 ] as const;
 
 export type LiveCheckId = (typeof liveCheckIds)[number];

@@ -12,6 +12,8 @@ import socketioIsNotWebsocket from './lessons/socketio-is-not-websocket/lesson.t
 import eventLoop from './lessons/event-loop/lesson.ts';
 import blockingTheLine from './lessons/blocking-the-line/lesson.ts';
 import workerThreads from './lessons/worker-threads/lesson.ts';
+import whoIsOnTheOtherEnd from './lessons/who-is-on-the-other-end/lesson.ts';
+import fanInFanOut from './lessons/fan-in-fan-out/lesson.ts';
 
 export const lessons: readonly Lesson[] = [
   endpointsAndLayers,
@@ -24,18 +26,8 @@ export const lessons: readonly Lesson[] = [
   eventLoop,
   blockingTheLine,
   workerThreads,
-  plannedLesson({
-    id: 'who-is-on-the-other-end',
-    title: 'Who is on the other end?',
-    question: 'How aware is the server of a client, and is that safe?',
-    summary: 'The 4-tuple, cookies, Origin checks against hijacking, tokens and limits.',
-  }),
-  plannedLesson({
-    id: 'fan-in-fan-out',
-    title: 'Fan-in and fan-out',
-    question: 'What happens when a million clients must be notified?',
-    summary: 'Chat rooms, tickers, IoT devices; broadcast latency measured; rate limits.',
-  }),
+  whoIsOnTheOtherEnd,
+  fanInFanOut,
   plannedLesson({
     id: 'beyond-one-server',
     title: 'Beyond one server',

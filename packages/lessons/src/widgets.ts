@@ -19,6 +19,13 @@ export const widgetIds = [
   'SseStream',
   'ServerPush',
   'ProtocolMismatch',
+  'ConnectionKnowledge',
+  'CswshDemo',
+  'TokenAuth',
+  'LimitsDemo',
+  'DeviceFleet',
+  'BroadcastLab',
+  'FeedChatRoom',
   'ChatRoom',
 ] as const;
 

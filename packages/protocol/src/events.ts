@@ -3,9 +3,10 @@
 
 import type { LabJobResult, LabJobRunning, LabJobStarted, LoopSample, LoopTick } from './lab.js';
 import type { FeedMessage } from './feed.js';
+import type { BroadcastResult, ChatMember, ChatMessage, DeviceCommand } from './fanout.js';
 
-/** A chat message in one Socket.IO room. */
-export interface ChatMessage {
+/** A chat message in one room of the main namespace (the transports lab). */
+export interface FeedChatMessage {
   room: string;
   from: string;
   text: string;
@@ -25,7 +26,7 @@ export interface ServerHello {
   at: number;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends FanoutServerToClientEvents {
   'server:hello': (hello: ServerHello) => void;
   /** Event-loop lab: one 100 ms window of loop lag and utilisation. */
   'loop:sample': (sample: LoopSample) => void;
@@ -38,7 +39,7 @@ export interface ServerToClientEvents {
   /** A feed message, to sockets that sent `feed:subscribe` (room `feed`). */
   'feed:message': (message: FeedMessage) => void;
   /** A chat message to every socket in the room (the sender included). */
-  'chat:message': (message: ChatMessage) => void;
+  'chat:message': (message: FeedChatMessage) => void;
   /** How many sockets are in a chat room, sent to the room whenever someone joins or leaves. */
   'chat:presence': (presence: { room: string; members: number }) => void;
 }
@@ -61,4 +62,48 @@ export interface SocketData {
   connectedAt: number;
   /** The chat room this socket joined last (`chat:join`). */
   chatRoom?: string;
+}
+
+// --- Security and fan-out labs (namespaces `/secure`, `/devices`, `/chat`, and pushes on `/`) ---
+
+/** Pushed on the main namespace by the fan-out lab. */
+export interface FanoutServerToClientEvents {
+  /** A broadcast's acks are all in (or its deadline passed). */
+  'fanout:broadcast-done': (result: BroadcastResult) => void;
+  /** A device joined or left; the page refetches the fleet. */
+  'fanout:fleet-changed': (change: { count: number }) => void;
+}
+
+/** Namespace `/devices`: what the server sends to a device. */
+export interface DeviceServerToClientEvents {
+  'device:command': (command: DeviceCommand, ack: (reply: unknown) => void) => void;
+  /** Reports over the device's rate limit were dropped. */
+  'device:throttled': (notice: { dropped: number; limitPerSecond: number }) => void;
+}
+
+/** Namespace `/devices`: what a device sends (fan-in). */
+export interface DeviceClientToServerEvents {
+  'device:report': (reading: { seq: number; value: number }) => void;
+}
+
+/** Namespace `/secure` (token required in `auth.token`). */
+export interface SecureServerToClientEvents {
+  'secure:throttled': (notice: { limitPerSecond: number }) => void;
+}
+
+export interface SecureClientToServerEvents {
+  'secure:whoami': (ack: (identity: { user: string; expiresAt: number; socketId: string }) => void) => void;
+  'secure:send': (text: string, ack: (reply: { ok: boolean; accepted: number }) => void) => void;
+}
+
+/** Namespace `/chat`: rooms and per-client data. */
+export interface ChatServerToClientEvents {
+  'chat:message': (message: ChatMessage) => void;
+  'chat:roster': (roster: { room: string; members: ChatMember[] }) => void;
+  'chat:throttled': (notice: { limitPerSecond: number }) => void;
+}
+
+export interface ChatClientToServerEvents {
+  'chat:join': (request: { room: string }, ack: (reply: { ok: true; room: string } | { ok: false; error: string }) => void) => void;
+  'chat:send': (text: string, ack: (reply: { ok: true } | { ok: false; error: string }) => void) => void;
 }

@@ -3,6 +3,7 @@
 
 import type { LiveCheckId } from '@loopwire/lessons';
 import { whoamiOverWebSocket } from '../lib/whoami.ts';
+import { floodCloseCode, latestBroadcast, reusedTicketStatus } from '../lib/securityProbes.ts';
 import type { CheckContext } from './context.ts';
 import { capturesOf, frameText, pathOf, webSocketKeyOf } from './captures.ts';
 import { labChecks } from './lab.ts';
@@ -80,6 +81,26 @@ export const liveChecks: Record<LiveCheckId, LiveCheck> = {
     return answer.trim() === String(open.pingInterval)
       ? { pass: true, message: `Right: pingInterval ${open.pingInterval}. A Socket.IO client answers each "2" with "3"; a plain WebSocket never does.` }
       : { pass: false, message: 'Not that number. Connect the plain WebSocket and read the JSON after the leading 0.' };
+  },
+  async 'reused-ticket-status'(answer, ctx) {
+    const status = await reusedTicketStatus(ctx);
+    return answer.trim() === String(status)
+      ? { pass: true, message: `Right: a used ticket gets ${status}. The browser only saw a failed connection; the server said why.` }
+      : { pass: false, message: 'Not that status. Reuse a ticket in the token widget, then press “Ask the server why”.' };
+  },
+  async 'rate-limit-close-code'(answer, ctx) {
+    const code = await floodCloseCode(ctx);
+    return answer.trim() === String(code)
+      ? { pass: true, message: `Right: ${code}, Policy Violation. The token bucket let a burst through, then the server hung up.` }
+      : { pass: false, message: 'Not that code. Flood /ws/limited in the limits widget and read the close code it reports.' };
+  },
+  async 'broadcast-ack-count'(answer, ctx) {
+    const latest = await latestBroadcast(ctx);
+    if (!latest) return { pass: false, message: 'No broadcast yet: start a fleet and press Broadcast first.' };
+    if (!latest.done) return { pass: false, message: 'Your latest broadcast is still collecting acks; try again in a moment.' };
+    return answer.trim() === String(latest.acked)
+      ? { pass: true, message: `Right: ${latest.acked} of ${latest.recipients} devices acknowledged your latest broadcast.` }
+      : { pass: false, message: `Not quite: the server counted a different number of acks for broadcast ${latest.id.slice(0, 8)}.` };
   },
 };
 

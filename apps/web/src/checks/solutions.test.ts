@@ -30,6 +30,7 @@ function closed(socket: WebSocketLike): Promise<void> {
   });
 }
 import { postFeedMessage, readEngineIoOpen, readSseRetry } from '../lib/feed-probes.ts';
+import { floodCloseCode, latestBroadcast, reusedTicketStatus } from '../lib/securityProbes.ts';
 
 /** Performs the challenge as a learner would, and returns the answer the learner would type. */
 type Solution = (ctx: CheckContext) => Promise<string>;
@@ -97,6 +98,28 @@ const solutions: Record<LiveCheckId, Solution> = {
   async 'engineio-ping-interval'(ctx) {
     return String((await readEngineIoOpen(ctx)).pingInterval);
   },
+  async 'reused-ticket-status'(ctx) {
+    return String(await reusedTicketStatus(ctx));
+  },
+  async 'rate-limit-close-code'(ctx) {
+    return String(await floodCloseCode(ctx));
+  },
+  async 'broadcast-ack-count'(ctx) {
+    // As in the lab: start a small fleet, wait for it to register, broadcast, wait for the acks.
+    const post = (path: string, body: unknown) =>
+      ctx.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await post('/api/devices/simulator', { count: 5 });
+    for (let tries = 0; (await (await ctx.fetch('/api/devices')).json()).count < 5; tries += 1) {
+      if (tries > 100) throw new Error('the fleet did not register');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await post('/api/devices/broadcast', { payload: 'report' });
+    for (let tries = 0; !(await latestBroadcast(ctx))?.done; tries += 1) {
+      if (tries > 100) throw new Error('the broadcast did not finish');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return String((await latestBroadcast(ctx))!.acked);
+  },
 };
 
 let server: LoopwireServer;
@@ -108,6 +131,9 @@ beforeAll(async () => {
     dev: false,
     tap: 'on',
     labBlockingBudgetMs: 5000,
+    labForeignPort: 0,
+    messageRateLimit: 50,
+    maxConnectionsPerSid: 5,
   });
 });
 afterAll(() => server.close());

@@ -27,6 +27,8 @@ export function Layout() {
           <NavLink to="/inspector">Inspector</NavLink>
           <NavLink to="/labs/loop">Loop lab</NavLink>
           <NavLink to="/labs/transports">Transports</NavLink>
+          <NavLink to="/labs/security">Security</NavLink>
+          <NavLink to="/labs/fanout">Fan-out</NavLink>
         </nav>
         <div className="header__tools">
           <ConnectionBadge />

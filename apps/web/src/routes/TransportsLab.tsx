@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { widgets } from '../widgets/registry.ts';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 
-const { TransportRace, LongPollDemo, SseStream, ServerPush, ProtocolMismatch, ChatRoom } = widgets;
+const { TransportRace, LongPollDemo, SseStream, ServerPush, ProtocolMismatch, FeedChatRoom } = widgets;
 
 export default function TransportsLab() {
   useDocumentTitle('Transports side by side · Loopwire');
@@ -51,7 +51,7 @@ export default function TransportsLab() {
         </section>
         <section aria-labelledby="chat-heading">
           <h2 id="chat-heading">A chat room: rooms and acknowledgements</h2>
-          <ChatRoom />
+          <FeedChatRoom />
         </section>
       </Suspense>
     </div>

@@ -22,5 +22,12 @@ export const widgets: Record<WidgetId, LazyExoticComponent<ComponentType>> = {
   SseStream: lazy(() => import('./SseStream.tsx')),
   ServerPush: lazy(() => import('./ServerPush.tsx')),
   ProtocolMismatch: lazy(() => import('./ProtocolMismatch.tsx')),
-  ChatRoom: lazy(() => import('./ChatRoom.tsx')),
+  FeedChatRoom: lazy(() => import('./FeedChatRoom.tsx')),
+  ConnectionKnowledge: lazy(() => import('./labs/ConnectionKnowledge.tsx')),
+  CswshDemo: lazy(() => import('./labs/CswshDemo.tsx')),
+  TokenAuth: lazy(() => import('./labs/TokenAuth.tsx')),
+  LimitsDemo: lazy(() => import('./labs/LimitsDemo.tsx')),
+  DeviceFleet: lazy(() => import('./labs/DeviceFleet.tsx')),
+  BroadcastLab: lazy(() => import('./labs/BroadcastLab.tsx')),
+  ChatRoom: lazy(() => import('./labs/ChatRoom.tsx')),
 };

@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import { io, type Socket } from 'socket.io-client';
-import type { ChatAck, ChatMessage, ClientToServerEvents, ServerToClientEvents } from '@loopwire/protocol';
+import type { ChatAck, FeedChatMessage, ClientToServerEvents, ServerToClientEvents } from '@loopwire/protocol';
 import { connectionMachine, phaseOf } from '../machines/connection.machine.ts';
 import './transports.css';
 
@@ -13,7 +13,7 @@ type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 const suggestedRooms = ['lobby', 'trading', 'iot-devices'];
 const keptLines = 12;
 
-type Line = { kind: 'heard'; message: ChatMessage } | { kind: 'ack'; text: string; ack: ChatAck };
+type Line = { kind: 'heard'; message: FeedChatMessage } | { kind: 'ack'; text: string; ack: ChatAck };
 
 function Participant({ name, initialRoom }: { name: string; initialRoom: string }) {
   const [socket] = useState<ChatSocket>(() => io({ autoConnect: false, forceNew: true }));
@@ -29,7 +29,7 @@ function Participant({ name, initialRoom }: { name: string; initialRoom: string 
   const id = useId();
 
   useEffect(() => {
-    const hear = (message: ChatMessage) => setLines((previous) => [...previous, { kind: 'heard' as const, message }].slice(-keptLines));
+    const hear = (message: FeedChatMessage) => setLines((previous) => [...previous, { kind: 'heard' as const, message }].slice(-keptLines));
     const count = (presence: { room: string; members: number }) => {
       if (presence.room === roomRef.current) setMembers(presence.members);
     };

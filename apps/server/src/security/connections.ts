@@ -1,0 +1,102 @@
+// What the server knows about each live connection: the 4-tuple, the handshake's headers, the
+// cookie, Socket.IO's auth payload and socket.data, when it connected, which rooms it is in.
+
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { Socket as NetSocket } from 'node:net';
+import type { Socket as IoSocket } from 'socket.io';
+import type { KnownConnection } from '@loopwire/protocol';
+import { maskSecret, readSid } from './sid.js';
+
+const secretHeaders = new Set(['cookie', 'authorization', 'sec-websocket-key']);
+const secretAuthKeys = new Set(['token', 'ticket', 'password', 'secret']);
+
+export function maskHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const shown: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    const text = Array.isArray(value) ? value.join(', ') : value;
+    shown[name] = name === 'cookie' ? maskCookie(text) : secretHeaders.has(name) ? maskSecret(text) : text;
+  }
+  return shown;
+}
+
+/** Cookie names stay readable; values are masked. */
+function maskCookie(header: string): string {
+  return header
+    .split(';')
+    .map((pair) => {
+      const at = pair.indexOf('=');
+      return at < 0 ? pair.trim() : `${pair.slice(0, at).trim()}=${maskSecret(pair.slice(at + 1).trim())}`;
+    })
+    .join('; ');
+}
+
+function maskAuth(auth: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(auth).map(([key, value]) => [key, secretAuthKeys.has(key) && typeof value === 'string' ? maskSecret(value) : value]),
+  );
+}
+
+function tuple(socket: NetSocket | undefined): Pick<KnownConnection, 'local' | 'remote'> {
+  return {
+    local: { address: socket?.localAddress ?? '', port: socket?.localPort ?? 0 },
+    remote: { address: socket?.remoteAddress ?? '', port: socket?.remotePort ?? 0 },
+  };
+}
+
+/** A raw WebSocket one of the lab endpoints accepted. */
+export interface RawConnection {
+  id: string;
+  path: string;
+  req: IncomingMessage;
+  connectedAt: number;
+  data: Record<string, unknown>;
+}
+
+export function describeRawConnection(connection: RawConnection, askerSid: string | null): KnownConnection {
+  const sid = readSid(connection.req.headers);
+  return {
+    id: connection.id,
+    kind: 'websocket',
+    endpoint: connection.path,
+    transport: 'websocket',
+    ...tuple(connection.req.socket),
+    connectedAt: connection.connectedAt,
+    origin: connection.req.headers.origin ?? null,
+    userAgent: connection.req.headers['user-agent'] ?? null,
+    sid: sid ? maskSecret(sid) : null,
+    headers: maskHeaders(connection.req.headers),
+    auth: null,
+    data: connection.data,
+    rooms: [],
+    yours: sid !== null && sid === askerSid,
+  };
+}
+
+/** The TCP socket a Socket.IO connection uses now: the WebSocket's after an upgrade, else the handshake's. */
+function currentTcpSocket(socket: IoSocket): NetSocket | undefined {
+  // engine.io keeps the `ws` WebSocket as transport.socket; `ws` keeps its net.Socket as _socket.
+  const transport = socket.conn.transport as unknown as { socket?: { _socket?: NetSocket } };
+  return transport.socket?._socket ?? (socket.request.socket as NetSocket | undefined);
+}
+
+export function describeIoSocket(socket: IoSocket, askerSid: string | null, askerSocketId: string | null): KnownConnection {
+  const sid = readSid(socket.handshake.headers);
+  const data = (socket.data ?? {}) as Record<string, unknown>;
+  return {
+    id: socket.id,
+    kind: 'socket.io',
+    endpoint: socket.nsp.name,
+    transport: socket.conn.transport.name,
+    ...tuple(currentTcpSocket(socket)),
+    connectedAt: typeof data.connectedAt === 'number' ? data.connectedAt : socket.handshake.issued,
+    origin: socket.handshake.headers.origin ?? null,
+    userAgent: socket.handshake.headers['user-agent'] ?? null,
+    sid: sid ? maskSecret(sid) : null,
+    headers: maskHeaders(socket.handshake.headers),
+    auth: maskAuth(socket.handshake.auth as Record<string, unknown>),
+    data,
+    rooms: [...socket.rooms].filter((room) => room !== socket.id),
+    yours: (sid !== null && sid === askerSid) || socket.id === askerSocketId,
+  };
+}
