@@ -1,0 +1,142 @@
+// The event-loop lab, measured from outside: the lag the server reports for a blocking job, what
+// /api/health feels during worker and blocking jobs, and CPU jobs/s through the worker pool vs the main thread.
+
+import { atLeast, below, between, measured, MissingFeature, type Row } from '../report.js';
+import { openSession, type Session } from '../session.js';
+import { withServer, type ServerProcess } from '../server-process.js';
+import type { Sizes } from '../sizes.js';
+import { maxGap, median, percentile, sleep } from '../stats.js';
+
+type JobMode = 'blocking' | 'partitioned' | 'async' | 'worker';
+
+interface LabJob {
+  id: string;
+  mode: JobMode;
+  durationMs: number;
+  elapsedMs: number;
+  maxLoopLagMs: number;
+}
+
+/** The bench runs far more blocking work than a learner should: lift the server's blocking budget. */
+export const labServerEnv = { LAB_BLOCKING_BUDGET_MS: '600000' };
+
+async function runJob(session: Session, mode: JobMode, durationMs: number): Promise<LabJob> {
+  const response = await session.post<LabJob>('/api/lab/jobs', { mode, durationMs }, 60_000);
+  if (response.status === 404) throw new MissingFeature('the event-loop lab is not on this branch: POST /api/lab/jobs answered 404');
+  if (response.status >= 300 || typeof response.body?.maxLoopLagMs !== 'number') {
+    throw new Error(`POST /api/lab/jobs {mode: ${mode}} answered ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  return response.body;
+}
+
+interface HealthSample {
+  sentAt: number;
+  receivedAt: number;
+}
+
+/** Asks /api/health back to back on one keep-alive connection until stopped, as a second "tab" would. */
+function startHealthProbe(session: Session): { samples: HealthSample[]; stop(): Promise<void> } {
+  const samples: HealthSample[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const sentAt = performance.now();
+      await session.get('/api/health');
+      samples.push({ sentAt, receivedAt: performance.now() });
+    }
+  })();
+  return {
+    samples,
+    async stop() {
+      running = false;
+      await loop;
+    },
+  };
+}
+
+/** Health samples around each job: latencies of requests sent during it, and the longest silence it caused. */
+async function healthDuringJobs(session: Session, prober: Session, mode: JobMode, jobMs: number, jobs: number) {
+  const probe = startHealthProbe(prober);
+  const latencies: number[] = [];
+  const gaps: number[] = [];
+  try {
+    for (let index = 0; index < jobs; index++) {
+      await sleep(100);
+      const startedAt = performance.now();
+      await runJob(session, mode, jobMs);
+      const finishedAt = performance.now();
+      await sleep(50);
+      const during = probe.samples.filter((sample) => sample.sentAt < finishedAt && sample.receivedAt > startedAt);
+      latencies.push(...during.map((sample) => sample.receivedAt - sample.sentAt));
+      const around = probe.samples.filter((sample) => sample.receivedAt >= startedAt - 20);
+      gaps.push(maxGap(around.map((sample) => sample.receivedAt)));
+    }
+  } finally {
+    await probe.stop();
+  }
+  if (latencies.length === 0) throw new Error(`no /api/health answer arrived during the ${mode} jobs`);
+  return { latencies, gaps, requests: latencies.length };
+}
+
+interface Throughput {
+  jobsPerSecond: number;
+  /** Server CPU seconds per wall-clock second (all threads): the work actually done, since a job hashes until its time is up. */
+  cpuPerSecond: number;
+}
+
+async function throughput(server: ServerProcess, session: Session, mode: JobMode, jobs: number, jobMs: number): Promise<Throughput> {
+  const cpuBefore = server.cpuSeconds();
+  const startedAt = performance.now();
+  await Promise.all(Array.from({ length: jobs }, () => runJob(session, mode, jobMs)));
+  const seconds = (performance.now() - startedAt) / 1000;
+  return { jobsPerSecond: jobs / seconds, cpuPerSecond: (server.cpuSeconds() - cpuBefore) / seconds };
+}
+
+export async function benchLoopLab(sizes: Sizes): Promise<Row[]> {
+  return withServer(labServerEnv, async (server) => {
+    const session = await openSession(server.url);
+    const prober = await openSession(server.url);
+    try {
+      const rows: Row[] = [];
+
+      const lags: number[] = [];
+      for (let run = 0; run < sizes.lag.runs; run++) {
+        await sleep(100);
+        lags.push((await runJob(session, 'blocking', sizes.lag.jobMs)).maxLoopLagMs);
+      }
+      const fidelity = between(190, 215);
+      rows.push(
+        measured('loop.lag_fidelity_200ms', median(lags), 'ms', fidelity, `median of ${lags.length}; every run: ${lags.map((lag) => lag.toFixed(1)).join(', ')} ms`, lags.every(fidelity.check)),
+      );
+
+      // Start every pool thread before anything is timed: a thread's first job pays for its start-up.
+      await Promise.all(Array.from({ length: sizes.worker.jobs }, () => runJob(session, 'worker', 20)));
+      const worker = await healthDuringJobs(session, prober, 'worker', sizes.health.jobMs, sizes.health.workerJobs);
+      rows.push(
+        measured('loop.health_p99_during_worker_ms', percentile(worker.latencies, 99), 'ms', below(20), `${worker.requests} /api/health requests during ${sizes.health.workerJobs} × ${sizes.health.jobMs} ms worker jobs; max ${Math.max(...worker.latencies).toFixed(1)} ms`),
+      );
+      const blocking = await healthDuringJobs(session, prober, 'blocking', sizes.health.jobMs, sizes.health.blockingJobs);
+      const minGap = Math.min(...blocking.gaps);
+      rows.push(
+        measured('loop.health_max_gap_during_blocking_ms', minGap, 'ms', atLeast(280), `longest silence of /api/health per ${sizes.health.jobMs} ms blocking job (the smallest of ${blocking.gaps.length} shown): ${blocking.gaps.map((gap) => gap.toFixed(0)).join(', ')} ms`),
+      );
+
+      // A lab job hashes until its duration is up, so jobs/s only counts lanes; CPU seconds per second
+      // (read from /proc for the whole server process) is the CPU work each way really got done.
+      const rounds = { worker: [] as Throughput[], blocking: [] as Throughput[] };
+      for (let round = 0; round < sizes.worker.rounds; round++) {
+        rounds.blocking.push(await throughput(server, session, 'blocking', sizes.worker.jobs, sizes.worker.jobMs));
+        rounds.worker.push(await throughput(server, session, 'worker', sizes.worker.jobs, sizes.worker.jobMs));
+      }
+      const cpu = { worker: median(rounds.worker.map((run) => run.cpuPerSecond)), blocking: median(rounds.blocking.map((run) => run.cpuPerSecond)) };
+      const jobsRate = { worker: median(rounds.worker.map((run) => run.jobsPerSecond)), blocking: median(rounds.blocking.map((run) => run.jobsPerSecond)) };
+      rows.push(
+        measured('worker.throughput_ratio', cpu.worker / cpu.blocking, 'ratio', atLeast(1.8), `CPU work per second, worker pool vs main thread, ${sizes.worker.jobs} concurrent ${sizes.worker.jobMs} ms jobs: ${cpu.worker.toFixed(2)} vs ${cpu.blocking.toFixed(2)} CPU-s/s (jobs/s ${jobsRate.worker.toFixed(1)} vs ${jobsRate.blocking.toFixed(1)})`),
+      );
+      return rows;
+    } finally {
+      session.close();
+      prober.close();
+    }
+  });
+}

@@ -1,0 +1,46 @@
+// How much work each benchmark does per mode. `full` is the committed measurement (< 5 min on 2 cores),
+// `quick` a CI-sized run (< 60 s), `smoke` the tiny run the test suite uses to keep the harness working.
+
+export type Mode = 'full' | 'quick' | 'smoke';
+
+export interface Sizes {
+  echo: { connections: number; window: number; warmupMs: number; roundMs: number; rounds: number };
+  lag: { runs: number; jobMs: number };
+  health: { jobMs: number; workerJobs: number; blockingJobs: number };
+  /** jobs run at once: the lab admits at most 8 worker jobs in flight. */
+  worker: { jobs: number; jobMs: number; rounds: number };
+  fanout: { clients: number; threads: number; broadcasts: number; gapMs: number };
+  /** The warm-up must fill the tap's ring (500 captures × 200 frames: 500 connections × 100 echoes) so growth after it is a leak. */
+  memory: { warmupMessages: number; messages: number; messagesPerConnection: number; parallel: number; tapOffBaseline: boolean };
+  transportBytes: { messages: number };
+}
+
+export const sizesByMode: Record<Mode, Sizes> = {
+  full: {
+    echo: { connections: 50, window: 8, warmupMs: 700, roundMs: 2000, rounds: 6 },
+    lag: { runs: 5, jobMs: 200 },
+    health: { jobMs: 300, workerJobs: 5, blockingJobs: 3 },
+    worker: { jobs: 8, jobMs: 200, rounds: 3 },
+    fanout: { clients: 1000, threads: 4, broadcasts: 30, gapMs: 200 },
+    memory: { warmupMessages: 60_000, messages: 100_000, messagesPerConnection: 100, parallel: 20, tapOffBaseline: true },
+    transportBytes: { messages: 50 },
+  },
+  quick: {
+    echo: { connections: 50, window: 8, warmupMs: 300, roundMs: 700, rounds: 2 },
+    lag: { runs: 3, jobMs: 200 },
+    health: { jobMs: 300, workerJobs: 2, blockingJobs: 1 },
+    worker: { jobs: 8, jobMs: 100, rounds: 1 },
+    fanout: { clients: 1000, threads: 4, broadcasts: 10, gapMs: 200 },
+    memory: { warmupMessages: 50_000, messages: 10_000, messagesPerConnection: 100, parallel: 20, tapOffBaseline: false },
+    transportBytes: { messages: 20 },
+  },
+  smoke: {
+    echo: { connections: 4, window: 2, warmupMs: 100, roundMs: 300, rounds: 1 },
+    lag: { runs: 1, jobMs: 200 },
+    health: { jobMs: 300, workerJobs: 1, blockingJobs: 1 },
+    worker: { jobs: 2, jobMs: 50, rounds: 1 },
+    fanout: { clients: 20, threads: 2, broadcasts: 3, gapMs: 50 },
+    memory: { warmupMessages: 500, messages: 2000, messagesPerConnection: 100, parallel: 5, tapOffBaseline: true },
+    transportBytes: { messages: 3 },
+  },
+};
