@@ -43,7 +43,8 @@ test('a blocking job in one page shows as a heartbeat gap in another', async ({ 
   await watcher.goto('/labs/loop');
   await blocker.goto('/labs/loop');
   await expect(watcher.getByTestId('heartbeat-status')).toHaveText('ticking');
-  await expect(watcher.getByTestId('heartbeat-missed')).toHaveText('0');
+  // A page load on a busy machine may already have cost a tick or two; no gap is near a second yet.
+  await expect(watcher.getByTestId('heartbeat-largest-gap')).toHaveText(/^(—|\d{1,3} ms)$/);
 
   await blocker.getByRole('radio', { name: 'blocking' }).check();
   await blocker.getByLabel('Duration').fill('1500');

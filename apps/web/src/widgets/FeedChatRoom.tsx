@@ -48,7 +48,9 @@ function Participant({ name, initialRoom }: { name: string; initialRoom: string 
   // Join (again) whenever the room changes or the connection (re)opens: rooms live on the server, per socket.
   useEffect(() => {
     if (phase !== 'open') return;
-    void socket.emitWithAck('chat:join', room).then((joined) => {
+    // A callback, not emitWithAck: a promise would settle a microtask late, after a `chat:presence`
+    // decoded from the same polling payload, and an old count would overwrite the new one.
+    socket.emit('chat:join', room, (joined) => {
       setMembers('members' in joined ? joined.members : null);
       setJoinError('error' in joined ? joined.error : null);
     });
