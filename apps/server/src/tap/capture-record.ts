@@ -46,15 +46,18 @@ export interface FrameRecord {
   payloadPreview: Uint8Array;
 }
 
-/** A reusable place for one frame in the ring: its bytes are copied in, nothing is allocated. */
+/**
+ * A reusable place for one frame in the ring. Header and preview share one array sized to what the
+ * frame needed, reused while later frames fit: small frames cost small slots, and a long-lived
+ * connection of similar frames allocates nothing per frame.
+ */
 class FrameSlot {
   at = 0;
   direction: 'client' | 'server' = 'client';
   payloadLength = 0;
   headerLength = 0;
   previewLength = 0;
-  readonly header = new Uint8Array(14);
-  readonly preview = new Uint8Array(previewBytes);
+  #bytes = new Uint8Array(0);
 
   fill(at: number, direction: 'client' | 'server', header: Uint8Array, headerLength: number, payloadLength: number, preview: Uint8Array, previewLength: number): void {
     this.at = at;
@@ -62,17 +65,20 @@ class FrameSlot {
     this.payloadLength = payloadLength;
     this.headerLength = headerLength;
     this.previewLength = Math.min(previewLength, previewBytes);
-    for (let i = 0; i < headerLength; i++) this.header[i] = header[i]!;
-    for (let i = 0; i < this.previewLength; i++) this.preview[i] = preview[i]!;
+    const needed = headerLength + this.previewLength;
+    if (this.#bytes.length < needed) this.#bytes = new Uint8Array(needed);
+    const bytes = this.#bytes;
+    for (let i = 0; i < headerLength; i++) bytes[i] = header[i]!;
+    for (let i = 0; i < this.previewLength; i++) bytes[headerLength + i] = preview[i]!;
   }
 
   record(): FrameRecord {
     return {
       at: this.at,
       direction: this.direction,
-      headerBytes: this.header.subarray(0, this.headerLength),
+      headerBytes: this.#bytes.subarray(0, this.headerLength),
       payloadLength: this.payloadLength,
-      payloadPreview: this.preview.subarray(0, this.previewLength),
+      payloadPreview: this.#bytes.subarray(this.headerLength, this.headerLength + this.previewLength),
     };
   }
 }
