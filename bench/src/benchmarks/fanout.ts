@@ -123,7 +123,7 @@ export async function benchFanout(sizes: Sizes['fanout']): Promise<Row[]> {
       const p99 = percentile(all, 99);
       const serverView = await serverReportedP99(session, broadcasts);
       const complete = all.length === expected && shortRecipients === 0;
-      const note = `${sizes.clients} devices in ${sizes.threads} threads, ${broadcasts.length} broadcasts: p50 ${percentile(all, 50).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms; delivered ${all.length}/${expected}; ${serverView}${shortRecipients ? `; ${shortRecipients} broadcasts reported fewer recipients than devices` : ''}`;
+      const note = `${sizes.clients} devices in ${sizes.threads} ${sizes.threads === 1 ? 'thread' : 'threads'}, ${broadcasts.length} broadcasts: p50 ${percentile(all, 50).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms; delivered ${all.length}/${expected}; ${serverView}${shortRecipients ? `; ${shortRecipients} broadcasts reported fewer recipients than devices` : ''}`;
       const scaled = sizes.clients === 1000 ? '' : ` (scaled down to ${sizes.clients} devices: not comparable with the budget)`;
       return [measured('fanout.p99_ms_1000', p99, 'ms', below(50), note + scaled, complete)];
     } finally {
