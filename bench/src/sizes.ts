@@ -10,8 +10,8 @@ export interface Sizes {
   /** jobs run at once: the lab admits at most 8 worker jobs in flight. */
   worker: { jobs: number; jobMs: number; rounds: number };
   /**
-   * Client threads share the server's 2 cores: measured with 1000 devices, p99 was 76–93 ms in 4 threads,
-   * 64 ms in 2 and 54–58 ms in 1, so the full run holds them all in one thread (off the bench's own thread).
+   * Client threads share the server's 2 cores, so fewer is better: with socket.io-client devices p99 was
+   * 76–93 ms in 4 threads, 64 ms in 2, 54–58 ms in 1; the hand-written protocol clients keep it to one thread.
    */
   fanout: { clients: number; threads: number; broadcasts: number; gapMs: number };
   /** The warm-up must fill the tap's ring (500 captures × 200 frames: 500 connections × 100 echoes) so growth after it is a leak. */

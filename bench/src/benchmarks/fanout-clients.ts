@@ -1,12 +1,16 @@
-// Worker thread holding a share of the fan-out bench's Socket.IO devices, so the side that measures
-// delivery latency is never the bottleneck. Protocol with the parent: it posts `ready` (or `error`),
-// answers `report` with every delivery it saw, and disconnects everything on `close`.
+// Worker thread holding a share of the fan-out bench's Socket.IO devices. Each device speaks the real
+// Socket.IO protocol over its own WebSocket (Engine.IO open, `40/devices,{auth}`, pings, `42` commands
+// answered with `43` acks), written by hand on a raw socket: socket.io-client costs about as much CPU
+// per message as the server, and on a 2-core machine its queue, not the server, would set the p99.
+// Protocol with the parent: it posts `ready` (or `error`), answers `report` with every delivery it
+// saw, and disconnects everything on `close`.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { io, type Socket } from 'socket.io-client';
+import { clientFrame, openRawWebSocket, type Frame, type RawWebSocket } from '../raw-websocket.js';
 
 export interface FanoutClientsData {
-  url: string;
+  /** The server's port (loopback). */
+  port: number;
   firstDevice: number;
   count: number;
 }
@@ -22,39 +26,60 @@ interface DeviceCommand {
   id: string;
   /** Server clock, performance.timeOrigin + performance.now(): comparable with ours on the same machine. */
   sentAt: number;
-  payload: unknown;
 }
 
-const { url, firstDevice, count } = workerData as FanoutClientsData;
+const { port: serverPort, firstDevice, count } = workerData as FanoutClientsData;
 const port = parentPort!;
-const sockets: Socket[] = [];
+const sockets: RawWebSocket[] = [];
 const deliveries: [string, number][] = [];
 const connectBatch = 50;
+const namespace = '/devices';
+const commandPrefix = `42${namespace},`;
+const connectedPrefix = `40${namespace},`;
+const refusedPrefix = `44${namespace},`;
+const pong = clientFrame('3');
 
 const epochNow = () => performance.timeOrigin + performance.now();
 
-function connectDevice(index: number): Promise<Socket> {
+/** `42/devices,17["device:command",{…}]` → the ack id and the command, or null for any other event. */
+function parseCommand(text: string): { ackId: string; command: DeviceCommand } | null {
+  if (!text.startsWith(commandPrefix)) return null;
+  const open = text.indexOf('[', commandPrefix.length);
+  const [event, command] = JSON.parse(text.slice(open)) as [string, DeviceCommand];
+  if (event !== 'device:command') return null;
+  return { ackId: text.slice(commandPrefix.length, open), command };
+}
+
+function connectDevice(index: number): Promise<RawWebSocket> {
   const deviceId = `bench-device-${index}`;
-  return new Promise((resolve, reject) => {
-    // forceNew: without it every device would share one Manager, i.e. one TCP connection.
-    const socket = io(`${url}/devices`, {
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
-      timeout: 30_000,
-      auth: { deviceId, capabilities: ['bench'] },
-    });
-    socket.on('device:command', (command: DeviceCommand, ack?: (reply: unknown) => void) => {
-      const receivedAt = epochNow();
-      deliveries.push([command.id, receivedAt - command.sentAt]);
-      if (typeof ack === 'function') ack({ deviceId, receivedAt });
-    });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => {
-      socket.close();
-      reject(new Error(`device ${index} could not connect to /devices: ${error.message}`));
-    });
-  });
+  return openRawWebSocket(serverPort, '/socket.io/?EIO=4&transport=websocket').then(
+    (socket) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`device ${index}: no Socket.IO connect within 30 s`)), 30_000);
+        socket.onFrames((frames: Frame[]) => {
+          for (const frame of frames) {
+            const text = frame.payload.toString('utf8');
+            if (text === '2') {
+              socket.send(pong);
+            } else if (text.startsWith('0{')) {
+              socket.send(clientFrame(`40${namespace},${JSON.stringify({ deviceId, capabilities: ['bench'] })}`));
+            } else if (text.startsWith(connectedPrefix) && text.length > connectedPrefix.length) {
+              clearTimeout(timer);
+              resolve(socket);
+            } else if (text.startsWith(refusedPrefix)) {
+              clearTimeout(timer);
+              reject(new Error(`device ${index} could not connect to ${namespace}: ${text}`));
+            } else {
+              const parsed = parseCommand(text);
+              if (!parsed) continue;
+              const receivedAt = epochNow();
+              deliveries.push([parsed.command.id, receivedAt - parsed.command.sentAt]);
+              socket.send(clientFrame(`43${namespace},${parsed.ackId}${JSON.stringify([{ deviceId, receivedAt }])}`));
+            }
+          }
+        });
+      }),
+  );
 }
 
 async function connectAll(): Promise<void> {

@@ -1,4 +1,4 @@
-// Fan-out: N Socket.IO devices on /devices (held by worker threads), repeated broadcasts through
+// Fan-out: N Socket.IO devices on /devices (raw-socket protocol clients held by worker threads), repeated broadcasts through
 // POST /api/devices/broadcast, and the delivery latency each device saw (receipt − the server's sentAt).
 
 import { Worker } from 'node:worker_threads';
@@ -91,7 +91,7 @@ export async function benchFanout(sizes: Sizes['fanout']): Promise<Row[]> {
     const perThread = Math.ceil(sizes.clients / sizes.threads);
     const threads = Array.from({ length: sizes.threads }, (_, index) => {
       const firstDevice = index * perThread;
-      return new ClientThread({ url: server.url, firstDevice, count: Math.max(0, Math.min(perThread, sizes.clients - firstDevice)) });
+      return new ClientThread({ port: server.port, firstDevice, count: Math.max(0, Math.min(perThread, sizes.clients - firstDevice)) });
     });
     try {
       for (const thread of threads) {
