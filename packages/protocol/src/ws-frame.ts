@@ -223,14 +223,17 @@ export class FrameDecoder {
 
   #readHeader(chunk: Uint8Array, offset: number): number {
     const header = this.#header;
+    const end = chunk.length;
+    let fill = this.#headerFill;
     let at = offset;
-    let needed = headerLengthOf(header, this.#headerFill);
-    // Byte by byte (at most 14): no view objects on the hot path.
-    while (at < chunk.length && (needed === -1 || this.#headerFill < needed)) {
-      header[this.#headerFill++] = chunk[at++]!;
-      if (needed === -1) needed = headerLengthOf(header, this.#headerFill);
+    // Byte by byte (at most 14): no view objects on the hot path. The first two decide the length.
+    while (fill < 2 && at < end) header[fill++] = chunk[at++]!;
+    const needed = headerLengthOf(header, fill);
+    while (fill < needed && at < end) header[fill++] = chunk[at++]!;
+    if (needed === -1 || fill < needed) {
+      this.#headerFill = fill;
+      return at;
     }
-    if (needed === -1 || this.#headerFill < needed) return at;
     this.#headerLength = needed;
     this.#headerFill = 0;
     this.#payloadLength = payloadLengthOf(header);
@@ -245,15 +248,16 @@ export class FrameDecoder {
     const take = Math.min(this.#payloadLength - this.#payloadSeen, chunk.length - offset);
     const previewTake = Math.min(this.#previewLength - this.#previewFill, take);
     if (previewTake > 0) {
-      const header = this.#header;
       const preview = this.#preview;
       const keyAt = this.#maskOffset;
-      for (let i = 0; i < previewTake; i++) {
-        const position = this.#previewFill + i;
-        const byte = chunk[offset + i]!;
-        preview[position] = keyAt >= 0 ? byte ^ header[keyAt + (position & 3)]! : byte;
+      const from = this.#previewFill;
+      if (keyAt < 0) {
+        for (let i = 0; i < previewTake; i++) preview[from + i] = chunk[offset + i]!;
+      } else {
+        const header = this.#header;
+        for (let i = 0; i < previewTake; i++) preview[from + i] = chunk[offset + i]! ^ header[keyAt + ((from + i) & 3)]!;
       }
-      this.#previewFill += previewTake;
+      this.#previewFill = from + previewTake;
     }
     this.#payloadSeen += take;
     if (this.#payloadSeen === this.#payloadLength) this.#finishFrame();

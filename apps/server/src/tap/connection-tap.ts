@@ -40,6 +40,8 @@ export class ConnectionTap {
   #upgraded: CaptureRecord | null = null;
   #clientFrames: FrameDecoder | null = null;
   #serverFrames: FrameDecoder | null = null;
+  /** When the bytes being decoded arrived: one clock read per read or write, not per frame. */
+  #bytesAt = 0;
 
   constructor(id: string, socket: Socket, context: ConnectionContext) {
     this.id = id;
@@ -58,6 +60,7 @@ export class ConnectionTap {
       raw: (bytes) => {
         if (!this.#upgraded) return;
         this.#upgraded.wire.clientBytes += bytes.length;
+        this.#bytesAt = Date.now();
         this.#clientFrames?.push(bytes);
       },
       lost: (reason) => this.#note(this.#receiving, `Stopped following the client's bytes: ${reason}.`),
@@ -72,6 +75,7 @@ export class ConnectionTap {
       raw: (bytes) => {
         if (!this.#upgraded) return;
         this.#upgraded.wire.serverBytes += bytes.length;
+        this.#bytesAt = Date.now();
         this.#serverFrames?.push(bytes);
       },
       lost: (reason) => this.#note(this.#answering, `Stopped following the server's bytes: ${reason}.`),
@@ -207,7 +211,7 @@ export class ConnectionTap {
     const onFrame =
       (direction: 'client' | 'server') =>
       (header: Uint8Array, headerLength: number, payloadLength: number, preview: Uint8Array, previewLength: number) => {
-        record.frames.add(Date.now(), direction, header, headerLength, payloadLength, preview, previewLength);
+        record.frames.add(this.#bytesAt, direction, header, headerLength, payloadLength, preview, previewLength);
         if (store.hasListeners) store.notifyFrame(record, record.frames.latest()!);
       };
     this.#clientFrames = new FrameDecoder(onFrame('client'), { previewBytes });
