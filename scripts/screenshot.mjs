@@ -131,6 +131,39 @@ try {
       await page.close();
     }
   }
+
+  // The event-loop lab right after a 1500 ms blocking job: the lag chart's block and the heartbeat's gap.
+  const lab = await openPage('light', '/labs/loop');
+  await lab.getByRole('radio', { name: 'blocking' }).check();
+  await lab.getByLabel('Duration').fill('1500');
+  await lab.getByRole('button', { name: 'Run job' }).click();
+  await lab.getByTestId('lab-result').waitFor({ timeout: 10_000 });
+  await lab.getByTestId('lab-result').scrollIntoViewIfNeeded();
+  await settle(lab);
+  await lab.screenshot({ path: 'docs/lab-loop.png' });
+  console.log('wrote docs/lab-loop.png');
+  await lab.close();
+
+  // The inspector showing a WebSocket this page opened: the handshake's heads and its frames.
+  const inspector = await openPage('light', '/inspector');
+  await inspector.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const socket = new globalThis.WebSocket(`ws://${globalThis.location.host}/ws`, ['chat', 'superchat']);
+        socket.onopen = () => socket.send('Hello, inspector');
+        socket.onmessage = () => {
+          socket.close(1000, 'done');
+          resolve(undefined);
+        };
+      }),
+  );
+  const row = inspector.getByRole('button', { name: /GET \/ws\b/ }).first();
+  await row.click();
+  await inspector.getByTestId('capture-detail').getByTestId('request-head').waitFor();
+  await settle(inspector);
+  await inspector.screenshot({ path: 'docs/handshake-inspector.png' });
+  console.log('wrote docs/handshake-inspector.png');
+  await inspector.close();
 } finally {
   await browser.close();
   process.kill(-server.pid, 'SIGTERM');
