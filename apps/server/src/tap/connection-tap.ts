@@ -57,12 +57,7 @@ export class ConnectionTap {
       wire: (count) => {
         if (this.#receiving) this.#receiving.wire.clientBytes += count;
       },
-      raw: (bytes) => {
-        if (!this.#upgraded) return;
-        this.#upgraded.wire.clientBytes += bytes.length;
-        this.#bytesAt = Date.now();
-        this.#clientFrames?.push(bytes);
-      },
+      raw: (bytes) => this.#rawFromClient(bytes),
       lost: (reason) => this.#note(this.#receiving, `Stopped following the client's bytes: ${reason}.`),
     });
     this.#responses = new HttpMessageSplitter({
@@ -72,22 +67,34 @@ export class ConnectionTap {
       wire: (count) => {
         if (this.#answering) this.#answering.wire.serverBytes += count;
       },
-      raw: (bytes) => {
-        if (!this.#upgraded) return;
-        this.#upgraded.wire.serverBytes += bytes.length;
-        this.#bytesAt = Date.now();
-        this.#serverFrames?.push(bytes);
-      },
+      raw: (bytes) => this.#rawFromServer(bytes),
       lost: (reason) => this.#note(this.#answering, `Stopped following the server's bytes: ${reason}.`),
     });
   }
 
+  // After a 101 every byte is a frame: straight to the decoders, past the HTTP splitters.
   fromClient(bytes: Buffer): void {
-    this.#requests.push(bytes);
+    if (this.#clientFrames !== null) this.#rawFromClient(bytes);
+    else this.#requests.push(bytes);
   }
 
   fromServer(bytes: Buffer): void {
-    this.#responses.push(bytes);
+    if (this.#serverFrames !== null) this.#rawFromServer(bytes);
+    else this.#responses.push(bytes);
+  }
+
+  #rawFromClient(bytes: Buffer): void {
+    if (!this.#upgraded) return;
+    this.#upgraded.wire.clientBytes += bytes.length;
+    this.#bytesAt = Date.now();
+    this.#clientFrames?.push(bytes);
+  }
+
+  #rawFromServer(bytes: Buffer): void {
+    if (!this.#upgraded) return;
+    this.#upgraded.wire.serverBytes += bytes.length;
+    this.#bytesAt = Date.now();
+    this.#serverFrames?.push(bytes);
   }
 
   /** The connection is gone: every open exchange on it is over. */
