@@ -1,7 +1,7 @@
 // A labelled radio group: keyboard-navigable by the browser, one choice at a time.
 
 import type { Choice } from '@loopwire/lessons';
-import { useId } from 'react';
+import { useRadioGroupName } from '../lib/useRadioGroupName.ts';
 
 export function ChoiceList(props: {
   name: string;
@@ -12,16 +12,14 @@ export function ChoiceList(props: {
   disabled?: boolean;
   onChange: (id: string) => void;
 }) {
-  // useId may contain characters that are not valid in a CSS selector, and React looks radio groups up
-  // by name with querySelectorAll: spell the id in base-36 digits instead.
-  const groupId = [...useId()].map((char) => char.codePointAt(0)!.toString(36)).join('');
+  const groupName = useRadioGroupName(props.name);
   return (
     <div className="choices" role="radiogroup" aria-label={props.label}>
       {props.choices.map((choice) => (
         <label key={choice.id} className={`choice${props.value === choice.id ? ' is-chosen' : ''}`}>
           <input
             type="radio"
-            name={`${props.name}-${groupId}`}
+            name={groupName}
             value={choice.id}
             checked={props.value === choice.id}
             disabled={props.disabled}

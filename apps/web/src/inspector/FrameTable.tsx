@@ -3,6 +3,7 @@
 
 import { useState } from 'react';
 import { byteStringToBytes, closeCodeName, describeFrameFields, parseFrameHeader, type Frame, type FrameField } from '@loopwire/protocol';
+import { useRadioGroupName } from '../lib/useRadioGroupName.ts';
 import { byteStringToText, formatBytes } from './bytes.ts';
 
 function summary(frame: Frame): string {
@@ -20,6 +21,7 @@ function HexView({ frame }: { frame: Frame }) {
   const header = parseFrameHeader(byteStringToBytes(frame.headerBytes))!;
   const fields = describeFrameFields(header);
   const [chosen, setChosen] = useState<FrameField['name']>('opcode');
+  const groupName = useRadioGroupName('frame-field');
   const field = fields.find((candidate) => candidate.name === chosen) ?? fields[0]!;
   // The payload as it travelled: masked bytes are shown masked, the decoded text beside them.
   const key = frame.maskingKey ? frame.maskingKey.split(' ').map((hex) => parseInt(hex, 16)) : null;
@@ -31,7 +33,7 @@ function HexView({ frame }: { frame: Frame }) {
       <div className="hex__fields" role="radiogroup" aria-label="Frame fields">
         {fields.map((candidate) => (
           <label key={candidate.name} className={`hex__field${candidate.name === field.name ? ' is-chosen' : ''}`}>
-            <input type="radio" name={`field-${frame.at}-${frame.headerBytes}`} checked={candidate.name === field.name} onChange={() => setChosen(candidate.name)} />
+            <input type="radio" name={groupName} checked={candidate.name === field.name} onChange={() => setChosen(candidate.name)} />
             <span>{candidate.name}</span> <code>{candidate.value}</code>
           </label>
         ))}

@@ -2,6 +2,7 @@
 // its loop lag, its phases and its heartbeat while it runs. The run is the labRun machine.
 
 import { useId } from 'react';
+import { useRadioGroupName } from '../lib/useRadioGroupName.ts';
 import { useMachine } from '@xstate/react';
 import { fromPromise } from 'xstate';
 import { jobDurationLimits, jobModes, type JobMode } from '@loopwire/protocol';
@@ -26,6 +27,7 @@ const modeHints: Record<JobMode, string> = {
 
 export default function LoopLab() {
   const id = useId();
+  const modeGroup = useRadioGroupName('lab-mode');
   const [snapshot, send] = useMachine(liveLabRunMachine);
   const samples = useLoopSamples();
   const { mode, durationMs, result, error } = snapshot.context;
@@ -47,7 +49,7 @@ export default function LoopLab() {
               <label key={candidate} className="lab-mode" title={modeHints[candidate]}>
                 <input
                   type="radio"
-                  name={`${id}-mode`}
+                  name={modeGroup}
                   value={candidate}
                   checked={mode === candidate}
                   disabled={running}
