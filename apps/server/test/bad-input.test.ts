@@ -210,7 +210,8 @@ describe('WebSocket frames (after a valid handshake on /ws)', () => {
     ['close reason that is not UTF-8', frame({ opcode: 0x8, payload: Buffer.concat([closePayload(1000), Buffer.from([0xff])]) }), 1007],
   ];
 
-  it.each(cases)('%s → close %i', async (_name, bytes, expected) => {
+  // The title's placeholders take the arguments in order: name, then the expected code.
+  it.each(cases.map(([name, bytes, code]) => [name, code, bytes] as const))('%s → close %i', async (_name, expected, bytes) => {
     const raw = await openRawWebSocket(server.port);
     raw.socket.write(bytes);
     expect(await raw.serverClose()).toBe(expected);
