@@ -46,86 +46,108 @@ export interface FrameRecord {
   payloadPreview: Uint8Array;
 }
 
-/**
- * A reusable place for one frame in the ring. Header and preview share one array sized to what the
- * frame needed, reused while later frames fit: small frames cost small slots, and a long-lived
- * connection of similar frames allocates nothing per frame.
- */
-class FrameSlot {
-  at = 0;
-  direction: 'client' | 'server' = 'client';
-  payloadLength = 0;
-  headerLength = 0;
-  previewLength = 0;
-  #bytes = new Uint8Array(0);
-
-  fill(at: number, direction: 'client' | 'server', header: Uint8Array, headerLength: number, payloadLength: number, preview: Uint8Array, previewLength: number): void {
-    this.at = at;
-    this.direction = direction;
-    this.payloadLength = payloadLength;
-    this.headerLength = headerLength;
-    this.previewLength = Math.min(previewLength, previewBytes);
-    const needed = headerLength + this.previewLength;
-    if (this.#bytes.length < needed) this.#bytes = new Uint8Array(needed);
-    const bytes = this.#bytes;
-    for (let i = 0; i < headerLength; i++) bytes[i] = header[i]!;
-    for (let i = 0; i < this.previewLength; i++) bytes[headerLength + i] = preview[i]!;
-  }
-
-  record(): FrameRecord {
-    return {
-      at: this.at,
-      direction: this.direction,
-      headerBytes: this.#bytes.subarray(0, this.headerLength),
-      payloadLength: this.payloadLength,
-      payloadPreview: this.#bytes.subarray(this.headerLength, this.headerLength + this.previewLength),
-    };
-  }
-}
+/** Bytes kept per frame at most: the longest header (14) and the preview. */
+const maxFrameBytes = 14 + previewBytes;
+const direction = ['client', 'server'] as const;
+const firstKept = 50;
+const newestKept = 150;
 
 /**
  * Frames of one capture: the first ones kept for good (a Socket.IO upgrade story), then a ring of
- * the newest whose slots are reused, so a long-lived connection costs no allocation per frame.
+ * the newest. Everything lives in a few flat arrays allocated on the first frame — per slot its time,
+ * lengths and direction, and its header and preview bytes at a fixed stride — so adding a frame writes
+ * into memory that is already there: no object per frame, and neighbouring frames stay neighbours in
+ * memory (the tap's cost per frame is mostly here). The stride starts small and grows, at most to
+ * 14 + 256 bytes, the first time a frame needs more.
  */
 export class FrameLog {
-  static readonly firstKept = 50;
-  static readonly newestKept = 150;
-  readonly #first: FrameSlot[] = [];
-  readonly #newest: FrameSlot[] = [];
-  #next = 0;
-  #latest: FrameSlot | null = null;
+  static readonly firstKept = firstKept;
+  static readonly newestKept = newestKept;
+  static readonly capacity = firstKept + newestKept;
+  /** Arrival times (epoch ms). */
+  #at: Float64Array | null = null;
+  /** Per slot: payload length, header length, preview length, direction (0 client, 1 server). */
+  #lengths: Uint32Array | null = null;
+  #bytes = new Uint8Array(0);
+  #stride = 64;
+  /** Frames ever added. */
+  #added = 0;
   omitted = 0;
 
-  add(at: number, direction: 'client' | 'server', header: Uint8Array, headerLength: number, payloadLength: number, preview: Uint8Array, previewLength: number): void {
-    let slot: FrameSlot;
-    if (this.#first.length < FrameLog.firstKept) {
-      slot = new FrameSlot();
-      this.#first.push(slot);
-    } else if (this.#newest.length < FrameLog.newestKept) {
-      slot = new FrameSlot();
-      this.#newest.push(slot);
-    } else {
-      slot = this.#newest[this.#next]!;
-      this.#next = (this.#next + 1) % FrameLog.newestKept;
+  add(at: number, from: 'client' | 'server', header: Uint8Array, headerLength: number, payloadLength: number, preview: Uint8Array, previewLength: number): void {
+    const kept = Math.min(previewLength, previewBytes);
+    if (this.#at === null) this.#allocate();
+    if (headerLength + kept > this.#stride) this.#widen(headerLength + kept);
+    const added = this.#added++;
+    let slot = added;
+    if (added >= FrameLog.capacity) {
+      slot = FrameLog.firstKept + ((added - FrameLog.firstKept) % FrameLog.newestKept);
       this.omitted++;
     }
-    slot.fill(at, direction, header, headerLength, payloadLength, preview, previewLength);
-    this.#latest = slot;
+    this.#at![slot] = at;
+    const lengths = this.#lengths!;
+    lengths[slot * 4] = payloadLength;
+    lengths[slot * 4 + 1] = headerLength;
+    lengths[slot * 4 + 2] = kept;
+    lengths[slot * 4 + 3] = from === 'server' ? 1 : 0;
+    const bytes = this.#bytes;
+    const offset = slot * this.#stride;
+    for (let i = 0; i < headerLength; i++) bytes[offset + i] = header[i]!;
+    for (let i = 0; i < kept; i++) bytes[offset + headerLength + i] = preview[i]!;
   }
 
   get size(): number {
-    return this.#first.length + this.#newest.length;
+    return Math.min(this.#added, FrameLog.capacity);
   }
 
-  /** The frame added last (a snapshot: later frames may reuse its slot). */
+  /** The frame added last (views into the log: serialize it before more frames arrive). */
   latest(): FrameRecord | null {
-    return this.#latest ? this.#latest.record() : null;
+    if (this.#added === 0) return null;
+    const last = this.#added - 1;
+    return this.#record(last < FrameLog.capacity ? last : FrameLog.firstKept + ((last - FrameLog.firstKept) % FrameLog.newestKept));
   }
 
-  /** Oldest first. Views into the slots: serialize them before more frames arrive. */
+  /** Oldest first. Views into the log: serialize them before more frames arrive. */
   all(): FrameRecord[] {
-    const ordered = [...this.#first, ...this.#newest.slice(this.#next), ...this.#newest.slice(0, this.#next)];
-    return ordered.map((slot) => slot.record());
+    const size = this.size;
+    const slots = Array.from({ length: size }, (_, index) => index);
+    if (this.#added > FrameLog.capacity) {
+      // The ring's oldest slot is the one the next frame would overwrite.
+      const next = (this.#added - FrameLog.firstKept) % FrameLog.newestKept;
+      const ring = slots.slice(FrameLog.firstKept);
+      slots.splice(FrameLog.firstKept, ring.length, ...ring.slice(next), ...ring.slice(0, next));
+    }
+    return slots.map((slot) => this.#record(slot));
+  }
+
+  #record(slot: number): FrameRecord {
+    const lengths = this.#lengths!;
+    const headerLength = lengths[slot * 4 + 1]!;
+    const offset = slot * this.#stride;
+    return {
+      at: this.#at![slot]!,
+      direction: direction[lengths[slot * 4 + 3]!]!,
+      headerBytes: this.#bytes.subarray(offset, offset + headerLength),
+      payloadLength: lengths[slot * 4]!,
+      payloadPreview: this.#bytes.subarray(offset + headerLength, offset + headerLength + lengths[slot * 4 + 2]!),
+    };
+  }
+
+  #allocate(): void {
+    this.#at = new Float64Array(FrameLog.capacity);
+    this.#lengths = new Uint32Array(FrameLog.capacity * 4);
+    this.#bytes = new Uint8Array(FrameLog.capacity * this.#stride);
+  }
+
+  /** Room for `needed` bytes per frame: every kept frame moves to the wider stride once. */
+  #widen(needed: number): void {
+    const stride = Math.min(maxFrameBytes, Math.ceil(needed / 64) * 64);
+    const bytes = new Uint8Array(FrameLog.capacity * stride);
+    for (let slot = 0; slot < this.size; slot++) {
+      bytes.set(this.#bytes.subarray(slot * this.#stride, (slot + 1) * this.#stride), slot * stride);
+    }
+    this.#bytes = bytes;
+    this.#stride = stride;
   }
 }
 
