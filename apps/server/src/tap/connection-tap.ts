@@ -40,7 +40,7 @@ export class ConnectionTap {
   #upgraded: CaptureRecord | null = null;
   #clientFrames: FrameDecoder | null = null;
   #serverFrames: FrameDecoder | null = null;
-  /** When the bytes being decoded arrived: one clock read per read or write, not per frame. */
+  /** When the bytes being decoded arrived, read from the clock by the first frame they complete (0: not yet). */
   #bytesAt = 0;
 
   constructor(id: string, socket: Socket, context: ConnectionContext) {
@@ -86,14 +86,14 @@ export class ConnectionTap {
   #rawFromClient(bytes: Buffer): void {
     if (!this.#upgraded) return;
     this.#upgraded.wire.clientBytes += bytes.length;
-    this.#bytesAt = Date.now();
+    this.#bytesAt = 0;
     this.#clientFrames?.push(bytes);
   }
 
   #rawFromServer(bytes: Buffer): void {
     if (!this.#upgraded) return;
     this.#upgraded.wire.serverBytes += bytes.length;
-    this.#bytesAt = Date.now();
+    this.#bytesAt = 0;
     this.#serverFrames?.push(bytes);
   }
 
@@ -218,7 +218,7 @@ export class ConnectionTap {
     const onFrame =
       (direction: 'client' | 'server') =>
       (header: Uint8Array, headerLength: number, payloadLength: number, preview: Uint8Array, previewLength: number) => {
-        record.frames.add(this.#bytesAt, direction, header, headerLength, payloadLength, preview, previewLength);
+        record.frames.add((this.#bytesAt ||= Date.now()), direction, header, headerLength, payloadLength, preview, previewLength);
         if (store.hasListeners) store.notifyFrame(record, record.frames.latest()!);
       };
     this.#clientFrames = new FrameDecoder(onFrame('client'), { previewBytes });
