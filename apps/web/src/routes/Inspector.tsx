@@ -8,6 +8,7 @@ import { useCaptures } from '../inspector/useCaptures.ts';
 import { CaptureDetail } from '../inspector/CaptureDetail.tsx';
 import { clearCaptures, followCapture, subscribeCaptures } from '../inspector/api.ts';
 import { formatBytes } from '../inspector/bytes.ts';
+import { WidgetError } from '../components/WidgetError.tsx';
 import '../inspector/inspector.css';
 
 /** The capture shown in detail, fetched again on every stream event about it (exact, never a merge). */
@@ -91,11 +92,7 @@ export default function Inspector() {
           </button>
         </div>
       </header>
-      {error ? (
-        <p className="widget__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <WidgetError>{error}</WidgetError>
       <div className="inspector__body">
         <nav className="inspector__list" aria-label="Captures">
           {shown.length === 0 ? (

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import type { ConnectionInfo } from '@loopwire/protocol';
 import { whoamiOverHttp, whoamiOverWebSocket } from '../lib/whoami.ts';
 import { browserCheckContext } from '../checks/context.ts';
+import { WidgetError } from '../components/WidgetError.tsx';
+import { useAction } from '../lib/useAction.ts';
 
 interface Row {
   n: number;
@@ -15,21 +17,14 @@ const keptRows = 8;
 
 export default function EndpointProbe() {
   const [rows, setRows] = useState<Row[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  async function ask(via: Row['via']) {
-    setBusy(true);
-    setError(null);
-    try {
+  function ask(via: Row['via']) {
+    return run(async () => {
       const info =
         via === 'HTTP' ? await whoamiOverHttp(browserCheckContext) : await whoamiOverWebSocket(browserCheckContext);
       setRows((previous) => [{ n: (previous[0]?.n ?? 0) + 1, via, info }, ...previous].slice(0, keptRows));
-    } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -45,11 +40,7 @@ export default function EndpointProbe() {
           </button>
         </div>
       </div>
-      {error ? (
-        <p className="widget__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <WidgetError>{error}</WidgetError>
       {rows.length === 0 ? (
         <p className="widget__empty">No connections yet. Ask the server which 4-tuple your request used.</p>
       ) : (

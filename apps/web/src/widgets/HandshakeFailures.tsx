@@ -6,6 +6,8 @@ import { handshakeProbeCases, type HandshakeProbeCase, type HandshakeProbeResult
 import { runHandshakeProbe } from '../inspector/api.ts';
 import { HeadView } from '../inspector/HeadView.tsx';
 import { byteStringToText } from '../inspector/bytes.ts';
+import { WidgetError } from '../components/WidgetError.tsx';
+import { useAction } from '../lib/useAction.ts';
 import '../inspector/inspector.css';
 
 const describe: Record<HandshakeProbeCase, string> = {
@@ -19,22 +21,15 @@ const describe: Record<HandshakeProbeCase, string> = {
 
 export default function HandshakeFailures() {
   const [results, setResults] = useState<Partial<Record<HandshakeProbeCase, HandshakeProbeResult>>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  async function probe(cases: readonly HandshakeProbeCase[]) {
-    setBusy(true);
-    setError(null);
-    try {
+  function probe(cases: readonly HandshakeProbeCase[]) {
+    return run(async () => {
       for (const probeCase of cases) {
         const result = await runHandshakeProbe(probeCase);
         setResults((previous) => ({ ...previous, [probeCase]: result }));
       }
-    } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -47,11 +42,7 @@ export default function HandshakeFailures() {
           </button>
         </div>
       </div>
-      {error ? (
-        <p className="widget__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <WidgetError>{error}</WidgetError>
       <div className="probe-grid">
         {handshakeProbeCases.map((probeCase) => {
           const result = results[probeCase];

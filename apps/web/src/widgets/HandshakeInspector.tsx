@@ -8,6 +8,7 @@ import { webSocketMachine, webSocketPhaseOf, webSocketPhases } from '../machines
 import { askServerToPing, followCapture, subscribeCaptures, waitForCapture } from '../inspector/api.ts';
 import { CaptureDetail } from '../inspector/CaptureDetail.tsx';
 import { StateChart } from '../inspector/StateChart.tsx';
+import { WidgetError } from '../components/WidgetError.tsx';
 import '../inspector/inspector.css';
 
 const protocolChoices = [
@@ -140,11 +141,7 @@ export default function HandshakeInspector() {
           {snapshot.context.closeReason ? `, reason “${snapshot.context.closeReason}”` : ''}.
         </p>
       ) : null}
-      {error ? (
-        <p className="widget__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <WidgetError>{error}</WidgetError>
       {capture ? (
         <CaptureDetail capture={capture} compact />
       ) : (

@@ -5,6 +5,8 @@ import { useState } from 'react';
 import type { Capture } from '@loopwire/protocol';
 import { waitForCapture } from '../inspector/api.ts';
 import { CaptureDetail } from '../inspector/CaptureDetail.tsx';
+import { WidgetError } from '../components/WidgetError.tsx';
+import { useAction } from '../lib/useAction.ts';
 import '../inspector/inspector.css';
 
 const requests = [
@@ -16,13 +18,10 @@ const requests = [
 export default function HttpExchange() {
   const [choice, setChoice] = useState(0);
   const [exchanges, setExchanges] = useState<Capture[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
-  async function sendRequest() {
-    setBusy(true);
-    setError(null);
-    try {
+  function sendRequest() {
+    return run(async () => {
       const request = requests[choice]!;
       // A marker in the query finds this exact exchange among the browser's captures.
       const marker = Math.random().toString(36).slice(2, 8);
@@ -30,11 +29,7 @@ export default function HttpExchange() {
       await fetch(url, request.method === 'POST' ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"hello":"server"}' } : {});
       const capture = await waitForCapture((captures) => captures.find((candidate) => candidate.url === url), { limit: 30 }, { settled: true });
       setExchanges((previous) => [capture, ...previous].slice(0, 5));
-    } catch (caught) {
-      setError((caught as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const [latest, previous] = exchanges;
@@ -58,11 +53,7 @@ export default function HttpExchange() {
           Send the request
         </button>
       </div>
-      {error ? (
-        <p className="widget__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <WidgetError>{error}</WidgetError>
       {latest ? (
         <>
           {previous ? (

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { longPollHoldMs, type FeedMessages } from '@loopwire/protocol';
 import { newestFeedId } from '../transports/feed-clients.ts';
+import { WidgetError } from '../components/WidgetError.tsx';
 import './transports.css';
 
 interface Waiter {
@@ -73,11 +74,7 @@ export default function LongPollDemo() {
           </button>
         </div>
       </div>
-      {error ? (
-        <p className="widget__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <WidgetError>{error}</WidgetError>
       {waiters.length === 0 ? (
         <p className="widget__empty">Send the long polls: the server will hold each request open until there is news.</p>
       ) : (

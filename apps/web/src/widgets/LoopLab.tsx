@@ -12,6 +12,7 @@ import { useLoopSamples } from '../lab/useLabFeed.ts';
 import { LagChart } from './LagChart.tsx';
 import HeartbeatStrip from './HeartbeatStrip.tsx';
 import PhaseDiagram from './PhaseDiagram.tsx';
+import { WidgetError } from '../components/WidgetError.tsx';
 import './lab.css';
 
 const liveLabRunMachine = labRunMachine.provide({
@@ -80,11 +81,7 @@ export default function LoopLab() {
             <button type="button" className="button button--primary" disabled={running} onClick={() => send({ type: 'RUN' })}>
               {running ? 'Running…' : 'Run job'}
             </button>
-            {error ? (
-              <p className="widget__error" role="alert">
-                {error}
-              </p>
-            ) : null}
+            <WidgetError>{error}</WidgetError>
           </div>
           {result ? (
             <dl className="lab-result" data-testid="lab-result" aria-live="polite">

@@ -8,6 +8,7 @@ import { findOrderExperiment, orderExperiments } from '@loopwire/protocol';
 import { orderPredictMachine } from '../machines/orderPredict.machine.ts';
 import { runOrderExperiment } from '../lab/api.ts';
 import { comparePrediction, kindRules, phaseNames } from '../lab/order-explain.ts';
+import { WidgetError } from '../components/WidgetError.tsx';
 import './lab.css';
 
 const liveOrderPredictMachine = orderPredictMachine.provide({
@@ -140,11 +141,7 @@ export default function OrderPredictor() {
           </section>
         ) : null}
       </div>
-      {error ? (
-        <p className="widget__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <WidgetError>{error}</WidgetError>
       {placements ? (
         <div role="status" data-testid="order-verdict">
           <p className={`callout ${allRight ? 'callout--right' : 'callout--wrong'}`}>

@@ -10,6 +10,7 @@ import type { LiveSocket } from '../live/socket.ts';
 import { connectionMachine, phaseOf } from '../machines/connection.machine.ts';
 import { listCaptures } from '../inspector/api.ts';
 import { StateChart } from '../inspector/StateChart.tsx';
+import { WidgetError } from '../components/WidgetError.tsx';
 import '../inspector/inspector.css';
 
 interface Step {
@@ -104,11 +105,7 @@ export default function SocketIoStory() {
           </span>
         ) : null}
       </div>
-      {error ? (
-        <p className="widget__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <WidgetError>{error}</WidgetError>
       {steps.length > 0 ? (
         <ol className="story" data-testid="socketio-story">
           {steps.map((step) => (

@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from 'react';
 import type { JobMode, LabLoopResponse } from '@loopwire/protocol';
 import { fetchLoop, runLabBatch } from '../lab/api.ts';
 import { useLabJobs, useNow, type TrackedJob } from '../lab/useLabFeed.ts';
+import { WidgetError } from '../components/WidgetError.tsx';
 import './lab.css';
 
 const shownForMs = 20_000;
@@ -85,11 +86,7 @@ export default function ThreadpoolTimeline() {
           </button>
         </div>
       </div>
-      {error ? (
-        <p className="widget__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <WidgetError>{error}</WidgetError>
       <svg
         className="timeline__svg"
         viewBox={`0 0 ${width} ${height}`}

@@ -7,6 +7,7 @@ import type { BroadcastResult, BroadcastStarted, FloodResult } from '@loopwire/p
 import { broadcastRunMachine, liveBroadcastActors } from '../../machines/broadcastRun.machine.ts';
 import { callJson, waitForBroadcast } from '../../lib/labApi.ts';
 import { useFleet } from '../../lib/useFleet.ts';
+import { WidgetError } from '../../components/WidgetError.tsx';
 import './labs.css';
 
 const machine = broadcastRunMachine.provide({
@@ -107,7 +108,7 @@ export default function BroadcastLab() {
         </div>
       </div>
       {!fleet?.count ? <p className="widget__empty">Start a fleet in the device lab first.</p> : null}
-      {state.context.error ? <p className="widget__error" role="alert">{state.context.error}</p> : null}
+      <WidgetError>{state.context.error}</WidgetError>
       {result ? (
         <>
           <ul className="lab-stats" data-testid="broadcast-stats">
@@ -149,7 +150,7 @@ export default function BroadcastLab() {
           {flooding ? 'Flooding for 1 s…' : 'Flood for 1 s'}
         </button>
       </div>
-      {floodError ? <p className="widget__error" role="alert">{floodError}</p> : null}
+      <WidgetError>{floodError}</WidgetError>
       {flood ? (
         <>
           <p data-testid="flood-result">

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { KnownConnection, KnownConnectionsResponse } from '@loopwire/protocol';
 import { callJson } from '../../lib/labApi.ts';
 import { liveSocket } from '../../live/socket.ts';
+import { WidgetError } from '../../components/WidgetError.tsx';
 import './labs.css';
 
 const refreshMs = 2000;
@@ -69,7 +70,7 @@ export default function ConnectionKnowledge() {
         <strong className="widget__title">What the server knows</strong>
         <span className="widget__caption">{known ? `${known.connections.length} connections listed, ${known.omitted} more counted` : 'Loading…'}</span>
       </div>
-      {error ? <p className="widget__error" role="alert">{error}</p> : null}
+      <WidgetError>{error}</WidgetError>
       {known ? (
         <div className="table-scroll">
           <table className="table" data-testid="known-connections">

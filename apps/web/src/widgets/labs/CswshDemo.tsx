@@ -6,6 +6,7 @@ import { useMachine } from '@xstate/react';
 import { useMemo } from 'react';
 import { cswshRunMachine, type TargetResult } from '../../machines/cswshRun.machine.ts';
 import { useSecurityInfo } from '../../lib/useSecurityInfo.ts';
+import { WidgetError } from '../../components/WidgetError.tsx';
 import './labs.css';
 
 const targets = [
@@ -98,7 +99,7 @@ export default function CswshDemo() {
   const { info, error } = useSecurityInfo();
   return (
     <figure className="widget" aria-label="Cross-Site WebSocket Hijacking demo">
-      {error ? <p className="widget__error" role="alert">{error}</p> : null}
+      <WidgetError>{error}</WidgetError>
       {info && info.foreignPort === null ? (
         <p className="widget__error" role="alert">
           The foreign page could not start: its port is taken. Set LAB_FOREIGN_PORT to a free port and restart.

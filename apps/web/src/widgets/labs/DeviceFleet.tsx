@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { BroadcastStarted, CommandResult, SimulatorStatus } from '@loopwire/protocol';
 import { callJson, waitForBroadcast } from '../../lib/labApi.ts';
 import { useFleet } from '../../lib/useFleet.ts';
+import { WidgetError } from '../../components/WidgetError.tsx';
 import './labs.css';
 
 export default function DeviceFleet() {
@@ -84,7 +85,7 @@ export default function DeviceFleet() {
           Stop
         </button>
       </div>
-      {error || problem ? <p className="widget__error" role="alert">{problem ?? error}</p> : null}
+      <WidgetError>{problem ?? error}</WidgetError>
       {fleet?.simulator.lastError ? <p className="widget__error">A simulated device reported: {fleet.simulator.lastError}</p> : null}
       <div className="lab-grid">
         <section className="lab-panel" aria-label="Command one device">
