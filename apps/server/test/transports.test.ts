@@ -189,6 +189,7 @@ describe('Server-Sent Events', () => {
     const lines = await stream.until((seen) => seen.includes(`id: ${message.id}`));
     expect(lines[0]).toBe('retry: 2000');
     expect(eventsNamed<SseNotice>(lines, 'notice')[0]).toEqual({ stream: expect.any(String), resumedFrom: null, replaying: 0 });
+    expect(lines.slice(2, 4), 'the notice holds the feed position it opened at').toEqual([`id: ${message.id - 1}`, 'event: notice']);
     const at = lines.indexOf(`id: ${message.id}`);
     expect(lines.slice(at, at + 4)).toEqual([`id: ${message.id}`, 'event: message', `data: ${JSON.stringify(message)}`, '']);
     stream.close();
@@ -213,6 +214,19 @@ describe('Server-Sent Events', () => {
     const after = await stream.until((seen) => seen.includes(`id: ${live.id}`));
     expect(eventsNamed<FeedMessage>(after, 'message')).toEqual([...missed, live]);
     stream.close();
+  });
+
+  it('gives a stream that saw only price updates a resume point, so a reconnect gets what was posted while down', async () => {
+    const first = await sse('/api/sse/ticker');
+    const seen = await first.until((lines) => eventsNamed(lines, 'update').length >= 1);
+    first.close();
+    const lastId = seen.filter((line) => line.startsWith('id: ')).at(-1)!.slice(4);
+    const posted = [await post('while down 1'), await post('while down 2')];
+    const again = await sse('/api/sse/ticker?updates=0', { 'Last-Event-ID': lastId });
+    const lines = await again.until((received) => received.includes(`id: ${posted[1]!.id}`));
+    expect(eventsNamed<SseNotice>(lines, 'notice')[0]).toMatchObject({ resumedFrom: Number(lastId), replaying: 2 });
+    expect(eventsNamed<FeedMessage>(lines, 'message')).toEqual(posted);
+    again.close();
   });
 
   it('is ended by the server on request, so the client sees the stream close', async () => {

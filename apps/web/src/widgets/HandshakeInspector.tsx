@@ -9,6 +9,7 @@ import { askServerToPing, followCapture, subscribeCaptures, waitForCapture } fro
 import { CaptureDetail } from '../inspector/CaptureDetail.tsx';
 import { StateChart } from '../inspector/StateChart.tsx';
 import { WidgetError } from '../components/WidgetError.tsx';
+import { useReportObservedWhen } from '../lib/observed.ts';
 import '../inspector/inspector.css';
 
 const protocolChoices = [
@@ -56,6 +57,15 @@ export default function HandshakeInspector() {
       cancelled = true;
     };
   }, [phase, capture]);
+
+  const firstText = capture?.frames.find((frame) => frame.direction === 'client' && frame.opcode === 0x1);
+  useReportObservedWhen(
+    firstText
+      ? { summary: `your first text frame took ${firstText.headerBytes.length + firstText.payloadLength} bytes on the wire: ${firstText.headerBytes.length} of header and masking key, ${firstText.payloadLength} of payload.` }
+      : capture
+        ? { summary: `the server's first bytes from you were ${capture.requestHead.split('\r\n')[0]}, answered ${capture.responseHead?.split('\r\n')[0] ?? 'nothing yet'}.` }
+        : null,
+  );
 
   // Frames of this capture as they happen: each stream event about it fetches it again.
   const captureId = capture?.id;

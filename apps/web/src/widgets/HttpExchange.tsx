@@ -8,6 +8,7 @@ import { CaptureDetail } from '../inspector/CaptureDetail.tsx';
 import { WidgetError } from '../components/WidgetError.tsx';
 import { useAction } from '../lib/useAction.ts';
 import '../inspector/inspector.css';
+import { useReportObservedWhen } from '../lib/observed.ts';
 
 const requests = [
   { label: 'GET /api/health', method: 'GET', path: '/api/health' },
@@ -33,6 +34,7 @@ export default function HttpExchange() {
   }
 
   const [latest, previous] = exchanges;
+  useReportObservedWhen(latest ? { summary: `your request ${latest.method} ${latest.url.split('?')[0]} came first, then the server's ${latest.status ?? ''} answer.` } : null);
   return (
     <figure className="widget" aria-label="HTTP exchange">
       <div className="widget__bar">

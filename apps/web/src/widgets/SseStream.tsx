@@ -6,6 +6,8 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { connectionActor, drawnState, feedClientMachine } from '../machines/feedClient.machine.ts';
 import { rawSseClient, type RawSseLine } from '../transports/raw-sse-client.ts';
 import { LifecycleStrip } from './LifecycleStrip.tsx';
+import { useReportObservedWhen } from '../lib/observed.ts';
+import { resumeObservation } from '../transports/sse-resume.ts';
 import './transports.css';
 
 const keptLines = 300;
@@ -49,6 +51,7 @@ export default function SseStream() {
   const state = drawnState(snapshot.value as string);
   const active = snapshot.matches('active');
   const [busy, setBusy] = useState(false);
+  useReportObservedWhen(resumeObservation(lines));
 
   async function drop() {
     const id = snapshot.context.connectionId;

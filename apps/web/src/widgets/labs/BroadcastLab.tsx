@@ -8,6 +8,7 @@ import { broadcastRunMachine, liveBroadcastActors } from '../../machines/broadca
 import { callJson, waitForBroadcast } from '../../lib/labApi.ts';
 import { useFleet } from '../../lib/useFleet.ts';
 import { WidgetError } from '../../components/WidgetError.tsx';
+import { useReportObservedWhen } from '../../lib/observed.ts';
 import './labs.css';
 
 const machine = broadcastRunMachine.provide({
@@ -69,6 +70,7 @@ export default function BroadcastLab() {
   const [flood, setFlood] = useState<FloodResult | null>(null);
   const [floodError, setFloodError] = useState<string | null>(null);
   const [flooding, setFlooding] = useState(false);
+  useReportObservedWhen(flood ? { summary: `the server accepted ${flood.accepted} of ${flood.sent} reports and dropped ${flood.dropped}.` } : null);
   const busy = state.matches('sending') || state.matches('collecting');
   const result = state.context.result;
 
