@@ -15,7 +15,7 @@ import type { AttemptLog } from './attempts.js';
 import type { RawConnection } from './connections.js';
 import { readSid } from '../session/sid.js';
 import { maskSecret } from '../session/redaction.js';
-import { createTokenBucket } from './token-bucket.js';
+import { createTokenBucket } from '../core/token-bucket.js';
 import { credentialMessages, type TicketBook } from './tokens.js';
 
 export const limitedMaxMessageBytes = 64 * 1024;
