@@ -74,6 +74,11 @@ export interface HandshakeOutcome {
   reason: string;
 }
 
+/** `GET /api/security/attempts`: the caller's own tagged refusals, oldest first. */
+export interface HandshakeOutcomes {
+  attempts: HandshakeOutcome[];
+}
+
 /** The harmless "private" feed that `/ws/cswsh-demo` and `/ws/private` send. */
 export interface PrivateFeed {
   endpoint: string;

@@ -6,6 +6,7 @@ import express from 'express';
 import type { CommandResult, FleetResponse, FloodResult } from '@loopwire/protocol';
 import type { ServerDeps } from '../deps.js';
 import { HttpError } from '../core/errors.js';
+import { sidOf } from '../session/sid.js';
 import { createBroadcaster, preciseNow } from './broadcasts.js';
 import { registerChat } from './chat.js';
 import { createFleet, type DevicesNamespace } from './fleet.js';
@@ -81,13 +82,13 @@ export function registerFanout(deps: ServerDeps): void {
     if (body.room !== undefined && (typeof body.room !== 'string' || !roomPattern.test(body.room))) {
       throw new HttpError(400, 'bad_room', 'room, when sent, is a room name like "zone:north" or "cap:gps".');
     }
-    const { id, sentAt, recipients } = broadcaster.broadcast(body.payload, (body.room as string | undefined) ?? null);
+    const { id, sentAt, recipients } = broadcaster.broadcast(body.payload, (body.room as string | undefined) ?? null, sidOf(res));
     res.json({ id, sentAt, recipients });
   });
 
   devices.get('/broadcasts/latest', (_req, res) => {
-    const latest = broadcaster.latest();
-    if (!latest) throw new HttpError(404, 'no_broadcast', 'No broadcast has been sent yet.');
+    const latest = broadcaster.latestOf(sidOf(res));
+    if (!latest) throw new HttpError(404, 'no_broadcast', 'You have not sent a broadcast yet.');
     res.json(latest);
   });
 

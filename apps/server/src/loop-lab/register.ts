@@ -1,9 +1,10 @@
 // The event-loop lab on the live server: loop samples and heartbeat ticks to every page, jobs in
-// four modes, ordering experiments. Routes under /api/lab (contract: shared/DESIGN.md).
+// four modes, ordering experiments. Routes under /api/lab. Each learner's own jobs and experiment
+// runs are kept per sid, so a challenge check reads what this learner did.
 
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { LabLoopResponse, LabRecentJobsResponse, OrderResult } from '@loopwire/protocol';
+import type { LabJobResult, LabLoopResponse, LabRecentJobsResponse, OrderResult, OrderRunsResponse, OrderRun } from '@loopwire/protocol';
 import type { Response } from 'express';
 import type { ServerDeps } from '../deps.js';
 import { createBlockingBudget } from './blocking-budget.js';
@@ -17,6 +18,8 @@ import { createPbkdf2Work } from './pbkdf2-work.js';
 import { createThreadpoolLanes, threadpoolSize } from './threadpool-lanes.js';
 import { readBatchRequest, readJobRequest, readOrderRequest } from './validate.js';
 import { sendError } from '../core/errors.js';
+import { createPerSidHistory } from '../session/history.js';
+import { sidOf } from '../session/sid.js';
 
 const tickEveryMs = 100;
 
@@ -55,15 +58,21 @@ export function registerLab({ io, api, config, onClose }: ServerDeps): void {
     res.json(body);
   });
 
+  const jobsOfSid = createPerSidHistory<LabJobResult>();
+  const orderRunsOfSid = createPerSidHistory<OrderRun>({ perSid: 20 });
+
+  /** The caller's own recent jobs, oldest first. */
   api.get('/lab/jobs', (_req, res) => {
-    const body: LabRecentJobsResponse = { jobs: jobs.recent() };
+    const body: LabRecentJobsResponse = { jobs: jobsOfSid.of(sidOf(res)) };
     res.json(body);
   });
 
   api.post('/lab/jobs', async (req, res) => {
     const { mode, durationMs } = readJobRequest(req.body);
     try {
-      res.json(await jobs.run(mode, durationMs));
+      const job = await jobs.run(mode, durationMs);
+      jobsOfSid.add(sidOf(res), job);
+      res.json(job);
     } catch (error) {
       refuseLater(res, error);
     }
@@ -72,16 +81,25 @@ export function registerLab({ io, api, config, onClose }: ServerDeps): void {
   api.post('/lab/batch', async (req, res) => {
     const { mode, durationMs, count } = readBatchRequest(req.body);
     try {
-      res.json({ jobs: await jobs.runBatch(mode, durationMs, count) });
+      const batch = await jobs.runBatch(mode, durationMs, count);
+      for (const job of batch) jobsOfSid.add(sidOf(res), job);
+      res.json({ jobs: batch });
     } catch (error) {
       refuseLater(res, error);
     }
+  });
+
+  /** The caller's own recent experiment runs, oldest first. */
+  api.get('/lab/order', (_req, res) => {
+    const body: OrderRunsResponse = { runs: orderRunsOfSid.of(sidOf(res)) };
+    res.json(body);
   });
 
   api.post('/lab/order', async (req, res) => {
     const experiment = readOrderRequest(req.body);
     try {
       const body: OrderResult = { experiment, observed: await runOrderExperiment(experiment) };
+      orderRunsOfSid.add(sidOf(res), { ...body, at: Date.now() });
       res.json(body);
     } catch (error) {
       refuseLater(res, error);

@@ -3,7 +3,7 @@
 
 import { randomUUID } from 'node:crypto';
 import express from 'express';
-import type { KnownConnection, KnownConnectionsResponse, SecurityInfo } from '@loopwire/protocol';
+import type { HandshakeOutcomes, KnownConnection, KnownConnectionsResponse, SecurityInfo } from '@loopwire/protocol';
 import type { ServerDeps } from '../deps.js';
 import { HttpError } from '../core/errors.js';
 import { createAttemptLog } from './attempts.js';
@@ -84,6 +84,12 @@ export function registerSecurity(deps: ServerDeps): void {
 
   security.post('/tickets', (req, res) => {
     res.status(201).json(tickets.issue(readSid(req.headers)));
+  });
+
+  security.get('/attempts', (req, res) => {
+    const sid = readSid(req.headers);
+    const body: HandshakeOutcomes = { attempts: sid ? attempts.of(sid) : [] };
+    res.json(body);
   });
 
   security.get('/attempts/:attempt', (req, res) => {

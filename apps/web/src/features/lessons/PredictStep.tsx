@@ -8,7 +8,7 @@ import { progressStore } from '../progress/store.ts';
 import { Markdown, Widget } from './Markdown.tsx';
 import { ChoiceList } from './ChoiceList.tsx';
 import { InlineMarkdown } from './InlineMarkdown.tsx';
-import { ObservedContext, type Observation } from '../lib/observed.ts';
+import { ObservedContext, type Observation } from '../../lib/observed.ts';
 
 const stages = [
   { id: 'predict', label: 'Predict', states: ['reading', 'predicting'] },

@@ -7,6 +7,7 @@ import {
   type LabJobResult,
   type LabLoopResponse,
   type OrderResult,
+  type OrderRunsResponse,
 } from '@loopwire/protocol';
 
 type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
@@ -49,5 +50,9 @@ export const runOrderExperiment = (experiment: string, doFetch: Fetch = browserF
 
 export const fetchLoop = (doFetch: Fetch = browserFetch) => call<LabLoopResponse>(doFetch, '/api/lab/loop');
 
+/** The caller's own recent jobs, oldest first. */
 export const fetchRecentJobs = (doFetch: Fetch = browserFetch) =>
   call<{ jobs: LabJobResult[] }>(doFetch, '/api/lab/jobs');
+
+/** The caller's own recent ordering experiments, oldest first. */
+export const fetchOrderRuns = (doFetch: Fetch = browserFetch) => call<OrderRunsResponse>(doFetch, '/api/lab/order');

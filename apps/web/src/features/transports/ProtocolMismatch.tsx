@@ -6,7 +6,7 @@ import { decodeEnginePacket } from '@loopwire/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { webSocketUrl } from '../../lib/live/context.ts';
 import { CapturedExchange } from './CapturedExchange.tsx';
-import { useReportObservedWhen } from '../lib/observed.ts';
+import { useReportObservedWhen } from '../../lib/observed.ts';
 import './transports.css';
 
 interface Received {

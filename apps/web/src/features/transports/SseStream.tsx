@@ -6,8 +6,8 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { connectionActor, drawnState, feedClientMachine } from './feedClient.machine.ts';
 import { rawSseClient, type RawSseLine } from './raw-sse-client.ts';
 import { LifecycleStrip } from './LifecycleStrip.tsx';
-import { useReportObservedWhen } from '../lib/observed.ts';
-import { resumeObservation } from '../transports/sse-resume.ts';
+import { useReportObservedWhen } from '../../lib/observed.ts';
+import { resumeObservation } from './sse-resume.ts';
 import './transports.css';
 
 const keptLines = 300;

@@ -11,7 +11,7 @@ import { transportKinds, transportLabels, type TransportKind } from './kinds.ts'
 import { measureRaceBytes, percentile, raceMessageIndex, raceMessageText } from './measure.ts';
 import { LifecycleStrip } from './LifecycleStrip.tsx';
 import { BytesChart } from './BytesChart.tsx';
-import { useReportObservedWhen } from '../lib/observed.ts';
+import { useReportObservedWhen } from '../../lib/observed.ts';
 import './transports.css';
 
 type ClientActor = ActorRefFrom<typeof feedClientMachine>;

@@ -57,7 +57,7 @@ may send whenever it likes.`,
         id: 'make-it-426',
         title: 'Make the server answer 426',
         prompt:
-          'Make the server answer **426 Upgrade Required** to a request of yours on `/ws`. Any way a learner can do it counts: an ordinary request to `/ws` from your browser, or the failure demos. Then press Check: the server looks for the 426 in your captures. Type the status line you saw (or anything).',
+          'Make the server answer **426 Upgrade Required** to a request of yours on `/ws`. Any way a learner can do it counts: an ordinary request to `/ws` from your browser, or the failure demos. Then type the status code of the answer you got, and press Check: the server looks for that refusal in your captures.',
         hint: 'What happens if you simply open http://…/ws in a new tab, without any Upgrade header?',
         check: { kind: 'live', check: 'server-answered-426' },
       },
