@@ -12,7 +12,7 @@ import type { CheckContext } from '../lib/live/context.ts';
 import { createNodeCheckContext } from './node-context.ts';
 import { whoamiOverWebSocket } from '../features/connection/whoami.ts';
 import type { WebSocketLike } from '../lib/live/context.ts';
-import { capturesOf, pathOf, webSocketKeyOf } from '../features/inspector/checks.ts';
+import { capturesOf, webSocketKeyOf } from '../features/inspector/checks.ts';
 import { runLabBatch, runLabJob, runOrderExperiment } from '../features/loop-lab/api.ts';
 
 /** Opens a WebSocket as the learner (after a first request gave them their sid cookie). */
