@@ -8,6 +8,7 @@ import {
   type FrameEvent,
   type HandshakeProbeCase,
   type HandshakeProbeResult,
+  type ServerCloseCodeOnRequest,
 } from '@loopwire/protocol';
 
 async function json<T>(response: Response): Promise<T> {
@@ -45,6 +46,28 @@ export async function runHandshakeProbe(probeCase: HandshakeProbeCase): Promise<
 export async function askServerToPing(captureId: string): Promise<void> {
   await json(
     await fetch('/api/ws/ping', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ captureId }),
+    }),
+  );
+}
+
+/** Asks the server to close this page's /ws connection with a code a browser may not send. */
+export async function askServerToClose(captureId: string, code: ServerCloseCodeOnRequest): Promise<void> {
+  await json(
+    await fetch('/api/ws/close', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ captureId, code }),
+    }),
+  );
+}
+
+/** Asks the server to send this page's /ws connection one message split into several frames. */
+export async function askServerToFragment(captureId: string): Promise<void> {
+  await json(
+    await fetch('/api/ws/fragment', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ captureId }),
