@@ -78,7 +78,7 @@ async function predictAndObserve(page: Page, port: string): Promise<string> {
   await expect(predict.getByText(`You predicted: ${lesson.prediction}`)).toBeVisible();
   const observed = await lesson.observe(page, port);
   await predict.getByRole('button', { name: 'Explain what I saw' }).click();
-  await expect(predict.getByRole('status')).toContainText('Your prediction was right.');
+  await expect(predict.getByRole('status')).toContainText('Your prediction matches what you saw.');
   await predict.getByRole('button', { name: 'Got it' }).click();
   await expect(predict.getByText('Step complete')).toBeVisible();
   return observed;

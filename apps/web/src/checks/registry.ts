@@ -80,7 +80,7 @@ export const liveChecks: Record<LiveCheckId, LiveCheck> = {
   'posted-feed-message': (answer, ctx) => checkReleasingMessage(answer, ctx),
 
   async 'sse-retry-delay'(answer, ctx) {
-    const streams = await capturesOf(ctx, 'sse');
+    const streams = (await capturesOf(ctx, 'sse')).filter((capture) => pathOf(capture) === '/api/sse/ticker');
     const retry = streams.map((capture) => /^retry: (\d+)$/m.exec(frameText(capture.responseBody?.preview ?? ''))?.[1]).find(Boolean);
     if (!retry) return { pass: false, message: 'No event stream of yours was captured yet: open the raw stream in the widget first.' };
     return answer.trim() === retry

@@ -8,14 +8,17 @@ import { Link } from 'react-router';
 import { glossaryEntry, isWidgetId } from '@loopwire/lessons';
 import { widgets } from '../../widgets/registry.ts';
 import { remarkGlossaryLinks } from './remarkGlossaryLinks.ts';
+import { WidgetBoundary } from '../../lib/ui/WidgetBoundary.tsx';
 
 export function Widget({ id }: { id: string }) {
   if (!isWidgetId(id)) return <p role="alert">Unknown widget “{id}”.</p>;
   const Component = widgets[id];
   return (
-    <Suspense fallback={<div className="widget widget--loading">Loading {id}…</div>}>
-      <Component />
-    </Suspense>
+    <WidgetBoundary name={id}>
+      <Suspense fallback={<div className="widget widget--loading">Loading {id}…</div>}>
+        <Component />
+      </Suspense>
+    </WidgetBoundary>
   );
 }
 
