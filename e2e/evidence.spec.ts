@@ -77,7 +77,7 @@ test('the server sends one message as three frames: FIN=0 and opcode 0x0 in the 
   await expect(inspector.getByTestId('received-messages')).toContainText('One message, sent as three frames.');
   const rows = inspector.getByTestId('frame-table').locator('tbody tr');
   await expect(rows).toHaveCount(3);
-  const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  const cells = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
   const finAndOpcode = cells.map((row) => row.join(' | '));
   expect(finAndOpcode[0]).toMatch(/\| 0 \| text 0x1/);
   expect(finAndOpcode[1]).toMatch(/\| 0 \| continuation 0x0/);
