@@ -1,6 +1,7 @@
 // The event-loop lab on the live server: loop samples and heartbeat ticks to every page, jobs in
-// four modes, ordering experiments. Routes under /api/lab. Each learner's own jobs and experiment
-// runs are kept per sid, so a challenge check reads what this learner did.
+// four modes, ordering experiments. Routes under /api/lab (contract: the README's "HTTP contract").
+// Each learner's own jobs and experiment runs are kept per sid, so a challenge check reads what
+// this learner did.
 
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
@@ -23,7 +24,7 @@ import { sidOf } from '../session/sid.js';
 
 const tickEveryMs = 100;
 
-export function registerLab({ io, api, config, onClose }: ServerDeps): void {
+export function registerLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' | 'api' | 'config' | 'onClose'>): void {
   const monitor = createLoopMonitor();
   monitor.onSample((sample) => io.emit('loop:sample', sample));
 
