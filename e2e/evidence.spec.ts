@@ -135,3 +135,9 @@ test('lesson text renders its code: no literal backticks, no ligatures in code',
   const ligatures = await page.locator('code').first().evaluate((element) => getComputedStyle(element).fontVariantLigatures);
   expect(ligatures).toBe('none');
 });
+
+test('what the server knows about this page’s own Socket.IO connection is its WebSocket upgrade, Origin included', async ({ page, baseURL }) => {
+  await page.goto('/lessons/who-is-on-the-other-end');
+  const yours = page.locator('tr[data-yours]').filter({ hasText: 'socket.io' }).filter({ hasText: 'websocket' }).first();
+  await expect(yours).toContainText(new URL(baseURL!).origin, { timeout: 15_000 });
+});
