@@ -141,3 +141,17 @@ test('what the server knows about this page’s own Socket.IO connection is its 
   const yours = page.locator('tr[data-yours]').filter({ hasText: 'socket.io' }).filter({ hasText: 'websocket' }).first();
   await expect(yours).toContainText(new URL(baseURL!).origin, { timeout: 15_000 });
 });
+
+test('the rooms widget names the sender and its room field has a valid pattern (no console error)', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  await page.goto('/lessons/socketio-is-not-websocket');
+  const alice = page.getByTestId('chat-alice');
+  const bob = page.getByTestId('chat-bob');
+  await expect(alice).toHaveAttribute('data-phase', 'open');
+  await expect(bob).toHaveAttribute('data-phase', 'open');
+  await alice.getByLabel('Message from Alice').fill('hi from Alice');
+  await alice.getByRole('button', { name: 'Send' }).click();
+  await expect(bob.getByRole('list', { name: 'What Bob saw' })).toContainText('Alice: hi from Alice');
+  expect(errors.filter((text) => /pattern/i.test(text))).toEqual([]);
+});

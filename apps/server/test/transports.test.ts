@@ -328,7 +328,7 @@ describe('Socket.IO feed and chat', () => {
   });
 
   it('keeps chat messages inside their room and acknowledges with the delivery count', async () => {
-    const [alice, bob, carol] = [socketIo(), socketIo(), socketIo()];
+    const [alice, bob, carol] = [socketIo({ auth: { name: 'Alice' } }), socketIo(), socketIo({ auth: { name: '<script>' } })];
     expect(await alice.emitWithAck('chat:join', 'lobby')).toEqual({ room: 'lobby', members: 1 });
     // Alice also hears her own join (1 member); wait for the announcement of Bob's.
     const aliceSeesBob = new Promise((resolve) => alice.on('chat:presence', (presence) => presence.members === 2 && resolve(presence)));
@@ -340,9 +340,10 @@ describe('Socket.IO feed and chat', () => {
     const bobHears = new Promise<FeedChatMessage>((resolve) => bob.once('chat:message', resolve));
     const ack = await alice.emitWithAck('chat:message', 'hello lobby');
     expect(ack).toEqual({ ok: true, at: expect.any(Number), delivered: 2 });
-    expect(await bobHears).toMatchObject({ room: 'lobby', from: alice.id, text: 'hello lobby' });
+    // The sender's name from its handshake's auth, not a fragment of its socket id.
+    expect(await bobHears).toMatchObject({ room: 'lobby', from: alice.id, name: 'Alice', text: 'hello lobby' });
     expect(await carol.emitWithAck('chat:message', 'hello elsewhere')).toMatchObject({ ok: true, delivered: 1 });
-    expect(carolHeard.map((message) => message.text)).toEqual(['hello elsewhere']);
+    expect(carolHeard.map((message) => [message.text, message.name])).toEqual([['hello elsewhere', null]]);
   });
 
   it('refuses a bad room name and a message before joining, in the ack', async () => {
