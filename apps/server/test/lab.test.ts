@@ -102,7 +102,9 @@ describe('the threadpool experiment', () => {
     const firstFinish = Math.min(...ranAtOnce.map((job) => job.finishedAt));
     for (const job of waited) {
       expect(job.lane.kind).toBe('libuv');
-      expect(job.runStartedAt).toBeGreaterThanOrEqual(firstFinish);
+      // A freed thread is handed over before the finished job takes its own finishedAt: the same
+      // instant, or a millisecond apart on Date.now()'s clock.
+      expect(job.runStartedAt).toBeGreaterThanOrEqual(firstFinish - 1);
     }
     // The lanes above are the server's model of the pool; the clock says whether the pool agrees.
     // With 4 real threads a waiting job runs only after a first one ends, so from the request it
