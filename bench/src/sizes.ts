@@ -24,7 +24,7 @@ export interface Sizes {
 
 export const sizesByMode: Record<Mode, Sizes> = {
   full: {
-    echo: { connections: 50, window: 8, warmupMs: 700, roundMs: 2000, rounds: 6 },
+    echo: { connections: 50, window: 8, warmupMs: 700, roundMs: 2000, rounds: 9 },
     lag: { runs: 5, jobMs: 200 },
     health: { jobMs: 300, workerJobs: 5, blockingJobs: 3 },
     worker: { jobs: 8, jobMs: 200, rounds: 3 },

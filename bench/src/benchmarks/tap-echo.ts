@@ -1,8 +1,9 @@
-// Tap cost: 50 echo connections against Loopwire servers started side by side with TAP=off and TAP=on,
-// and (raw ws only) a bare `ws` echo server as the peer. Rounds rotate which server goes first so drift
-// on a shared machine hits all of them. The verdict is server CPU time per echo, off ÷ on, the median of
-// the rounds' per-echo CPU on each side: unlike throughput it does not depend on how much of the machine
-// the server was given, nor does it tend to 1 when the client is the bottleneck.
+// Tap cost: 50 echo connections against each of the Loopwire servers started side by side with TAP=off
+// and TAP=on, and (raw ws only) a bare `ws` echo server as the peer. In each round every server gets
+// its load at the same time, over the same window, so whatever else the shared machine is doing hits
+// all of them alike. The verdict is server CPU time per echo, off ÷ on (the median over rounds of
+// each round's ratio): unlike throughput it does not depend on how much of the machine the server was
+// given, nor does it tend to 1 when the client is the bottleneck.
 
 import { fileURLToPath } from 'node:url';
 import { startEchoLoad, type EchoTransport } from '../echo-pump.js';
@@ -29,24 +30,39 @@ interface Round {
   cpuPerEcho: number;
 }
 
-async function measureRound(server: ServerProcess, session: Session | null, transport: EchoTransport, sizes: Sizes['echo']): Promise<Round> {
-  const load = await startEchoLoad(server.port, transport, {
-    connections: sizes.connections,
-    window: sizes.window,
-    headers: session?.cookieHeader() ?? {},
-  });
+/** One round: every side under the same load at once, measured over the same window. */
+async function measureRound(
+  servers: Record<Side, ServerProcess>,
+  sessions: Record<'off' | 'on', Session>,
+  sides: readonly Side[],
+  transport: EchoTransport,
+  sizes: Sizes['echo'],
+): Promise<Record<Side, Round>> {
+  const loads = await Promise.all(
+    sides.map((side) =>
+      startEchoLoad(servers[side].port, transport, {
+        connections: sizes.connections,
+        window: sizes.window,
+        headers: side === 'bare' ? {} : sessions[side].cookieHeader(),
+      }),
+    ),
+  );
   try {
     await sleep(sizes.warmupMs);
-    const before = load.replies();
-    const cpuBefore = server.cpuSeconds();
+    const before = loads.map((load) => load.replies());
+    const cpuBefore = sides.map((side) => servers[side].cpuSeconds());
     const startedAt = performance.now();
     await sleep(sizes.roundMs);
-    const replies = load.replies() - before;
-    const cpu = server.cpuSeconds() - cpuBefore;
+    const replies = loads.map((load, index) => load.replies() - before[index]!);
+    const cpu = sides.map((side, index) => servers[side].cpuSeconds() - cpuBefore[index]!);
     const seconds = (performance.now() - startedAt) / 1000;
-    return { messagesPerSecond: replies / seconds, serverCpu: cpu / seconds, cpuPerEcho: cpu / replies };
+    const round = {} as Record<Side, Round>;
+    sides.forEach((side, index) => {
+      round[side] = { messagesPerSecond: replies[index]! / seconds, serverCpu: cpu[index]! / seconds, cpuPerEcho: cpu[index]! / replies[index]! };
+    });
+    return round;
   } finally {
-    load.stop();
+    for (const load of loads) load.stop();
   }
 }
 
@@ -78,11 +94,12 @@ export async function benchTapEcho(sizes: Sizes['echo']): Promise<Row[]> {
     for (const { transport, captureKind, sides } of transports) {
       const rounds: Record<Side, Round[]> = { bare: [], off: [], on: [] };
       for (let round = 0; round < sizes.rounds; round++) {
-        // Rotate the order: each side goes first, second and last equally often over the rounds.
-        const order = sides.map((_, index) => sides[(index + round) % sides.length]!);
-        for (const side of order) rounds[side].push(await measureRound(servers[side], side === 'bare' ? null : sessions[side], transport, sizes));
+        const measuredRound = await measureRound(servers, sessions, sides, transport, sizes);
+        for (const side of sides) rounds[side].push(measuredRound[side]);
       }
       const cpu = (side: Side) => median(rounds[side].map((round) => round.cpuPerEcho));
+      /** The median over rounds of `side`'s CPU per echo relative to `to`'s in the same round. */
+      const cpuRatio = (side: Side, to: Side) => median(rounds[side].map((round, index) => round.cpuPerEcho / rounds[to][index]!.cpuPerEcho));
       const rate = (side: Side) => median(rounds[side].map((round) => round.messagesPerSecond));
       const how = `median of ${sizes.rounds} × ${sizes.roundMs} ms rounds, ${sizes.connections} connections × ${sizes.window} in flight`;
       const perRound = (side: Side) => `${how}; per round ${rounds[side].map((round) => (round.cpuPerEcho * 1e6).toFixed(2)).join(', ')} µs at server CPU ${percent(rounds[side])}`;
@@ -95,7 +112,7 @@ export async function benchTapEcho(sizes: Sizes['echo']): Promise<Row[]> {
         rows.push(unmeasured(`tap.${transport}_echo_cpu_ratio`, 'ratio', tapBudget, `${problem}; both servers ran untapped, so on/off measures nothing`));
       } else {
         const pairs = rounds.on.map((round, index) => (rounds.off[index]!.cpuPerEcho / round.cpuPerEcho).toFixed(3)).join(', ');
-        rows.push(measured(`tap.${transport}_echo_cpu_ratio`, cpu('off') / cpu('on'), 'ratio', tapBudget, `server CPU per echo, off ÷ on: ${microseconds(cpu('off'))} ÷ ${microseconds(cpu('on'))}; round by round ${pairs}`));
+        rows.push(measured(`tap.${transport}_echo_cpu_ratio`, cpuRatio('off', 'on'), 'ratio', tapBudget, `server CPU per echo, off ÷ on, median of the rounds' ratios: ${pairs} (medians ${microseconds(cpu('off'))} ÷ ${microseconds(cpu('on'))})`));
       }
       rows.push(measured(`tap.${transport}_echo_msgs_per_s_tap_off`, rate('off'), 'msg/s', null, how));
       rows.push(measured(`tap.${transport}_echo_msgs_per_s_tap_on`, rate('on'), 'msg/s', null, how));
@@ -103,8 +120,8 @@ export async function benchTapEcho(sizes: Sizes['echo']): Promise<Row[]> {
       rows.push(measured(`tap.${transport}_echo_throughput_ratio`, median(paired), 'ratio', null, `on ÷ off, median of the rounds' ratios (${paired.map((ratio) => ratio.toFixed(3)).join(', ')}); near 1 when the client, not the server, sets the pace`));
       if (transport === 'ws') {
         rows.push(measured('peer.bare_ws_echo_cpu_us', cpu('bare') * 1e6, 'µs', null, `a bare \`ws\` echo server (no Express, no Socket.IO, no tap), same load; ${perRound('bare')}`));
-        rows.push(measured('peer.bare_vs_loopwire_tap_off_cpu_ratio', cpu('bare') / cpu('off'), 'ratio', null, 'CPU per echo, bare ws ÷ Loopwire /ws with TAP=off: what the rest of the server costs per echo'));
-        rows.push(measured('peer.bare_vs_loopwire_tap_on_cpu_ratio', cpu('bare') / cpu('on'), 'ratio', null, 'CPU per echo, bare ws ÷ Loopwire /ws with TAP=on: the server and its tap together'));
+        rows.push(measured('peer.bare_vs_loopwire_tap_off_cpu_ratio', cpuRatio('bare', 'off'), 'ratio', null, 'CPU per echo, bare ws ÷ Loopwire /ws with TAP=off (median of the rounds\' ratios): what the rest of the server costs per echo'));
+        rows.push(measured('peer.bare_vs_loopwire_tap_on_cpu_ratio', cpuRatio('bare', 'on'), 'ratio', null, 'CPU per echo, bare ws ÷ Loopwire /ws with TAP=on (median of the rounds\' ratios): the server and its tap together'));
       }
     }
     rows.push(
