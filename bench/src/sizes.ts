@@ -28,7 +28,7 @@ export const sizesByMode: Record<Mode, Sizes> = {
     lag: { runs: 5, jobMs: 200 },
     health: { jobMs: 300, workerJobs: 5, blockingJobs: 3 },
     worker: { jobs: 8, jobMs: 200, rounds: 3 },
-    fanout: { devices: [1000, 2000, 5000, 10_000], threads: 1, broadcasts: 20, gapMs: 200 },
+    fanout: { devices: [1000, 2000, 5000, 10_000], threads: 1, broadcasts: 10, gapMs: 200 },
     memory: { warmupMessages: 60_000, messages: 100_000, messagesPerConnection: 100, parallel: 20, tapOffBaseline: true },
     transportBytes: { messages: 50 },
   },

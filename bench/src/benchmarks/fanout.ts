@@ -36,6 +36,16 @@ async function serverOutcomes(session: Session, broadcasts: Broadcast[]): Promis
   return outcomes;
 }
 
+/** Polls the server's account of a broadcast until every device acked or its ack timeout passed. */
+async function untilAcked(session: Session, id: string): Promise<void> {
+  for (;;) {
+    const response = await session.get<{ done?: boolean }>(`/api/devices/broadcasts/${encodeURIComponent(id)}`);
+    if (response.status !== 200) throw new Error(`GET /api/devices/broadcasts/${id} answered ${response.status}`);
+    if (response.body.done) return;
+    await sleep(25);
+  }
+}
+
 class ClientThread {
   private readonly worker: Worker;
   private readonly messages: FromFanoutClients[] = [];
@@ -127,8 +137,9 @@ async function measureFanout(devices: number, sizes: Sizes['fanout']): Promise<C
         const response = await session.post<Broadcast>('/api/devices/broadcast', { payload: { seq: index, text: 'bench fan-out' } });
         if (response.status >= 300) throw new Error(`POST /api/devices/broadcast answered ${response.status} ${JSON.stringify(response.body)}`);
         if (index >= 0) broadcasts.push(response.body);
-        // Let each broadcast's acks come home before the next, so N devices measure one broadcast at a time.
-        await sleep(Math.max(sizes.gapMs, devices / 20));
+        // Each broadcast's acks come home before the next is sent: the curve is one broadcast to N devices, not a pile-up.
+        await untilAcked(session, response.body.id);
+        await sleep(sizes.gapMs);
       }
       // Late deliveries are slow, not lost: wait (bounded) until every device has reported every broadcast.
       const expected = broadcasts.length * devices;
@@ -156,24 +167,36 @@ async function measureFanout(devices: number, sizes: Sizes['fanout']): Promise<C
   });
 }
 
+/** The rows of one size; a size that cannot be measured gives its rows unmeasured, with the reason. */
+async function rowsFor(devices: number, sizes: Sizes['fanout']): Promise<Row[]> {
+  let curve: Curve;
+  try {
+    curve = await measureFanout(devices, sizes);
+  } catch (error) {
+    if (error instanceof MissingFeature) throw error;
+    const note = `error with ${devices} devices: ${(error as Error).message}`;
+    return ['p50_ms', 'p99_ms', 'all_acked_ms'].map((row) => unmeasured(`fanout.${row}_${devices}`, 'ms', null, note)).concat(unmeasured(`fanout.missed_${devices}`, 'deliveries', null, note));
+  }
+  const all = curve.latencies;
+  if (all.length === 0) return [`p50_ms`, 'p99_ms', 'all_acked_ms', 'missed'].map((row) => unmeasured(`fanout.${row}_${devices}`, row === 'missed' ? 'deliveries' : 'ms', null, `no device of ${devices} received any broadcast`));
+  const rows: Row[] = [];
+  const how = `${devices.toLocaleString('en-US')} devices in ${sizes.threads} ${sizes.threads === 1 ? 'thread' : 'threads'} (connected in ${curve.connectS.toFixed(1)} s), ${sizes.broadcasts} broadcasts`;
+  const serverView = curve.serverP99.length > 0 ? `; server-side p99 from acks, median over broadcasts: ${median(curve.serverP99).toFixed(1)} ms` : '';
+  rows.push(measured(`fanout.p50_ms_${devices}`, percentile(all, 50), 'ms', null, how));
+  rows.push(measured(`fanout.p99_ms_${devices}`, percentile(all, 99), 'ms', null, `${how}: max ${percentile(all, 100).toFixed(1)} ms${serverView}`));
+  if (curve.allAckedMs.length > 0) {
+    rows.push(measured(`fanout.all_acked_ms_${devices}`, median(curve.allAckedMs), 'ms', null, `server's time from sending a broadcast to the last device's ack, median of the ${curve.allAckedMs.length} broadcasts every device acked; slowest ${percentile(curve.allAckedMs, 100).toFixed(1)} ms`));
+  } else {
+    rows.push(unmeasured(`fanout.all_acked_ms_${devices}`, 'ms', null, `no broadcast was acked by all ${devices} devices`));
+  }
+  const missed = curve.expected - all.length;
+  rows.push(measured(`fanout.missed_${devices}`, missed, 'deliveries', null, `delivered ${all.length.toLocaleString('en-US')} of ${curve.expected.toLocaleString('en-US')}${curve.shortRecipients ? `; ${curve.shortRecipients} broadcasts reported fewer recipients than devices` : ''}`));
+  return rows;
+}
+
 /** Rows without budgets: the budget per N is declared with the rows (run.ts) and judged there. */
 export async function benchFanout(sizes: Sizes['fanout']): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const devices of sizes.devices) {
-    const curve = await measureFanout(devices, sizes);
-    const all = curve.latencies;
-    if (all.length === 0) throw new Error(`no device of ${devices} received any broadcast`);
-    const how = `${devices.toLocaleString('en-US')} devices in ${sizes.threads} ${sizes.threads === 1 ? 'thread' : 'threads'} (connected in ${curve.connectS.toFixed(1)} s), ${sizes.broadcasts} broadcasts`;
-    const serverView = curve.serverP99.length > 0 ? `; server-side p99 from acks, median over broadcasts: ${median(curve.serverP99).toFixed(1)} ms` : '';
-    rows.push(measured(`fanout.p50_ms_${devices}`, percentile(all, 50), 'ms', null, how));
-    rows.push(measured(`fanout.p99_ms_${devices}`, percentile(all, 99), 'ms', null, `${how}: max ${Math.max(...all).toFixed(1)} ms${serverView}`));
-    if (curve.allAckedMs.length > 0) {
-      rows.push(measured(`fanout.all_acked_ms_${devices}`, median(curve.allAckedMs), 'ms', null, `server's time from sending a broadcast to the last device's ack, median of the ${curve.allAckedMs.length} broadcasts every device acked; slowest ${Math.max(...curve.allAckedMs).toFixed(1)} ms`));
-    } else {
-      rows.push(unmeasured(`fanout.all_acked_ms_${devices}`, 'ms', null, `no broadcast was acked by all ${devices} devices`));
-    }
-    const missed = curve.expected - all.length;
-    rows.push(measured(`fanout.missed_${devices}`, missed, 'deliveries', null, `delivered ${all.length.toLocaleString('en-US')} of ${curve.expected.toLocaleString('en-US')}${curve.shortRecipients ? `; ${curve.shortRecipients} broadcasts reported fewer recipients than devices` : ''}`));
-  }
+  for (const devices of sizes.devices) rows.push(...(await rowsFor(devices, sizes)));
   return rows;
 }
