@@ -8,7 +8,7 @@ import { measured, MissingFeature, unmeasured, type Row } from '../report.js';
 import { openSession, type Session } from '../session.js';
 import { withServer } from '../server-process.js';
 import type { Sizes } from '../sizes.js';
-import { median, percentile, sleep } from '../stats.js';
+import { median, samplePercentile, sleep } from '../stats.js';
 import type { FanoutClientsData, FromFanoutClients, ToFanoutClients } from './fanout-clients.js';
 
 interface Broadcast {
@@ -182,10 +182,10 @@ async function rowsFor(devices: number, sizes: Sizes['fanout']): Promise<Row[]> 
   const rows: Row[] = [];
   const how = `${devices.toLocaleString('en-US')} devices in ${sizes.threads} ${sizes.threads === 1 ? 'thread' : 'threads'} (connected in ${curve.connectS.toFixed(1)} s), ${sizes.broadcasts} broadcasts`;
   const serverView = curve.serverP99.length > 0 ? `; server-side p99 from acks, median over broadcasts: ${median(curve.serverP99).toFixed(1)} ms` : '';
-  rows.push(measured(`fanout.p50_ms_${devices}`, percentile(all, 50), 'ms', null, how));
-  rows.push(measured(`fanout.p99_ms_${devices}`, percentile(all, 99), 'ms', null, `${how}: max ${percentile(all, 100).toFixed(1)} ms${serverView}`));
+  rows.push(measured(`fanout.p50_ms_${devices}`, samplePercentile(all, 50), 'ms', null, how));
+  rows.push(measured(`fanout.p99_ms_${devices}`, samplePercentile(all, 99), 'ms', null, `${how}: max ${samplePercentile(all, 100).toFixed(1)} ms${serverView}`));
   if (curve.allAckedMs.length > 0) {
-    rows.push(measured(`fanout.all_acked_ms_${devices}`, median(curve.allAckedMs), 'ms', null, `server's time from sending a broadcast to the last device's ack, median of the ${curve.allAckedMs.length} broadcasts every device acked; slowest ${percentile(curve.allAckedMs, 100).toFixed(1)} ms`));
+    rows.push(measured(`fanout.all_acked_ms_${devices}`, median(curve.allAckedMs), 'ms', null, `server's time from sending a broadcast to the last device's ack, median of the ${curve.allAckedMs.length} broadcasts every device acked; slowest ${samplePercentile(curve.allAckedMs, 100).toFixed(1)} ms`));
   } else {
     rows.push(unmeasured(`fanout.all_acked_ms_${devices}`, 'ms', null, `no broadcast was acked by all ${devices} devices`));
   }
