@@ -183,3 +183,22 @@ test('the long-poll demo shows the id of each message, and of the one you posted
   await expect(demo.getByTestId('posted-id')).toContainText(/Posted message #\d+/);
   for (const held of await demo.getByTestId('held-request').all()) await expect(held).toContainText(/200 after \d+ ms — message #\d+/);
 });
+
+test('the Socket.IO story is in time order and hides the loop heartbeat unless asked', async ({ page }) => {
+  await page.goto('/lessons/socketio-is-not-websocket');
+  const story = page.getByRole('figure', { name: 'Socket.IO story' });
+  await story.getByRole('button', { name: 'Start a Socket.IO session' }).click();
+  await expect(story.getByTestId('socketio-transport')).toHaveText('websocket');
+  await story.getByRole('button', { name: 'Emit an event' }).click();
+  await story.getByRole('button', { name: 'Disconnect' }).click();
+  const list = story.getByTestId('socketio-story');
+  await expect(list).toContainText('41');
+  const steps = await list.locator('li code').allInnerTexts();
+  const joined = steps.findIndex((text) => text.startsWith('40{'));
+  const left = steps.findIndex((text) => text.startsWith('41'));
+  expect(joined).toBeGreaterThanOrEqual(0);
+  expect(joined).toBeLessThan(left);
+  expect(steps.filter((text) => text.includes('loop:tick'))).toEqual([]);
+  await story.getByRole('checkbox', { name: /Show the loop heartbeat/ }).check();
+  await expect(list).toContainText('loop:tick');
+});
