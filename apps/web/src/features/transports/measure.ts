@@ -2,7 +2,15 @@
 
 import type { Capture, CaptureList } from '@loopwire/protocol';
 import type { TransportKind } from './kinds.ts';
-import type { RaceBytes, WireBytes } from './race.machine.ts';
+
+export interface WireBytes {
+  requests: number;
+  clientBytes: number;
+  serverBytes: number;
+}
+
+/** What the tap saw for this race, per transport; or why it could not be read. */
+export type RaceBytes = { ok: true; byTransport: Record<TransportKind, WireBytes> } | { ok: false; reason: string };
 
 /** Nearest-rank percentile of a list of numbers (p in 0..100); null for an empty list. */
 export function percentile(values: readonly number[], p: number): number | null {

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { useDocumentTitle } from '../useDocumentTitle.ts';
 
 export default function NotFound({ what = 'page' }: { what?: string }) {
   useDocumentTitle('Not found · Loopwire');
