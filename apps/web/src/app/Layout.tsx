@@ -9,6 +9,7 @@ import { ThemeToggle } from './ThemeToggle.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import { SearchDialog } from '../features/search/SearchField.tsx';
 import { tally, useProgress } from '../features/progress/index.ts';
+import './shell.css';
 
 const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.tsx'));
 

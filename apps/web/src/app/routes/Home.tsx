@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { catalog } from 'virtual:lesson-catalog';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { tally, useProgress, type Progress } from '../../features/progress/index.ts';
+import './home.css';
 
 const ProgressPanel = lazy(() => import('../../features/progress/ProgressPanel.tsx'));
 

@@ -9,7 +9,8 @@ import { requestJson } from '../../lib/api.ts';
 import { waitForBroadcast } from './api.ts';
 import { useFleet } from './useFleet.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
-import '../security/labs.css';
+import '../../design/lab-panels.css';
+import './fanout.css';
 
 const machine = broadcastRunMachine.provide({
   actors: liveBroadcastActors({

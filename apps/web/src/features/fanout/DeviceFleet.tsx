@@ -7,7 +7,7 @@ import { requestJson } from '../../lib/api.ts';
 import { waitForBroadcast } from './api.ts';
 import { useFleet } from './useFleet.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
-import '../security/labs.css';
+import '../../design/lab-panels.css';
 
 export default function DeviceFleet() {
   const { fleet, error, refresh } = useFleet();

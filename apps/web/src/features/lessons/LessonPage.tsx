@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useScrollToHash } from '../../lib/useScrollToHash.ts';
 import { useProgress } from '../progress/index.ts';
 import NotFound from '../../lib/ui/NotFound.tsx';
+import './lessons.css';
 
 function Neighbours({ lesson }: { lesson: Lesson }) {
   const index = lessons.indexOf(lesson);

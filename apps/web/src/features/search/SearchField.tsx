@@ -3,6 +3,7 @@
 
 import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { ModalDialog } from '../../lib/ui/ModalDialog.tsx';
+import './search.css';
 
 const SearchResults = lazy(() => import('./SearchResults.tsx'));
 

@@ -6,7 +6,7 @@ import type { KnownConnection, KnownConnectionsResponse } from '@loopwire/protoc
 import { requestJson } from '../../lib/api.ts';
 import { liveSocket } from '../../lib/live/socket.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
-import './labs.css';
+import './security.css';
 
 const refreshMs = 2000;
 

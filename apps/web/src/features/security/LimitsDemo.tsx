@@ -10,7 +10,7 @@ import { browserCheckContext, webSocketUrl } from '../../lib/live/context.ts';
 import { requestJson } from '../../lib/api.ts';
 import { newAttemptId } from './attempt.ts';
 import { useSecurityInfo } from './useSecurityInfo.ts';
-import './labs.css';
+import '../../design/lab-panels.css';
 
 const floodSize = 200;
 

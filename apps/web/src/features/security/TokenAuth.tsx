@@ -11,7 +11,8 @@ import { labSocketMachine } from './labSocket.machine.ts';
 import { browserCheckContext } from '../../lib/live/context.ts';
 import { requestJson } from '../../lib/api.ts';
 import { newAttemptId } from './attempt.ts';
-import './labs.css';
+import '../../design/lab-panels.css';
+import './security.css';
 
 const connectSecure = (auth: Record<string, unknown>) =>
   io('/secure', { auth, forceNew: true, reconnection: false, transports: ['websocket'] });
