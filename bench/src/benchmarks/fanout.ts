@@ -6,7 +6,7 @@ import { below, measured, MissingFeature, type Row } from '../report.js';
 import { openSession, type Session } from '../session.js';
 import { withServer } from '../server-process.js';
 import type { Sizes } from '../sizes.js';
-import { median, percentile, sleep } from '../stats.js';
+import { median, samplePercentile, sleep } from '../stats.js';
 import type { FanoutClientsData, FromFanoutClients, ToFanoutClients } from './fanout-clients.js';
 
 interface Broadcast {
@@ -120,10 +120,10 @@ export async function benchFanout(sizes: Sizes['fanout']): Promise<Row[]> {
       const all = [...latencies.values()].flat();
       const shortRecipients = broadcasts.filter((broadcast) => broadcast.recipients !== sizes.clients).length;
       if (all.length === 0) throw new Error('no device received any broadcast');
-      const p99 = percentile(all, 99);
+      const p99 = samplePercentile(all, 99);
       const serverView = await serverReportedP99(session, broadcasts);
       const complete = all.length === expected && shortRecipients === 0;
-      const note = `${sizes.clients} devices in ${sizes.threads} ${sizes.threads === 1 ? 'thread' : 'threads'}, ${broadcasts.length} broadcasts: p50 ${percentile(all, 50).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms; delivered ${all.length}/${expected}; ${serverView}${shortRecipients ? `; ${shortRecipients} broadcasts reported fewer recipients than devices` : ''}`;
+      const note = `${sizes.clients} devices in ${sizes.threads} ${sizes.threads === 1 ? 'thread' : 'threads'}, ${broadcasts.length} broadcasts: p50 ${samplePercentile(all, 50).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms; delivered ${all.length}/${expected}; ${serverView}${shortRecipients ? `; ${shortRecipients} broadcasts reported fewer recipients than devices` : ''}`;
       const scaled = sizes.clients === 1000 ? '' : ` (scaled down to ${sizes.clients} devices: not comparable with the budget)`;
       return [measured('fanout.p99_ms_1000', p99, 'ms', below(50), note + scaled, complete)];
     } finally {

@@ -7,6 +7,7 @@ import { bodyRecordFor, FrameLog, previewBytes, type CaptureRecord } from './cap
 import type { CaptureStore } from './capture-store.js';
 import { isNoise, kindFromRequest, kindFromResponse } from './classify.js';
 import { HttpMessageSplitter, type BodyFraming } from './http-splitter.js';
+import { fourTuple } from '../core/net.js';
 import { sidFromCookieHeader, sidFromSetCookie } from '../session/sid.js';
 
 /** Requests a client may pipeline ahead of the responses before we stop pairing them. */
@@ -46,8 +47,7 @@ export class ConnectionTap {
   constructor(id: string, socket: Socket, context: ConnectionContext) {
     this.id = id;
     this.#context = context;
-    this.#local = { address: socket.localAddress ?? '', port: socket.localPort ?? 0 };
-    this.#remote = { address: socket.remoteAddress ?? '', port: socket.remotePort ?? 0 };
+    ({ local: this.#local, remote: this.#remote } = fourTuple(socket));
     this.#requests = new HttpMessageSplitter({
       head: (head) => this.#onRequestHead(head),
       body: (bytes) => this.#receiving?.requestBody.add(bytes),

@@ -1,4 +1,5 @@
-// Numbers the race shows: delivery latency percentiles and the tap's bytes summed per transport.
+// Numbers the race shows: race message names and the tap's bytes summed per transport (latency
+// percentiles come from @loopwire/protocol's `percentile`).
 
 import type { Capture, CaptureList } from '@loopwire/protocol';
 import type { TransportKind } from './kinds.ts';
@@ -11,14 +12,6 @@ export interface WireBytes {
 
 /** What the tap saw for this race, per transport; or why it could not be read. */
 export type RaceBytes = { ok: true; byTransport: Record<TransportKind, WireBytes> } | { ok: false; reason: string };
-
-/** Nearest-rank percentile of a list of numbers (p in 0..100); null for an empty list. */
-export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1]!;
-}
 
 /** The text each race message carries; the index says when it was sent. */
 export function raceMessageText(raceId: string, index: number): string {
