@@ -25,12 +25,15 @@ const liveChallenges = [
   ['fan-in-fan-out', 'count-the-acks', () => '5'],
 ] as const;
 
+// Each test drives live widgets on a shared, often busy machine: give them room.
+test.describe.configure({ timeout: 90_000 });
+
 function predictRegion(page: Page) {
   return page.getByRole('region', { name: 'Predict, then observe' });
 }
 
 test('a fresh learner who did nothing fails every live challenge, even with the answers the lessons print', async ({ page, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const port = new URL(baseURL!).port;
   for (const [lesson, id, known] of liveChallenges) {
     await page.goto(`/lessons/${lesson}`);
@@ -42,24 +45,29 @@ test('a fresh learner who did nothing fails every live challenge, even with the 
 });
 
 test('every close code the inspector offers can be sent, and the server closes with 1001, 1008 and 1011 on request', async ({ page }) => {
+  test.setTimeout(240_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto('/lessons/frames-and-messages');
-  const inspector = page.getByRole('figure', { name: 'Handshake inspector' }).first();
-  await inspector.getByRole('button', { name: 'Open a WebSocket' }).click();
+  // A fresh page for each code: each close is its own experiment on its own socket.
+  const openInspector = async () => {
+    await page.goto('/lessons/frames-and-messages');
+    const inspector = page.getByRole('figure', { name: 'Handshake inspector' }).first();
+    await inspector.getByRole('button', { name: 'Open a WebSocket' }).click();
+    return inspector;
+  };
+  let inspector = await openInspector();
   const codes = await inspector.getByLabel('Close code').locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
   expect(codes).toEqual(['1000', '3000', '4000', '4999']);
   for (const code of codes) {
-    if (code !== codes[0]) await inspector.getByRole('button', { name: 'Open a WebSocket' }).click();
-    await expect(inspector.getByRole('button', { name: 'Close', exact: true })).toBeVisible();
+    if (code !== codes[0]) inspector = await openInspector();
     await inspector.getByLabel('Close code').selectOption(code);
     await inspector.getByRole('button', { name: 'Close', exact: true }).click();
     await expect(inspector.getByTestId('close-result')).toContainText(`Closed with ${code}`);
   }
   for (const code of ['1001', '1008', '1011']) {
-    await inspector.getByRole('button', { name: 'Open a WebSocket' }).click();
+    inspector = await openInspector();
     const ask = inspector.getByRole('button', { name: new RegExp(`^Server closes with ${code}`) });
-    await expect(ask).toBeEnabled();
+    await expect(ask).toBeEnabled({ timeout: 20_000 });
     await ask.click();
     await expect(inspector.getByTestId('close-result')).toContainText(`Closed with ${code}`);
   }
@@ -148,8 +156,8 @@ test('the rooms widget names the sender and its room field has a valid pattern (
   await page.goto('/lessons/socketio-is-not-websocket');
   const alice = page.getByTestId('chat-alice');
   const bob = page.getByTestId('chat-bob');
-  await expect(alice).toHaveAttribute('data-phase', 'open');
-  await expect(bob).toHaveAttribute('data-phase', 'open');
+  await expect(alice).toHaveAttribute('data-phase', 'open', { timeout: 20_000 });
+  await expect(bob).toHaveAttribute('data-phase', 'open', { timeout: 20_000 });
   await alice.getByLabel('Message from Alice').fill('hi from Alice');
   await alice.getByRole('button', { name: 'Send' }).click();
   await expect(bob.getByRole('list', { name: 'What Bob saw' })).toContainText('Alice: hi from Alice');

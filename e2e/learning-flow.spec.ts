@@ -97,6 +97,7 @@ function mapCard(page: Page) {
 }
 
 test('complete a lesson end to end; a reload keeps every step', async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
   const port = new URL(baseURL!).port;
   await page.goto(`/lessons/${lesson.id}`);
   const observed = await predictAndObserve(page, port);
@@ -131,6 +132,7 @@ test('predicting again starts the step over and takes it out of the progress', a
 });
 
 test('export, then import into a fresh browser, restores the progress; bad files are refused', async ({ page, baseURL, browser }) => {
+  test.setTimeout(90_000);
   const port = new URL(baseURL!).port;
   await page.goto(`/lessons/${lesson.id}`);
   const observed = await predictAndObserve(page, port);

@@ -12,7 +12,7 @@ import type { CheckContext } from '../lib/live/context.ts';
 import { createNodeCheckContext } from './node-context.ts';
 import { whoamiOverWebSocket } from '../features/connection/whoami.ts';
 import type { WebSocketLike } from '../lib/live/context.ts';
-import { capturesOf, webSocketKeyOf } from '../features/inspector/checks.ts';
+import { capturesOf, webSocketKeyOf } from '../lib/live/captures.ts';
 import { runLabBatch, runLabJob, runOrderExperiment } from '../features/loop-lab/api.ts';
 
 /** Opens a WebSocket as the learner (after a first request gave them their sid cookie). */
@@ -32,7 +32,7 @@ function closed(socket: WebSocketLike): Promise<void> {
   });
 }
 import { floodCloseCode, postFeedMessage, readEngineIoOpen, readSseRetry, reusedTicketStatus } from './learner.ts';
-import { latestBroadcast } from '../features/fanout/latest-broadcast.ts';
+import { latestBroadcast } from '../features/fanout/checks.ts';
 
 /** Performs the challenge as a learner would, and returns the answer the learner would type. */
 type Solution = (ctx: CheckContext) => Promise<string>;
