@@ -94,12 +94,6 @@ describe('what another client feels while a job runs', () => {
 });
 
 describe('the threadpool experiment', () => {
-  it('an async job does the work it was asked for: after one run alone, 600 ms of hashing takes no less than 420 ms', async () => {
-    await runJob('async', 300);
-    const job = await runJob('async', 600);
-    expect(job.finishedAt - job.runStartedAt).toBeGreaterThanOrEqual(420);
-  });
-
   it('8 async jobs at once: 4 run on the 4 libuv threads, 4 wait for one to finish', async () => {
     const response = await post('/api/lab/batch', { mode: 'async', durationMs: 200, count: 8 });
     expect(response.status).toBe(200);
