@@ -21,6 +21,12 @@ export const CapturesQuerySchema = v.object({
   reveal: flag,
 });
 
+/** `GET /api/captures/:id?reveal=` */
+export const CaptureQuerySchema = v.object({ reveal: flag });
+
+/** `GET /api/captures/stream?all=` */
+export const CaptureStreamQuerySchema = v.object({ all: flag });
+
 export interface Frame {
   /** Server clock (ms since the epoch) when the whole frame had been seen. */
   at: number;

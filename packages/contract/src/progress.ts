@@ -1,34 +1,35 @@
 // The learner's progress file (export and import on the home page, and what localStorage keeps):
-// untrusted JSON, so it is read through this schema before the app trusts any of it.
+// untrusted JSON, so it is read through this schema before the app trusts any of it. The messages
+// say what is wrong with the value at the issue's path; the app puts the path in front.
 
 import * as v from 'valibot';
 
-const isoTime = (what: string) => v.pipe(v.string(`${what} is not a date`), v.check((value) => !Number.isNaN(Date.parse(value)), `${what} is not a date`));
+const isoTime = v.pipe(v.string('is not a date'), v.check((value) => !Number.isNaN(Date.parse(value)), 'is not a date'));
 
-export const PredictionRecordSchema = v.object(
-  {
-    choice: v.string(),
-    correct: v.boolean(),
-    /** ISO time the prediction was committed. */
-    at: isoTime('prediction.at'),
-  },
-  'the prediction needs a choice, correct (true/false) and a date',
+const PredictionShape = v.object({
+  choice: v.string(),
+  correct: v.boolean(),
+  /** ISO time the prediction was committed. */
+  at: isoTime,
+});
+export type PredictionRecord = v.InferOutput<typeof PredictionShape>;
+
+/** A prediction is judged as a whole: the learner sees one sentence, not one per field. */
+export const PredictionRecordSchema = v.custom<PredictionRecord>(
+  (value) => v.is(PredictionShape, value),
+  'needs a choice, correct (true/false) and a date',
 );
-export type PredictionRecord = v.InferOutput<typeof PredictionRecordSchema>;
 
 export const LessonProgressSchema = v.object(
   {
     prediction: v.optional(PredictionRecordSchema),
     /** Step → ISO time it was completed. */
-    completed: v.record(v.string(), isoTime('a completed step'), 'completed is missing or not an object'),
+    completed: v.record(v.string(), isoTime, 'is not an object'),
   },
-  'a lesson is not an object',
+  'is not an object',
 );
 
-export const ProgressSchema = v.object(
-  {
-    version: v.literal(1, 'This is not a Loopwire progress file (it has no "version": 1).'),
-    lessons: v.record(v.string(), LessonProgressSchema, 'This progress file has no "lessons" object.'),
-  },
-  'This file does not contain a JSON object.',
-);
+export const ProgressSchema = v.object({
+  version: v.literal(1, 'is not 1'),
+  lessons: v.record(v.string(), LessonProgressSchema, 'is not an object'),
+});

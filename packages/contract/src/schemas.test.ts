@@ -74,7 +74,10 @@ describe('what clients parse', () => {
   it('a progress file: version 1, lessons with dated steps and an optional prediction', () => {
     const good = { version: 1, lessons: { 'event-loop': { completed: { intro: '2026-01-01T00:00:00Z' }, prediction: { choice: 'a', correct: true, at: '2026-01-01T00:00:00Z' } } } };
     expect(v.is(ProgressSchema, good)).toBe(true);
-    expect(firstIssue(ProgressSchema, { version: 2, lessons: {} })).toMatchObject({ message: 'This is not a Loopwire progress file (it has no "version": 1).' });
-    expect(firstIssue(ProgressSchema, { version: 1, lessons: { x: { completed: { intro: 'yesterday' } } } })).toMatchObject({ field: 'lessons.x.completed.intro' });
+    expect(firstIssue(ProgressSchema, { version: 2, lessons: {} })).toMatchObject({ field: 'version', message: 'is not 1' });
+    expect(firstIssue(ProgressSchema, { version: 1, lessons: { x: { completed: { intro: 'yesterday' } } } })).toMatchObject({
+      field: 'lessons.x.completed.intro',
+      message: 'is not a date',
+    });
   });
 });

@@ -1,7 +1,7 @@
 // Facts about one TCP connection, as the server sees it.
 
 import type { Socket } from 'node:net';
-import type { ConnectionInfo } from '@loopwire/protocol';
+import type { ConnectionInfo } from '@loopwire/contract';
 
 const requestCounts = new WeakMap<Socket, number>();
 

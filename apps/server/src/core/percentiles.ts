@@ -1,6 +1,6 @@
 // Latency percentiles by the nearest-rank method: p-th percentile = the value at rank ⌈p/100 × n⌉.
 
-import type { LatencySummary } from '@loopwire/protocol';
+import type { LatencySummary } from '@loopwire/contract';
 
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;

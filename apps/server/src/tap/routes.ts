@@ -2,9 +2,10 @@
 // stream, and clearing. Contract: DESIGN.md "Public HTTP contract".
 
 import type { Request, Response } from 'express';
-import { isCaptureKind, type CaptureKind, type FrameEvent } from '@loopwire/protocol';
+import { CaptureQuerySchema, CaptureStreamQuerySchema, CapturesQuerySchema, type FrameEvent } from '@loopwire/contract';
 import type { ServerDeps } from '../deps.js';
 import { HttpError } from '../core/errors.js';
+import { readQuery } from '../core/read-input.js';
 import type { CaptureRecord } from './capture-record.js';
 import { toHar } from './har.js';
 import { toCapture, toFrame } from './serialize.js';
@@ -13,24 +14,6 @@ import { sidOf } from '../session/sid.js';
 /** A stream whose reader falls this far behind is closed (EventSource reconnects) instead of growing. */
 const maxStreamBacklog = 1024 * 1024;
 const heartbeatMs = 15_000;
-
-const flag = (value: unknown) => value === '1' || value === 'true';
-
-function parseLimit(raw: unknown): number {
-  if (raw === undefined) return 50;
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 500) {
-    throw new HttpError(400, 'bad_limit', 'limit must be a whole number from 1 to 500.');
-  }
-  return Number(raw);
-}
-
-function parseKind(raw: unknown): CaptureKind | undefined {
-  if (raw === undefined) return undefined;
-  if (typeof raw !== 'string' || !isCaptureKind(raw)) {
-    throw new HttpError(400, 'bad_kind', 'kind must be one of http, short-polling, long-polling, sse, websocket, socket.io.');
-  }
-  return raw;
-}
 
 export function registerCaptures({ api, tap, onClose }: ServerDeps): void {
   const own = (req: Request, res: Response): CaptureRecord => {
@@ -43,13 +26,9 @@ export function registerCaptures({ api, tap, onClose }: ServerDeps): void {
   };
 
   api.get('/captures', (req, res) => {
-    const records = tap.list({
-      sid: sidOf(res),
-      limit: parseLimit(req.query.limit),
-      kind: parseKind(req.query.kind),
-      includeNoise: flag(req.query.all),
-    });
-    res.json({ captures: records.map((record) => toCapture(record, { reveal: flag(req.query.reveal) })) });
+    const { limit, kind, all, reveal } = readQuery(CapturesQuerySchema, req.query);
+    const records = tap.list({ sid: sidOf(res), limit, kind, includeNoise: all });
+    res.json({ captures: records.map((record) => toCapture(record, { reveal })) });
   });
 
   api.delete('/captures', (_req, res) => {
@@ -59,7 +38,7 @@ export function registerCaptures({ api, tap, onClose }: ServerDeps): void {
   const streams = new Set<Response>();
   api.get('/captures/stream', (req, res) => {
     const sid = sidOf(res);
-    const includeNoise = flag(req.query.all);
+    const includeNoise = readQuery(CaptureStreamQuerySchema, req.query).all;
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -94,7 +73,7 @@ export function registerCaptures({ api, tap, onClose }: ServerDeps): void {
   });
 
   api.get('/captures/:id', (req, res) => {
-    res.json(toCapture(own(req, res), { reveal: flag(req.query.reveal) }));
+    res.json(toCapture(own(req, res), readQuery(CaptureQuerySchema, req.query)));
   });
 
   api.get('/captures/:id/har', (req, res) => {

@@ -1,7 +1,7 @@
 // Small helpers the security and fan-out widgets share: JSON calls to the live server that turn
 // the contract's error body into an Error with its message.
 
-import { isApiErrorBody, type BroadcastResult } from '@loopwire/protocol';
+import { isApiErrorBody, type BroadcastResult } from '@loopwire/contract';
 
 export async function callJson<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const response = await fetch(path, {

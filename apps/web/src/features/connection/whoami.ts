@@ -1,6 +1,6 @@
 // Asks the live server which 4-tuple a request arrived on, over HTTP or over a fresh WebSocket.
 
-import type { ConnectionInfo } from '@loopwire/protocol';
+import type { ConnectionInfo } from '@loopwire/contract';
 import type { CheckContext } from '../../lib/live/context.ts';
 
 export async function whoamiOverHttp(ctx: CheckContext): Promise<ConnectionInfo> {

@@ -2,7 +2,7 @@
 // server), see the list the server keeps after each registers, and command one device or a room.
 
 import { useState } from 'react';
-import type { BroadcastStarted, CommandResult, SimulatorStatus } from '@loopwire/protocol';
+import type { BroadcastStarted, CommandResult, SimulatorStatus } from '@loopwire/contract';
 import { callJson, waitForBroadcast } from '../../lib/labApi.ts';
 import { useFleet } from './useFleet.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';

@@ -8,7 +8,7 @@ import {
   type FrameEvent,
   type HandshakeProbeCase,
   type HandshakeProbeResult,
-} from '@loopwire/protocol';
+} from '@loopwire/contract';
 
 async function json<T>(response: Response): Promise<T> {
   const body: unknown = await response.json();

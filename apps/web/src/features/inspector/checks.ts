@@ -1,6 +1,7 @@
 // Reading the learner's own captures from a check (through the check context: the learner's cookie).
 
-import { byteStringToBytes, headerValue, parseHttpHead, type Capture, type CaptureKind, type CaptureList } from '@loopwire/protocol';
+import { type Capture, type CaptureKind, type CaptureList } from '@loopwire/contract';
+import { byteStringToBytes, headerValue, parseHttpHead } from '@loopwire/protocol';
 import type { CheckContext } from '../../lib/live/context.ts';
 
 export async function capturesOf(ctx: CheckContext, kind?: CaptureKind): Promise<Capture[]> {

@@ -6,8 +6,9 @@ import {
   type LabBatchResult,
   type LabJobResult,
   type LabLoopResponse,
+  type OrderExperimentSources,
   type OrderResult,
-} from '@loopwire/protocol';
+} from '@loopwire/contract';
 
 type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
 
@@ -46,6 +47,9 @@ export const runLabBatch = (mode: JobMode, durationMs: number, count: number, do
 
 export const runOrderExperiment = (experiment: string, doFetch: Fetch = browserFetch) =>
   call<OrderResult>(doFetch, '/api/lab/order', { experiment });
+
+/** Each ordering experiment's code, as the server reads it from the functions it runs. */
+export const fetchExperimentSources = (doFetch: Fetch = browserFetch) => call<OrderExperimentSources>(doFetch, '/api/lab/experiments');
 
 export const fetchLoop = (doFetch: Fetch = browserFetch) => call<LabLoopResponse>(doFetch, '/api/lab/loop');
 

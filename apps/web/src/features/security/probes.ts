@@ -1,7 +1,7 @@
 // Experiments the security and fan-out challenges run against the live server, in the page or in
 // tests: reuse a WebSocket ticket, flood a rate-limited socket, read the latest broadcast.
 
-import type { BroadcastResult, HandshakeOutcome, IssuedTicket } from '@loopwire/protocol';
+import type { BroadcastResult, HandshakeOutcome, IssuedTicket } from '@loopwire/contract';
 import type { CheckContext, WebSocketLike } from '../../lib/live/context.ts';
 
 const timeoutMs = 5000;

@@ -1,6 +1,6 @@
 // Numbers the race shows: delivery latency percentiles and the tap's bytes summed per transport.
 
-import type { Capture, CaptureList } from '@loopwire/protocol';
+import type { Capture, CaptureList } from '@loopwire/contract';
 import type { TransportKind } from './kinds.ts';
 import type { RaceBytes, WireBytes } from './race.machine.ts';
 
