@@ -6,3 +6,4 @@ export * from './ws-frame.js';
 export * from './accept.js';
 export * from './engine-io.js';
 export * from './socket-io.js';
+export * from './stats.js';

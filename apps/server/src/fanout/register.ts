@@ -23,8 +23,13 @@ import { createSimulatorProcess } from './simulator-process.js';
 const commandTimeoutMs = 5000;
 const maxFloodMessages = 50_000;
 
-export function registerFanout(deps: ServerDeps): void {
-  const { api, io, config, httpServer, onClose } = deps;
+export function registerFanout({
+  api,
+  io,
+  config,
+  httpServer,
+  onClose,
+}: Pick<ServerDeps, 'api' | 'io' | 'config' | 'httpServer' | 'onClose'>): void {
 
   let fleetChangeTimer: NodeJS.Timeout | undefined;
   const fleet = createFleet(io.of('/devices') as unknown as DevicesNamespace, {

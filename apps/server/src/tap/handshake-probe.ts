@@ -69,7 +69,7 @@ async function settledCapture(tap: Tap, sid: string, remotePort: number): Promis
   return undefined;
 }
 
-export function registerHandshakeProbe({ api, tap, httpServer }: ServerDeps): void {
+export function registerHandshakeProbe({ api, tap, httpServer }: Pick<ServerDeps, 'api' | 'tap' | 'httpServer'>): void {
   api.post('/lab/handshake-probe', async (req, res) => {
     const { case: probeCase } = readBody(HandshakeProbeRequestSchema, req.body);
     if (!tap.enabled) throw new HttpError(409, 'tap_off', 'The wire tap is off (TAP=off), so there is nothing to show.');
