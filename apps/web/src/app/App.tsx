@@ -3,7 +3,7 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './Layout.tsx';
 import Home from './routes/Home.tsx';
-import NotFound from './NotFound.tsx';
+import NotFound from '../lib/ui/NotFound.tsx';
 import { LiveConnectionProvider } from '../lib/live/LiveConnection.tsx';
 
 const router = createBrowserRouter([
