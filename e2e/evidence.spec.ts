@@ -129,7 +129,7 @@ test('a lesson page whose code cannot load says so, inside the shell; no router 
 test('a widget whose code cannot load fails alone: the lesson stays readable', async ({ page }) => {
   await page.route(/\/assets\/EndpointProbe-[^/]*\.js$/, (route) => route.abort());
   await page.goto('/lessons/endpoints-and-layers');
-  await expect(page.getByTestId('widget-failed').first()).toContainText('EndpointProbe widget stopped working');
+  await expect(page.getByTestId('widget-failed').first()).toContainText('EndpointProbe widget stopped working', { timeout: 20_000 });
   await expect(page.getByRole('heading', { name: 'Two meanings of "endpoint"' })).toBeVisible();
   await expect(page.getByText('Unexpected Application Error')).toHaveCount(0);
 });

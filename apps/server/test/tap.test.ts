@@ -5,7 +5,8 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { io as ioClient } from 'socket.io-client';
-import { fragmentedMessageParts, serverCloseCodesOnRequest, type Capture, type CaptureList, type HandshakeProbeResult } from '@loopwire/protocol';
+import type { Capture, CaptureList, HandshakeProbeResult } from '@loopwire/contract';
+import { fragmentedMessageParts, serverCloseCodesOnRequest } from '@loopwire/protocol';
 import type { LoopwireServer } from '../src/server.js';
 import { handshake, rawExchange, startTestServer } from './helpers.js';
 
@@ -428,7 +429,7 @@ describe('POST /api/lab/handshake-probe', () => {
       body: JSON.stringify({ case: 'GET / HTTP/1.1' }),
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: 'unknown_case' } });
+    expect(await response.json()).toMatchObject({ error: { code: 'bad_case' } });
   });
 });
 

@@ -7,7 +7,7 @@ import type { Request, Response } from 'express';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { closeCodeName, fragmentedMessageParts, serverCloseCodesOnRequest } from '@loopwire/protocol';
 import type { ServerDeps } from '../deps.js';
-import type { SocketAddress } from '@loopwire/protocol';
+import type { SocketAddress } from '@loopwire/contract';
 import { describeConnection, fourTuple } from '../core/net.js';
 import { HttpError } from '../core/errors.js';
 import { sidOf } from '../session/sid.js';

@@ -4,10 +4,10 @@
 // challenge can check that *this* learner's requests were waiting when their message arrived.
 
 import type { Response } from 'express';
-import type { ReleasedLongPoll, ReleasedLongPolls } from '@loopwire/protocol';
-import { longPollHoldMs, type FeedMessages } from '@loopwire/protocol';
+import { PollQuerySchema, longPollHoldMs, type FeedMessages } from '@loopwire/contract';
+import type { ReleasedLongPoll, ReleasedLongPolls } from '@loopwire/contract';
 import type { FeedDeps } from './hub.js';
-import { parseAfter } from './after.js';
+import { readQuery } from '../core/read-input.js';
 import { HttpError } from '../core/errors.js';
 import { createPerSidHistory } from '../session/history.js';
 import { sidOf } from '../session/sid.js';
@@ -50,7 +50,7 @@ export function registerLongPolling({ api, feedHub, config, onClose }: FeedDeps<
   });
 
   api.get('/poll/long', (req, res) => {
-    const after = parseAfter(req.query.after);
+    const after = readQuery(PollQuerySchema, req.query).after;
     res.set('Cache-Control', 'no-store');
     const ready = feedHub.feed.since(after);
     if (ready.length > 0) {

@@ -5,7 +5,19 @@
 
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { LabJobResult, LabLoopResponse, LabRecentJobsResponse, OrderResult, OrderRunsResponse, OrderRun } from '@loopwire/protocol';
+import {
+  LabBatchRequestSchema,
+  LabJobRequestSchema,
+  OrderRequestSchema,
+  orderExperimentIds,
+  type LabJobResult,
+  type LabLoopResponse,
+  type OrderRun,
+  type OrderRunsResponse,
+  type OrderExperimentSources,
+  type LabRecentJobsResponse,
+  type OrderResult,
+} from '@loopwire/contract';
 import type { Response } from 'express';
 import type { ServerDeps } from '../deps.js';
 import { createBlockingBudget } from './blocking-budget.js';
@@ -14,11 +26,11 @@ import type { CpuTask, CpuTaskResult } from './cpu-worker.js';
 import { createJobRunner } from './jobs.js';
 import { RetryLater } from '../core/retry-later.js';
 import { createLoopMonitor } from './loop-monitor.js';
-import { runOrderExperiment } from './order-experiments.js';
+import { runOrderExperiment, sourceOf } from './order-experiments.js';
 import { createPbkdf2Work } from './pbkdf2-work.js';
 import { createThreadpoolLanes, threadpoolSize } from './threadpool-lanes.js';
-import { readBatchRequest, readJobRequest, readOrderRequest } from './validate.js';
 import { sendError } from '../core/errors.js';
+import { readBody } from '../core/read-input.js';
 import { createPerSidHistory } from '../session/history.js';
 import { sidOf } from '../session/sid.js';
 
@@ -69,7 +81,7 @@ export function registerLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' 
   });
 
   api.post('/lab/jobs', async (req, res) => {
-    const { mode, durationMs } = readJobRequest(req.body);
+    const { mode, durationMs } = readBody(LabJobRequestSchema, req.body);
     try {
       const job = await jobs.run(mode, durationMs);
       jobsOfSid.add(sidOf(res), job);
@@ -80,7 +92,7 @@ export function registerLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' 
   });
 
   api.post('/lab/batch', async (req, res) => {
-    const { mode, durationMs, count } = readBatchRequest(req.body);
+    const { mode, durationMs, count } = readBody(LabBatchRequestSchema, req.body);
     try {
       const batch = await jobs.runBatch(mode, durationMs, count);
       for (const job of batch) jobsOfSid.add(sidOf(res), job);
@@ -90,6 +102,11 @@ export function registerLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' 
     }
   });
 
+  api.get('/lab/experiments', (_req, res) => {
+    const body: OrderExperimentSources = { experiments: orderExperimentIds.map((id) => ({ id, code: sourceOf(id) })) };
+    res.json(body);
+  });
+
   /** The caller's own recent experiment runs, oldest first. */
   api.get('/lab/order', (_req, res) => {
     const body: OrderRunsResponse = { runs: orderRunsOfSid.of(sidOf(res)) };
@@ -97,7 +114,7 @@ export function registerLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' 
   });
 
   api.post('/lab/order', async (req, res) => {
-    const experiment = readOrderRequest(req.body);
+    const { experiment } = readBody(OrderRequestSchema, req.body);
     try {
       const body: OrderResult = { experiment, observed: await runOrderExperiment(experiment) };
       orderRunsOfSid.add(sidOf(res), { ...body, at: Date.now() });

@@ -3,7 +3,7 @@
 // security lab tags its attempts and asks the server what really happened.
 
 import type { IncomingMessage } from 'node:http';
-import type { HandshakeOutcome } from '@loopwire/protocol';
+import type { HandshakeOutcome } from '@loopwire/contract';
 import { createPerSidHistory } from '../session/history.js';
 import { readSid } from '../session/sid.js';
 

@@ -2,7 +2,7 @@
 // post to the feed, read the SSE stream's first lines, meet Socket.IO with a plain WebSocket, reuse a
 // ticket, flood a rate-limited socket. The checks themselves never call these.
 
-import type { FeedMessage, HandshakeOutcome, IssuedTicket, PostedFeedMessage } from '@loopwire/protocol';
+import type { FeedMessage, HandshakeOutcome, IssuedTicket, PostedFeedMessage } from '@loopwire/contract';
 import type { CheckContext, WebSocketLike } from '../lib/live/context.ts';
 
 export async function postFeedMessage(ctx: CheckContext, text: string): Promise<FeedMessage> {

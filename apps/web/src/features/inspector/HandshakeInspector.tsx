@@ -5,7 +5,8 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useMachine } from '@xstate/react';
-import { closeCodeName, serverCloseCodesOnRequest, type Capture } from '@loopwire/protocol';
+import type { Capture } from '@loopwire/contract';
+import { closeCodeName, serverCloseCodesOnRequest } from '@loopwire/protocol';
 import { webSocketMachine, webSocketPhaseOf, webSocketPhases } from './websocket.machine.ts';
 import { askServerToClose, askServerToFragment, askServerToPing, followCapture, subscribeCaptures, waitForCapture } from './api.ts';
 import { CaptureDetail } from './CaptureDetail.tsx';

@@ -2,7 +2,7 @@
 // (their own jobs, their own experiment runs) and never runs anything itself, so only a learner who
 // did the experiment passes, and a typed answer counts only together with that record.
 
-import type { LabJobResult } from '@loopwire/protocol';
+import type { LabJobResult } from '@loopwire/contract';
 import { fetchOrderRuns, fetchRecentJobs } from './api.ts';
 import type { CheckContext, LiveCheck } from '../../lib/live/context.ts';
 

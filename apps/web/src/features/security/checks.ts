@@ -3,7 +3,7 @@
 // Checks read only the server's record of what this learner did, never run the experiment themselves:
 // a learner who did nothing fails, and a typed answer counts only with the record of doing it.
 
-import type { HandshakeOutcomes } from '@loopwire/protocol';
+import type { HandshakeOutcomes } from '@loopwire/contract';
 import { requestJson } from '../../lib/api.ts';
 import type { LiveCheck } from '../../lib/live/context.ts';
 import { capturesOf, pathOf } from '../../lib/live/captures.ts';

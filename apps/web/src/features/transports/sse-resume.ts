@@ -1,7 +1,7 @@
 // What a reconnect of the raw SSE client really showed, read from the lines it received: the
 // Last-Event-ID it carried and what the server replayed. The lesson explains this run from it.
 
-import type { SseNotice } from '@loopwire/protocol';
+import type { SseNotice } from '@loopwire/contract';
 import type { Observation } from '../../lib/observed.ts';
 import type { RawSseLine } from './raw-sse-client.ts';
 

@@ -1,7 +1,8 @@
 // Reading the learner's own captures from a live check (through the check context: the learner's
 // cookie), for the checks of several features.
 
-import { byteStringToBytes, headerValue, parseHttpHead, type Capture, type CaptureKind, type CaptureList } from '@loopwire/protocol';
+import type { Capture, CaptureKind, CaptureList } from '@loopwire/contract';
+import { byteStringToBytes, headerValue, parseHttpHead } from '@loopwire/protocol';
 import { requestJson } from '../api.ts';
 import type { CheckContext } from './context.ts';
 
