@@ -13,6 +13,8 @@ describe('parseConfig', () => {
       maxConnectionsPerSid: 5,
       tap: 'on',
       labBlockingBudgetMs: 5000,
+      labClusterPort: 0,
+      redisUrl: null,
     });
   });
 
@@ -31,6 +33,8 @@ describe('parseConfig', () => {
       maxConnectionsPerSid: 5,
       tap: 'off',
       labBlockingBudgetMs: 5000,
+      labClusterPort: 0,
+      redisUrl: null,
     });
   });
 
@@ -44,7 +48,17 @@ describe('parseConfig', () => {
     ).toMatchObject({ port: 4000, labForeignPort: 4100, messageRateLimit: 10, maxConnectionsPerSid: 2 });
   });
 
+  it('reads LAB_CLUSTER_PORT and REDIS_URL (the scale lab)', () => {
+    expect(parseConfig({ LAB_CLUSTER_PORT: '4200', REDIS_URL: 'redis://127.0.0.1:6390' })).toMatchObject({
+      labClusterPort: 4200,
+      redisUrl: 'redis://127.0.0.1:6390',
+    });
+  });
+
   it.each([
+    [{ LAB_CLUSTER_PORT: 'next' }, 'LAB_CLUSTER_PORT', /LAB_CLUSTER_PORT: expected a whole number.*"next"/],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL', /REDIS_URL: expected a Redis URL.*"http:\/\/127.0.0.1:6379"/],
+    [{ REDIS_URL: '127.0.0.1:6379' }, 'REDIS_URL', /redis: or rediss:/],
     [{ PORT: 'abc' }, 'PORT', /PORT: expected a whole number from 0 to 65535.*"abc"/],
     [{ PORT: '70000' }, 'PORT', /"70000"/],
     [{ PORT: '-1' }, 'PORT', /"-1"/],

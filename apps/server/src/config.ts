@@ -19,6 +19,12 @@ export interface Config {
   maxConnectionsPerSid: number;
   /** The wire tap: `on` records every exchange's bytes; `off` records nothing (to measure its cost). */
   tap: 'on' | 'off';
+  /** Loopback port of the scale lab's cluster (LAB_CLUSTER_PORT; 0 = a free port chosen at its first start). */
+  labClusterPort: number;
+  /** Redis for the Redis adapter (REDIS_URL); null = start a local redis-server when one is installed. */
+  redisUrl: string | null;
+  /** Tests only: the redis-server binary (null = none installed); by default looked up on PATH. */
+  redisServerCommand?: string | null;
   /** Tests only (no environment variable): shorter long-poll hold, SSE heartbeat and ticker periods. */
   longPollHoldMs?: number;
   sseHeartbeatMs?: number;
@@ -123,6 +129,30 @@ function parseTap(env: Env): 'on' | 'off' {
   return raw;
 }
 
+function parseLabClusterPort(env: Env): number {
+  const raw = env.LAB_CLUSTER_PORT;
+  if (raw === undefined || raw === '') return 0;
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) {
+    throw new ConfigError('LAB_CLUSTER_PORT', `expected a whole number from 0 to 65535 (0 picks a free port), got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function parseRedisUrl(env: Env): string | null {
+  const raw = env.REDIS_URL;
+  if (raw === undefined || raw.trim() === '') return null;
+  let protocol = '';
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    // reported below
+  }
+  if (protocol !== 'redis:' && protocol !== 'rediss:') {
+    throw new ConfigError('REDIS_URL', `expected a Redis URL like redis://127.0.0.1:6379 (redis: or rediss:), got "${raw}"`);
+  }
+  return raw;
+}
+
 export function parseConfig(env: Env, argv: readonly string[] = []): Config {
   const port = parsePort(env);
   return {
@@ -135,5 +165,7 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
     messageRateLimit: parseBoundedInteger(env, 'MESSAGE_RATE_LIMIT', 50, 1, 100_000, 'messages per second'),
     maxConnectionsPerSid: parseBoundedInteger(env, 'MAX_CONNECTIONS_PER_SID', 5, 1, 1000, 'connections'),
     tap: parseTap(env),
+    labClusterPort: parseLabClusterPort(env),
+    redisUrl: parseRedisUrl(env),
   };
 }

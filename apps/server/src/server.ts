@@ -15,6 +15,7 @@ import { registerRawWebSocket } from './transports/ws/register.js';
 import { createSocketIo, registerSocketIo, type LoopwireIo } from './transports/socketio/register.js';
 import { registerSecurity } from './security/register.js';
 import { registerFanout } from './fanout/register.js';
+import { registerScale } from './scale/register.js';
 import { createTap, type Tap } from './tap/tap.js';
 import { issueSid } from './tap/sid.js';
 import { registerCaptures } from './tap/routes.js';
@@ -105,6 +106,7 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   registerRawWebSocket(deps);
   registerSecurity(deps);
   registerFanout(deps);
+  registerScale(deps);
   registerCaptures(deps);
   registerHandshakeProbe(deps);
   registerLab(deps);

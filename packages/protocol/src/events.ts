@@ -28,6 +28,8 @@ export interface ServerHello {
 
 export interface ServerToClientEvents extends FanoutServerToClientEvents {
   'server:hello': (hello: ServerHello) => void;
+  /** The scale lab's cluster or Redis changed (started, worker replaced, Redis down…): read GET /api/scale. */
+  'scale:changed': () => void;
   /** Event-loop lab: one 100 ms window of loop lag and utilisation. */
   'loop:sample': (sample: LoopSample) => void;
   /** Event-loop lab: a heartbeat every 100 ms; gaps between ticks are stalls this page felt. */

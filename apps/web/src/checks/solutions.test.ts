@@ -134,6 +134,8 @@ beforeAll(async () => {
     labForeignPort: 0,
     messageRateLimit: 50,
     maxConnectionsPerSid: 5,
+    labClusterPort: 0,
+    redisUrl: null,
   });
 });
 afterAll(() => server.close());
