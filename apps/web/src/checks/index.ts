@@ -7,6 +7,7 @@ import { floodCloseCode, latestBroadcast, reusedTicketStatus } from '../lib/secu
 import type { CheckContext } from './context.ts';
 import { capturesOf, frameText, pathOf, webSocketKeyOf } from './captures.ts';
 import { labChecks } from './lab.ts';
+import { scaleChecks } from './scale.ts';
 import { feedMessageById, readEngineIoOpen, readSseRetry } from '../lib/feed-probes.ts';
 
 /** A message posted this long ago still counts as "just posted". */
@@ -67,6 +68,7 @@ export const liveChecks: Record<LiveCheckId, LiveCheck> = {
       : { pass: false, message: `The server never received a close frame with ${code} from you. Close a WebSocket with that code first.` };
   },
   ...labChecks,
+  ...scaleChecks,
   'posted-feed-message': (answer, ctx) => checkPostedMessage(answer, ctx),
 
   async 'sse-retry-delay'(answer, ctx) {

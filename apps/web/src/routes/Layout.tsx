@@ -104,6 +104,7 @@ export function Layout() {
           <NavLink to="/labs/transports">Transports</NavLink>
           <NavLink to="/labs/security">Security</NavLink>
           <NavLink to="/labs/fanout">Fan-out</NavLink>
+          <NavLink to="/labs/scale">Scale</NavLink>
           <NavLink to="/glossary">Glossary</NavLink>
         </nav>
         <div className="header__tools">

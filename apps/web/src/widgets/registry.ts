@@ -31,4 +31,5 @@ export const widgets: Record<WidgetId, LazyExoticComponent<ComponentType>> = {
   DeviceFleet: lazy(() => import('./labs/DeviceFleet.tsx')),
   BroadcastLab: lazy(() => import('./labs/BroadcastLab.tsx')),
   ChatRoom: lazy(() => import('./labs/ChatRoom.tsx')),
+  ScaleLab: lazy(() => import('../features/scale/ScaleLab.tsx')),
 };

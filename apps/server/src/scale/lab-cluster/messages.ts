@@ -34,11 +34,12 @@ export type PrimaryReport =
   | { type: 'lab:failed'; message: string };
 
 /** Primary → worker. */
-export type PrimaryRequest = { type: 'lab:list-captures'; requestId: number; sid: string };
+export type PrimaryRequest = { type: 'lab:list-captures'; requestId: number; sid: string } | { type: 'lab:sid-bound'; sid: string };
 
 /** Worker → primary. */
 export type WorkerReport =
   | { type: 'lab:worker-listening' }
+  | { type: 'lab:bind-sid'; sid: string }
   | { type: 'lab:captures'; requestId: number; captures: WorkerCapture[] };
 
 export type WorkerCapture = Capture & { workerPid: number };

@@ -44,6 +44,8 @@ function fork(): Worker {
       report({ type: 'lab:worker-online', id: worker.id, pid });
     }
     if (workerReport.type === 'lab:captures') collector.answered(workerReport.requestId, worker.id, workerReport.captures);
+    // sticky's own listener saw the binding sent just before this (messages from one worker keep their order).
+    if (workerReport.type === 'lab:bind-sid') worker.send({ type: 'lab:sid-bound', sid: workerReport.sid });
   });
   worker.once('exit', (code, signal) => {
     forked.delete(worker);

@@ -2,6 +2,7 @@
 // through the adapter under test, with the wire tap recording every exchange as the kernel saw it.
 
 import cluster from 'node:cluster';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import { Server } from 'socket.io';
 import { setupWorker } from '@socket.io/sticky';
@@ -65,15 +66,38 @@ function listCaptures(sid: string) {
   return tap.list({ sid, limit: maxCaptures, includeNoise: true }).map((record) => ({ ...tap.toCapture(record), workerPid: process.pid }));
 }
 
+const bindings = new Map<string, () => void>();
+
 process.on('message', (message: unknown) => {
-  if (!isLabMessage(message) || message.type !== 'lab:list-captures') return;
-  const { requestId, sid } = message as PrimaryRequest;
-  send({ type: 'lab:captures', requestId, captures: listCaptures(sid) });
+  if (!isLabMessage(message)) return;
+  const request = message as PrimaryRequest;
+  if (request.type === 'lab:list-captures') send({ type: 'lab:captures', requestId: request.requestId, captures: listCaptures(request.sid) });
+  if (request.type === 'lab:sid-bound') {
+    bindings.get(request.sid)?.();
+    bindings.delete(request.sid);
+  }
 });
+
+/**
+ * @socket.io/sticky learns which worker holds a session from a message the worker sends once the
+ * session exists, while the handshake answer races to the client on the socket itself: a browser's
+ * next request (the upgrade, a POST) can reach the primary first and be routed to another worker
+ * (400 Session ID unknown, seen here under load). So the session id is announced, in sticky's own
+ * message, and acknowledged by the primary before the handshake is answered.
+ */
+function announcedSessionId(): Promise<string> {
+  const sid = randomBytes(15).toString('base64url');
+  return new Promise((resolve) => {
+    bindings.set(sid, () => resolve(sid));
+    process.send?.({ type: 'sticky:connection', data: sid });
+    send({ type: 'lab:bind-sid', sid });
+  });
+}
 
 if (settings.balancing === 'sticky') {
   // The primary owns the port and hands each connection over by Engine.IO sid (Connection: close).
   setupWorker(io);
+  io.engine.generateId = announcedSessionId;
   send({ type: 'lab:worker-listening' });
 } else {
   // No stickiness: every worker listens and Node's cluster hands each new connection to the next one.
