@@ -31,7 +31,7 @@ export default function ScaleLab() {
   const [transports, setTransports] = useState<Transports>('default');
   const [generation, setGeneration] = useState(0);
   const [latest, setLatest] = useState<string | null>(null);
-  const [settled, setSettled] = useState(false);
+  const [settledId, setSettledId] = useState<string | null>(null);
   const [measurements, setMeasurements] = useState<Measurement[]>([]);
   const action = useAction();
   const running = state?.running === true && state.port !== null;
@@ -40,11 +40,11 @@ export default function ScaleLab() {
   const openClients = snapshots.filter((snapshot) => snapshot.matches({ running: 'open' })).length;
   const received = latest ? (receipts.get(latest)?.size ?? 0) : 0;
   const redis = state?.redis;
+  const settled = latest !== null && settledId === latest;
 
   useEffect(() => {
     if (!latest) return;
-    setSettled(false);
-    const timer = setTimeout(() => setSettled(true), settleMs);
+    const timer = setTimeout(() => setSettledId(latest), settleMs);
     return () => clearTimeout(timer);
   }, [latest]);
 

@@ -45,41 +45,41 @@ function opener(url: string, transports: Transports, keep: (socket: ClusterSocke
   };
 }
 
+const noReceipts: Receipts = new Map();
+
 export function useLabClients(url: string | null, transports: Transports, generation: number) {
-  const [snapshots, setSnapshots] = useState<ClientSnapshot[]>([]);
-  const [receipts, setReceipts] = useState<Receipts>(new Map());
+  // Each run of clients (cluster URL, transports, restart) has its own key; a view of another run is not shown.
+  const run = url ? `${url} ${transports} ${generation}` : null;
+  const [view, setView] = useState<{ run: string | null; snapshots: ClientSnapshot[]; receipts: Receipts }>({ run: null, snapshots: [], receipts: noReceipts });
   // The newest receipts, for code that awaited broadcasts and must not read a render's stale copy.
-  const latestReceipts = useRef<Receipts>(receipts);
+  const latestReceipts = useRef<Receipts>(noReceipts);
   const sockets = useRef<(ClusterSocket | null)[]>([]);
 
   useEffect(() => {
-    if (!url) {
-      setSnapshots([]);
-      return;
-    }
+    if (!url || !run) return;
     latestReceipts.current = new Map();
-    setReceipts(latestReceipts.current);
     const actors = Array.from({ length: labClientCount }, (_, index) => {
       const received = (id: string, sentAt: number) => {
         const latency = pageClock() - sentAt;
         const previous = latestReceipts.current;
         latestReceipts.current = new Map(previous).set(id, new Map(previous.get(id)).set(index, latency));
-        setReceipts(latestReceipts.current);
+        const receipts = latestReceipts.current;
+        setView((current) => (current.run === run ? { ...current, receipts } : current));
       };
       const keep = (socket: ClusterSocket | null) => {
         sockets.current[index] = socket;
       };
       return createActor(clusterClientMachine, { input: { open: opener(url, transports, keep, received) } });
     });
-    const update = () => setSnapshots(actors.map((actor) => actor.getSnapshot()));
+    // Starting an actor reports its first snapshot to its subscribers: every update comes from here.
+    const update = () => setView((current) => ({ run, snapshots: actors.map((actor) => actor.getSnapshot()), receipts: current.run === run ? current.receipts : latestReceipts.current }));
     const subscriptions = actors.map((actor) => actor.subscribe(update));
     for (const actor of actors) actor.start();
-    update();
     return () => {
       for (const subscription of subscriptions) subscription.unsubscribe();
       for (const actor of actors) actor.stop();
     };
-  }, [url, transports, generation]);
+  }, [url, transports, run]);
 
   /** Client `from` broadcasts through its worker's adapter; resolves with the id once its worker acked. */
   const broadcast = useCallback(async (from: number): Promise<string> => {
@@ -92,5 +92,6 @@ export function useLabClients(url: string | null, transports: Transports, genera
 
   const readReceipts = useCallback(() => latestReceipts.current, []);
 
-  return { snapshots, receipts, readReceipts, broadcast };
+  const current = view.run === run;
+  return { snapshots: current ? view.snapshots : [], receipts: current ? view.receipts : noReceipts, readReceipts, broadcast };
 }
