@@ -3,7 +3,7 @@
 
 import { fork, type ChildProcess } from 'node:child_process';
 import type { ScaleClusterOptions, ScaleEvent, ScaleEventKind, ScaleWorker } from '@loopwire/protocol';
-import { builtScaleFile } from './built-file.js';
+import { builtFile } from '../core/built-file.js';
 import { freeLoopbackPort } from './free-port.js';
 import { isLabMessage, settingsVariable, type LabClusterSettings, type PrimaryReport, type WorkerCapture } from './lab-cluster/messages.js';
 
@@ -116,7 +116,7 @@ export function createLabCluster({ port: configuredPort, onChange }: { port: num
         origins: start.origins,
         redisUrl: start.redisUrl,
       };
-      const started = fork(builtScaleFile('lab-cluster/primary.js'), [], {
+      const started = fork(builtFile('scale/lab-cluster/primary.js'), [], {
         detached: true,
         // Not the parent's flags (a test runner's loaders): the cluster runs as plain built JavaScript.
         execArgv: [],

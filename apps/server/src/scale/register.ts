@@ -4,8 +4,8 @@
 import express from 'express';
 import type { ScaleCapturesResponse, ScaleState } from '@loopwire/protocol';
 import type { ServerDeps } from '../deps.js';
-import { HttpError } from '../transports/http/errors.js';
-import { sidOf } from '../tap/sid.js';
+import { HttpError } from '../core/errors.js';
+import { sidOf } from '../session/sid.js';
 import { createLabCluster } from './lab-cluster.js';
 import { createLabRedis, enableRedisSentence, findRedisServer } from './lab-redis.js';
 import { parseClusterOptions, parseRunning } from './validate.js';

@@ -1,7 +1,7 @@
 // The scale lab's request bodies, checked before anything starts: a clear 400 naming the field.
 
 import { maxScaleWorkers, minScaleWorkers, scaleAdapters, scaleBalancings, type ScaleClusterOptions } from '@loopwire/protocol';
-import { HttpError } from '../transports/http/errors.js';
+import { HttpError } from '../core/errors.js';
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { ScaleCapturesResponse } from '@loopwire/protocol';
 import { useAction } from '../../lib/useAction.ts';
-import { WidgetError } from '../../components/WidgetError.tsx';
+import { WidgetError } from '../../lib/ui/WidgetError.tsx';
 import { fetchClusterCaptures } from './api.ts';
 
 type ClusterCapture = ScaleCapturesResponse['captures'][number];

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { maxScaleWorkers, scaleAdapters, type ScaleAdapter, type ScaleBalancing, type ScaleClusterOptions } from '@loopwire/protocol';
 import { useAction } from '../../lib/useAction.ts';
-import { WidgetError } from '../../components/WidgetError.tsx';
+import { WidgetError } from '../../lib/ui/WidgetError.tsx';
 import { clusterUrl, killWorker, setRedisRunning, startCluster, stopCluster } from './api.ts';
 import { useScaleState } from './useScaleState.ts';
 import { labClientCount, useLabClients, type Transports } from './useLabClients.ts';

@@ -3,7 +3,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import type { ScaleState } from '@loopwire/protocol';
-import { liveSocket } from '../../live/socket.ts';
+import { liveSocket } from '../../lib/live/socket.ts';
 import { fetchScaleState } from './api.ts';
 
 export function useScaleState(): { state: ScaleState | null; error: string | null; replace(state: ScaleState): void; refresh(): void } {
