@@ -5,6 +5,11 @@ import { expect, test, type Page } from '@playwright/test';
 
 test.describe.configure({ mode: 'serial' });
 
+// The cluster's processes would otherwise idle on the shared e2e server while other specs run.
+test.afterAll(async ({ request }) => {
+  await request.delete('/api/scale');
+});
+
 async function startCluster(page: Page, settings: { workers: string; balancing: string; adapter: string; transports: string }) {
   const lab = page.getByRole('figure', { name: 'Scale lab' });
   await lab.getByRole('combobox', { name: 'Workers' }).selectOption(settings.workers);
@@ -12,7 +17,8 @@ async function startCluster(page: Page, settings: { workers: string; balancing: 
   await lab.getByRole('combobox', { name: 'Adapter' }).selectOption(settings.adapter);
   await lab.getByRole('combobox', { name: 'Transports' }).selectOption(settings.transports);
   await lab.getByRole('button', { name: /(Start|Restart) the cluster/ }).click();
-  await expect(lab.getByTestId('cluster-summary')).toContainText(`${settings.workers} workers · ${settings.balancing}`);
+  // The server answers once every worker serves: stopping one cluster and forking another takes seconds on a busy machine.
+  await expect(lab.getByTestId('cluster-summary')).toContainText(`${settings.workers} workers · ${settings.balancing}`, { timeout: 20_000 });
   return lab;
 }
 

@@ -15,6 +15,8 @@ describe('parseConfig', () => {
       labBlockingBudgetMs: 5000,
       labClusterPort: 0,
       redisUrl: null,
+      workers: 1,
+      workerSlot: null,
     });
   });
 
@@ -35,6 +37,8 @@ describe('parseConfig', () => {
       labBlockingBudgetMs: 5000,
       labClusterPort: 0,
       redisUrl: null,
+      workers: 1,
+      workerSlot: null,
     });
   });
 
@@ -55,7 +59,14 @@ describe('parseConfig', () => {
     });
   });
 
+  it('reads WORKERS: a number, or auto for one per core', () => {
+    expect(parseConfig({ WORKERS: '3' }).workers).toBe(3);
+    expect(parseConfig({ WORKERS: 'auto' }).workers).toBeGreaterThanOrEqual(1);
+  });
+
   it.each([
+    [{ WORKERS: '0' }, 'WORKERS', /WORKERS: expected a whole number of processes from 1 to 64, or "auto".*"0"/],
+    [{ WORKERS: 'many' }, 'WORKERS', /"many"/],
     [{ LAB_CLUSTER_PORT: 'next' }, 'LAB_CLUSTER_PORT', /LAB_CLUSTER_PORT: expected a whole number.*"next"/],
     [{ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL', /REDIS_URL: expected a Redis URL.*"http:\/\/127.0.0.1:6379"/],
     [{ REDIS_URL: '127.0.0.1:6379' }, 'REDIS_URL', /redis: or rediss:/],

@@ -1,6 +1,7 @@
 // Configuration from environment variables, parsed in one place with errors that name the variable.
 
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 
 export interface Config {
   port: number;
@@ -23,6 +24,10 @@ export interface Config {
   labClusterPort: number;
   /** Redis for the Redis adapter (REDIS_URL); null = start a local redis-server when one is installed. */
   redisUrl: string | null;
+  /** Loopwire processes serving the one port (WORKERS; `auto` = the cores available). */
+  workers: number;
+  /** Set by the primary in each worker's environment (LOOPWIRE_WORKER_SLOT=i/N), null in a lone process. */
+  workerSlot: { index: number; count: number } | null;
   /** Tests only: the redis-server binary (null = none installed); by default looked up on PATH. */
   redisServerCommand?: string | null;
   /** Tests only (no environment variable): shorter long-poll hold, SSE heartbeat and ticker periods. */
@@ -153,6 +158,23 @@ function parseRedisUrl(env: Env): string | null {
   return raw;
 }
 
+const maxWorkers = 64;
+
+function parseWorkers(env: Env): number {
+  const raw = env.WORKERS;
+  if (raw === undefined || raw === '') return 1;
+  if (raw === 'auto') return Math.min(maxWorkers, availableParallelism());
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > maxWorkers) {
+    throw new ConfigError('WORKERS', `expected a whole number of processes from 1 to ${maxWorkers}, or "auto" (one per core), got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function parseWorkerSlot(env: Env): Config['workerSlot'] {
+  const match = /^(\d+)\/(\d+)$/.exec(env.LOOPWIRE_WORKER_SLOT ?? '');
+  return match ? { index: Number(match[1]), count: Number(match[2]) } : null;
+}
+
 export function parseConfig(env: Env, argv: readonly string[] = []): Config {
   const port = parsePort(env);
   return {
@@ -167,5 +189,7 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
     tap: parseTap(env),
     labClusterPort: parseLabClusterPort(env),
     redisUrl: parseRedisUrl(env),
+    workers: parseWorkers(env),
+    workerSlot: parseWorkerSlot(env),
   };
 }

@@ -22,6 +22,8 @@ export interface ServerHello {
   pid: number;
   /** The transport in use when the hello was sent: `polling` or `websocket`. */
   transport: string;
+  /** With WORKERS > 1: which of the worker processes serves this browser (index from 0); else null. */
+  worker: { index: number; count: number } | null;
   /** Server clock, ms since the epoch. */
   at: number;
 }

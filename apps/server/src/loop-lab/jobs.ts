@@ -75,7 +75,7 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
 
   const runOnLane = async (id: number, mode: JobMode, durationMs: number): Promise<Ran> => {
     const running = (lane: JobLane, runStartedAt: number, jobId = id): Ran => {
-      io.emit('lab:job-running', { id: jobId, mode, lane, runStartedAt });
+      io.local.emit('lab:job-running', { id: jobId, mode, lane, runStartedAt });
       return { lane, runStartedAt };
     };
     switch (mode) {
@@ -112,7 +112,7 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
       case 'worker': {
         const { port1, port2 } = new MessageChannel();
         port1.once('message', ({ threadId, runStartedAt }: { threadId: number; runStartedAt: number }) => {
-          io.emit('lab:job-running', { id, mode, lane: { kind: 'worker', index: threadId }, runStartedAt });
+          io.local.emit('lab:job-running', { id, mode, lane: { kind: 'worker', index: threadId }, runStartedAt });
         });
         try {
           const result = await workers.run({ durationMs, started: port2 }, { transferList: [port2] });
@@ -134,7 +134,7 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
       lane = index === null ? null : { kind: 'libuv', index };
       if (lane) asyncRuns.set(id, { lane, runStartedAt: startedAt });
     }
-    io.emit('lab:job-started', { id, mode, durationMs, startedAt, lane });
+    io.local.emit('lab:job-started', { id, mode, durationMs, startedAt, lane });
     let ran: Ran;
     try {
       ran = await runOnLane(id, mode, durationMs);
@@ -158,7 +158,7 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
     };
     recent.push(result);
     if (recent.length > recentJobsKept) recent.shift();
-    io.emit('lab:job-finished', result);
+    io.local.emit('lab:job-finished', result);
     return result;
   };
 

@@ -16,7 +16,7 @@ export function registerScale({ api, config, io, originPolicy, onClose }: Pick<S
   const announce = () => {
     changeTimer ??= setTimeout(() => {
       changeTimer = undefined;
-      io.emit('scale:changed');
+      io.local.emit('scale:changed');
     }, 50);
   };
   const cluster = createLabCluster({ port: config.labClusterPort, onChange: announce });

@@ -5,6 +5,7 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useNavigate } from 'react-router';
 import { catalog } from 'virtual:lesson-catalog';
 import ConnectionBadge from '../features/connection/ConnectionBadge.tsx';
+import { WorkerBadge } from '../lib/live/WorkerBadge.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import { useProgress } from '../features/progress/store.ts';
@@ -129,6 +130,7 @@ export function Layout() {
           >
             ⌨
           </button>
+          <WorkerBadge />
           <ConnectionBadge />
           <ThemeToggle />
         </div>

@@ -184,6 +184,8 @@ beforeAll(async () => {
     maxConnectionsPerSid: 5,
     labClusterPort: 0,
     redisUrl: null,
+    workers: 1,
+    workerSlot: null,
   });
 });
 afterAll(async () => {

@@ -6,7 +6,8 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 
-export function createRedisAdapterClients(url: string) {
+/** `key`: the channel prefix, so the lab's cluster and Loopwire itself never hear each other on one Redis. */
+export function createRedisAdapterClients(url: string, key: string) {
   const pubClient = createClient({ url, disableOfflineQueue: true });
   const subClient = createClient({ url });
   // Without 'error' listeners a client that cannot reach Redis throws; reconnecting is automatic.
@@ -18,5 +19,11 @@ export function createRedisAdapterClients(url: string) {
   });
   void pubClient.connect().catch(() => undefined);
   void subClient.connect().catch(() => undefined);
-  return { adapter: createAdapter(pubClient, subClient), pubClient };
+  return {
+    adapter: createAdapter(pubClient, subClient, { key }),
+    pubClient,
+    async close() {
+      await Promise.all([pubClient.destroy(), subClient.destroy()]);
+    },
+  };
 }

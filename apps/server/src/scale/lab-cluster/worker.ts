@@ -46,7 +46,7 @@ const io = new Server<ScaleClientToServerEvents, ScaleServerToClientEvents>(http
 
 if (settings.adapter === 'cluster') io.adapter(createClusterAdapter());
 if (settings.adapter === 'redis' && settings.redisUrl) {
-  const redis = createRedisAdapterClients(settings.redisUrl);
+  const redis = createRedisAdapterClients(settings.redisUrl, 'loopwire-lab');
   io.adapter(redis.adapter);
 }
 
