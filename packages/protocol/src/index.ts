@@ -13,3 +13,4 @@ export * from './socket-io.js';
 export * from './captures.js';
 export * from './lab.js';
 export * from './scale.js';
+export * from './stats.js';

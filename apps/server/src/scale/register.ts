@@ -5,12 +5,21 @@ import express from 'express';
 import type { ScaleCapturesResponse, ScaleState } from '@loopwire/protocol';
 import type { ServerDeps } from '../deps.js';
 import { HttpError } from '../core/errors.js';
+import { ownOrigins } from '../upgrade/origin.js';
 import { sidOf } from '../session/sid.js';
 import { createLabCluster } from './lab-cluster.js';
 import { createLabRedis, enableRedisSentence, findRedisServer } from './lab-redis.js';
 import { parseClusterOptions, parseRunning } from './validate.js';
 
-export function registerScale({ api, config, io, originPolicy, onClose }: Pick<ServerDeps, 'api' | 'config' | 'io' | 'originPolicy' | 'onClose'>): void {
+/** The origins the page that drives the lab can have: the server's own (or ALLOWED_ORIGINS). */
+function pageOrigins(config: ServerDeps['config'], httpServer: ServerDeps['httpServer']): string[] {
+  const address = httpServer.address();
+  // A WORKERS=N worker does not listen itself: its primary listens on config.port.
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return config.allowedOrigins ?? ownOrigins(config.host, port);
+}
+
+export function registerScale({ api, config, io, httpServer, onClose }: Pick<ServerDeps, 'api' | 'config' | 'io' | 'httpServer' | 'onClose'>): void {
   let changeTimer: NodeJS.Timeout | undefined;
   // Several changes at once (a cluster of 4 starting) make one push.
   const announce = () => {
@@ -56,7 +65,7 @@ export function registerScale({ api, config, io, originPolicy, onClose }: Pick<S
       redisUrl = await redis.ensure();
     }
     try {
-      await cluster.start({ ...options, origins: [...originPolicy.allowed()], redisUrl });
+      await cluster.start({ ...options, origins: pageOrigins(config, httpServer), redisUrl });
     } catch (error) {
       throw new HttpError(503, 'cluster_failed', `The cluster did not start: ${(error as Error).message}`);
     }
