@@ -22,8 +22,11 @@ async function startCluster(page: Page, settings: { workers: string; balancing: 
   return lab;
 }
 
+/** Six handshakes to a cluster just (re)started: a client that times out retries, which takes seconds under load. */
 async function allOpen(page: Page) {
-  for (let index = 1; index <= 6; index++) await expect(page.getByTestId(`scale-client-${index}`).getByTestId('client-state')).toHaveText('open');
+  for (let index = 1; index <= 6; index++) {
+    await expect(page.getByTestId(`scale-client-${index}`).getByTestId('client-state')).toHaveText('open', { timeout: 20_000 });
+  }
 }
 
 async function workerPids(page: Page): Promise<Set<string>> {

@@ -41,7 +41,7 @@ async function startCluster(options: { workers: number; balancing: string; adapt
 }
 
 /** Polls a condition (the lab reports worker changes asynchronously). */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -127,7 +127,10 @@ async function reach(clients: LabClient[], sender: LabClient, id: string): Promi
   return clients.filter((client) => client.received.some((message) => message.id === id)).length;
 }
 
-describe('the scale lab cluster', () => {
+// Each test starts real processes: on a loaded machine that takes seconds, not milliseconds.
+const processes = { timeout: 90_000 };
+
+describe('the scale lab cluster', processes, () => {
   it('keeps a polling session on one worker over 20 requests when sticky', async () => {
     const { port, workers } = await startCluster({ workers: 2, balancing: 'sticky', adapter: 'memory' });
     expect(workers).toHaveLength(2);
@@ -222,7 +225,7 @@ describe('the scale lab cluster', () => {
   });
 });
 
-describe('the Redis adapter with a real redis-server', () => {
+describe('the Redis adapter with a real redis-server', processes, () => {
   it('reaches every client across workers, counts PUBLISHes, loses cross-worker broadcasts while Redis is down, and recovers', async () => {
     const { port, redis } = await startCluster({ workers: 2, balancing: 'sticky', adapter: 'redis' });
     expect(redis).toMatchObject({ available: true, source: 'child', controllable: true });
@@ -257,15 +260,20 @@ describe('the Redis adapter with a real redis-server', () => {
   });
 });
 
-describe('stopping', () => {
+describe('stopping', processes, () => {
   it('leaves no process behind: primary, workers and redis-server', async () => {
     const own = await startTestServer();
     const response = await fetch(`${own.url}/api/health`);
     cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-    const { body } = await api<ScaleState>('PUT', '/scale', { workers: 3, balancing: 'sticky', adapter: 'redis' }, own.url);
-    const pids = [body.primaryPid!, ...body.workers.map((worker) => worker.pid), body.redis.pid!];
-    expect(pids.every((pid) => Number.isInteger(pid) && isAlive(pid))).toBe(true);
-    await own.close();
+    let pids: number[];
+    try {
+      const { status, body } = await api<ScaleState>('PUT', '/scale', { workers: 3, balancing: 'sticky', adapter: 'redis' }, own.url);
+      expect(status, JSON.stringify(body)).toBe(200);
+      pids = [body.primaryPid!, ...body.workers.map((worker) => worker.pid), body.redis.pid!];
+      expect(pids.every((pid) => Number.isInteger(pid) && isAlive(pid))).toBe(true);
+    } finally {
+      await own.close();
+    }
     expect(pids.filter(isAlive)).toEqual([]);
   });
 

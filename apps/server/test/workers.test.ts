@@ -87,7 +87,8 @@ beforeAll(async () => {
   primary.stderr!.setEncoding('utf8').on('data', (text: string) => output.push(text));
   base = (await logged(/Loopwire is running at (http:\/\/127\.0\.0\.1:\d+)/))[1]!;
   workerPids = (await loggedAll(/worker \d\/2 \(pid (\d+)\) is serving/, 2)).map((match) => Number(match[1]));
-});
+  // Three processes start: seconds on a loaded machine.
+}, 90_000);
 
 afterAll(() => {
   if (primary.pid && primary.exitCode === null) {
@@ -99,7 +100,7 @@ afterAll(() => {
   }
 });
 
-describe('WORKERS=2', () => {
+describe('WORKERS=2', { timeout: 60_000 }, () => {
   it('serves one learner from one pid over 20 new connections, and different learners from both pids', async () => {
     const first = await healthPid();
     expect(first.cookie).toMatch(/^loopwire_sid=/);

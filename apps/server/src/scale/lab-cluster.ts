@@ -8,8 +8,8 @@ import { freeLoopbackPort } from './free-port.js';
 import { isLabMessage, settingsVariable, type LabClusterSettings, type PrimaryReport, type WorkerCapture } from './lab-cluster/messages.js';
 
 const maxEvents = 40;
-/** A guard, not a wait: starting 4 workers takes well under a second here. */
-const startTimeoutMs = 15_000;
+/** A guard, not a wait: 4 workers start in about a second here, but many seconds on a machine under heavy load. */
+const startTimeoutMs = 60_000;
 const captureTimeoutMs = 3_000;
 
 export interface LabClusterStart extends ScaleClusterOptions {
