@@ -3,7 +3,7 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './Layout.tsx';
 import Home from './routes/Home.tsx';
-import NotFound from './NotFound.tsx';
+import NotFound from '../lib/ui/NotFound.tsx';
 import { LiveConnectionProvider } from '../lib/live/LiveConnection.tsx';
 
 const router = createBrowserRouter([
@@ -18,7 +18,7 @@ const router = createBrowserRouter([
       { path: 'labs/transports', lazy: async () => ({ Component: (await import('./routes/TransportsLab.tsx')).default }) },
       { path: 'labs/security', lazy: async () => ({ Component: (await import('./routes/SecurityLab.tsx')).default }) },
       { path: 'labs/fanout', lazy: async () => ({ Component: (await import('./routes/FanoutLab.tsx')).default }) },
-      { path: 'labs/scale', lazy: async () => ({ Component: (await import('../features/scale/ScaleLabPage.tsx')).default }) },
+      { path: 'labs/scale', lazy: async () => ({ Component: (await import('./routes/ScaleLab.tsx')).default }) },
       { path: '*', element: <NotFound /> },
     ],
   },

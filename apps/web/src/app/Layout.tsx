@@ -8,9 +8,9 @@ import ConnectionBadge from '../features/connection/ConnectionBadge.tsx';
 import { WorkerBadge } from '../lib/live/WorkerBadge.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { useShortcuts } from './useShortcuts.ts';
-import { useProgress } from '../features/progress/store.ts';
 import { SearchDialog } from '../features/search/SearchField.tsx';
-import { tally } from '../features/progress/progress.ts';
+import { tally, useProgress } from '../features/progress/index.ts';
+import './shell.css';
 
 const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.tsx'));
 

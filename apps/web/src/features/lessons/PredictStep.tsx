@@ -3,7 +3,7 @@
 import { useMachine } from '@xstate/react';
 import type { Prediction } from '@loopwire/lessons';
 import { predictMachine } from './predict.machine.ts';
-import { progressStore } from '../progress/store.ts';
+import { progressStore } from '../progress/index.ts';
 import { Markdown, Widget } from './Markdown.tsx';
 import { ChoiceList } from './ChoiceList.tsx';
 

@@ -2,8 +2,7 @@
 // learner's exchanges (their taps, scoped to the learner's sid), so only a real run passes.
 
 import type { ScaleCapturesResponse } from '@loopwire/protocol';
-import type { CheckContext } from '../../lib/live/context.ts';
-import type { CheckResult } from '../../checks/registry.ts';
+import type { CheckContext, LiveCheck } from '../../lib/live/context.ts';
 
 type ScaleCheckId = 'scale-worker-pid' | 'scale-session-unknown-status' | 'scale-broadcast-receivers';
 type ClusterCapture = ScaleCapturesResponse['captures'][number];
@@ -46,7 +45,7 @@ export function latestBroadcastReceivers(captures: ClusterCapture[]): { id: stri
   return { id: latest.id, receivers: sessions.size };
 }
 
-export const scaleChecks: Record<ScaleCheckId, (answer: string, ctx: CheckContext) => Promise<CheckResult>> = {
+export const scaleChecks: Record<ScaleCheckId, LiveCheck> = {
   async 'scale-worker-pid'(answer, ctx) {
     const pid = Number(answer.trim());
     const served = new Set((await clusterCaptures(ctx)).map((capture) => capture.workerPid));
