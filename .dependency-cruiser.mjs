@@ -80,6 +80,21 @@ export default {
       from: { path: '^packages/protocol/' },
       to: { path: '^packages/', pathNot: '^packages/protocol/' },
     },
+    {
+      name: 'contract-imports-no-node',
+      comment:
+        'packages/contract (wire schemas, types, error codes) runs in the browser and in Node alike: no Node built-ins outside its tests.',
+      severity: 'error',
+      from: { path: '^packages/contract/', pathNot: '\\.test\\.ts$' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'contract-imports-only-protocol',
+      comment: 'packages/contract builds on the decoders (packages/protocol) alone: the curriculum and the bench build on it.',
+      severity: 'error',
+      from: { path: '^packages/contract/' },
+      to: { path: '^packages/', pathNot: '^packages/(protocol|contract)/' },
+    },
 
     // ── Web (apps/web/src) ────────────────────────────────────────────────────────────────────────
     {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import type { HealthResponse } from '@loopwire/protocol';
+import type { HealthResponse } from '@loopwire/contract';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const mainScript = join(repo, 'apps/server/dist/main.js');

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import type { ScaleCapturesResponse, ScaleClientToServerEvents, ScaleHello, ScaleMessage, ScaleServerToClientEvents, ScaleState } from '@loopwire/protocol';
+import type { ScaleCapturesResponse, ScaleClientToServerEvents, ScaleHello, ScaleMessage, ScaleServerToClientEvents, ScaleState } from '@loopwire/contract';
 import type { LoopwireServer } from '../src/server.js';
 import { startTestServer } from './helpers.js';
 

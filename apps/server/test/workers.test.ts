@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient } from 'socket.io-client';
-import type { CaptureList, HealthResponse } from '@loopwire/protocol';
+import type { CaptureList, HealthResponse } from '@loopwire/contract';
 
 const mainScript = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 

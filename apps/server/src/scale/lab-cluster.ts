@@ -2,7 +2,7 @@
 // as a child in its own process group, follows its workers, and stops it — every process with it.
 
 import { fork, type ChildProcess } from 'node:child_process';
-import type { ScaleClusterOptions, ScaleEvent, ScaleEventKind, ScaleWorker } from '@loopwire/protocol';
+import type { ScaleClusterOptions, ScaleEvent, ScaleEventKind, ScaleWorker } from '@loopwire/contract';
 import { builtFile } from '../core/built-file.js';
 import { freeLoopbackPort } from './free-port.js';
 import { isLabMessage, settingsVariable, type LabClusterSettings, type PrimaryReport, type WorkerCapture } from './lab-cluster/messages.js';

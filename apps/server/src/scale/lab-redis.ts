@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { createClient } from 'redis';
-import type { ScaleRedisStatus } from '@loopwire/protocol';
+import type { ScaleRedisStatus } from '@loopwire/contract';
 import { freeLoopbackPort } from './free-port.js';
 
 export const enableRedisSentence =

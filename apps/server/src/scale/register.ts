@@ -2,7 +2,7 @@
 // the in-memory, cluster and Redis adapters; its captures, its workers (kill one) and its Redis.
 
 import express from 'express';
-import type { ScaleCapturesResponse, ScaleState } from '@loopwire/protocol';
+import type { ScaleCapturesResponse, ScaleState } from '@loopwire/contract';
 import type { ServerDeps } from '../deps.js';
 import { HttpError } from '../core/errors.js';
 import { ownOrigins } from '../upgrade/origin.js';

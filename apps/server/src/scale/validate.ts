@@ -1,9 +1,9 @@
 // The scale lab's request bodies, checked before anything starts: a clear 400 naming the field.
 
-import { maxScaleWorkers, minScaleWorkers, scaleAdapters, scaleBalancings, type ScaleClusterOptions } from '@loopwire/protocol';
+import { maxScaleWorkers, minScaleWorkers, scaleAdapters, scaleBalancings, type ScaleClusterOptions } from '@loopwire/contract';
 import { HttpError } from '../core/errors.js';
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: 'balancing' | 'adapter'): T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     throw new HttpError(400, `bad_${field}`, `${field} must be one of ${allowed.map((entry) => `"${entry}"`).join(', ')}.`);
   }

@@ -13,7 +13,7 @@ import type { WebSocketLike } from '../lib/live/context.ts';
 import { capturesOf, pathOf, webSocketKeyOf } from '../features/inspector/checks.ts';
 import { runLabBatch, runLabJob, runOrderExperiment } from '../features/loop-lab/api.ts';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import type { ScaleClientToServerEvents, ScaleHello, ScaleServerToClientEvents, ScaleState } from '@loopwire/protocol';
+import type { ScaleClientToServerEvents, ScaleHello, ScaleServerToClientEvents, ScaleState } from '@loopwire/contract';
 
 /** Opens a WebSocket as the learner (after a first request gave them their sid cookie). */
 async function openAsLearner(ctx: CheckContext, path: string): Promise<WebSocketLike> {

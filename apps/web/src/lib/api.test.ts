@@ -3,7 +3,7 @@
 
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LabJobResult } from '@loopwire/protocol';
+import type { LabJobResult } from '@loopwire/contract';
 import { startLoopwireServer, type LoopwireServer } from '@loopwire/server';
 import { ApiError, requestJson, type Fetch } from './api.ts';
 

@@ -1,7 +1,7 @@
 // The page's one JSON client for the live server. Every call fails the same way: an ApiError carrying
 // the server's own `{"error":{code,message}}`, or `server_unreachable` when no answer came at all.
 
-import { isApiErrorBody } from '@loopwire/protocol';
+import { isApiErrorBody } from '@loopwire/contract';
 
 /** A fetch against the live server: the browser's own (the default) or a check context's. */
 export type Fetch = (path: string, init?: RequestInit) => Promise<Response>;

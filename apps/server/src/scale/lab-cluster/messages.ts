@@ -1,7 +1,7 @@
 // What the three kinds of process of the scale lab tell each other over IPC: the Loopwire server
 // (parent), the cluster's primary (its child) and the primary's workers.
 
-import type { Capture, ScaleAdapter, ScaleBalancing } from '@loopwire/protocol';
+import type { Capture, ScaleAdapter, ScaleBalancing } from '@loopwire/contract';
 
 /** The lab cluster's settings, passed to the primary and its workers in the environment. */
 export interface LabClusterSettings {

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { Server } from 'socket.io';
 import { setupWorker } from '@socket.io/sticky';
 import { createAdapter as createClusterAdapter } from '@socket.io/cluster-adapter';
-import type { ScaleClientToServerEvents, ScaleServerToClientEvents } from '@loopwire/protocol';
+import type { ScaleClientToServerEvents, ScaleServerToClientEvents } from '@loopwire/contract';
 import { createTap } from '../../tap/tap.js';
 import { createRedisAdapterClients } from './redis-clients.js';
 import { isLabMessage, readSettings, type PrimaryRequest, type WorkerReport } from './messages.js';

@@ -1,6 +1,6 @@
 // Asks the live server which 4-tuple a request arrived on, over HTTP or over a fresh WebSocket.
 
-import type { ConnectionInfo } from '@loopwire/protocol';
+import type { ConnectionInfo } from '@loopwire/contract';
 import { requestJson } from '../../lib/api.ts';
 import type { CheckContext } from '../../lib/live/context.ts';
 

@@ -3,7 +3,7 @@
 
 import { useMachine } from '@xstate/react';
 import { useState } from 'react';
-import type { BroadcastResult, BroadcastStarted, FloodResult } from '@loopwire/protocol';
+import type { BroadcastResult, BroadcastStarted, FloodResult } from '@loopwire/contract';
 import { broadcastRunMachine, liveBroadcastActors } from './broadcastRun.machine.ts';
 import { requestJson } from '../../lib/api.ts';
 import { waitForBroadcast } from './api.ts';

@@ -4,7 +4,7 @@
 import { useMachine } from '@xstate/react';
 import { useEffect, useMemo, useState } from 'react';
 import { io } from 'socket.io-client';
-import type { ChatMember, ChatMessage } from '@loopwire/protocol';
+import type { ChatMember, ChatMessage } from '@loopwire/contract';
 import { ioSessionMachine } from '../../lib/live/ioSession.machine.ts';
 import '../../design/lab-panels.css';
 

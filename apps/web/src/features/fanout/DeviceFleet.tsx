@@ -2,7 +2,7 @@
 // server), see the list the server keeps after each registers, and command one device or a room.
 
 import { useState } from 'react';
-import type { BroadcastStarted, CommandResult, SimulatorStatus } from '@loopwire/protocol';
+import type { BroadcastStarted, CommandResult, SimulatorStatus } from '@loopwire/contract';
 import { requestJson } from '../../lib/api.ts';
 import { waitForBroadcast } from './api.ts';
 import { useFleet } from './useFleet.ts';

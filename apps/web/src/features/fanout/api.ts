@@ -1,6 +1,6 @@
 // The fan-out lab's one call that is more than a request: waiting for a broadcast's acks.
 
-import type { BroadcastResult } from '@loopwire/protocol';
+import type { BroadcastResult } from '@loopwire/contract';
 import { requestJson } from '../../lib/api.ts';
 
 /** Polls a device broadcast until the server has every ack (or its ack deadline passed). */

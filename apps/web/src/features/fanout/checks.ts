@@ -1,6 +1,6 @@
 // The live check of the fan-out lesson: the acks the server counted for the learner's latest broadcast.
 
-import type { BroadcastResult } from '@loopwire/protocol';
+import type { BroadcastResult } from '@loopwire/contract';
 import type { CheckContext, LiveCheck } from '../../lib/live/context.ts';
 
 export async function latestBroadcast(ctx: CheckContext): Promise<BroadcastResult | null> {

@@ -1,7 +1,7 @@
 // The device fleet as the server lists it, refetched whenever the server says the fleet changed.
 
 import { useCallback, useEffect, useState } from 'react';
-import type { FleetResponse } from '@loopwire/protocol';
+import type { FleetResponse } from '@loopwire/contract';
 import { useServerEvent } from '../../lib/live/LiveConnection.tsx';
 import { requestJson } from '../../lib/api.ts';
 

@@ -1,6 +1,6 @@
 // The page's side of /api/captures: list, one capture, clear, the SSE stream, the handshake probe.
 
-import type { Capture, CaptureKind, CaptureList, FrameEvent, HandshakeProbeCase, HandshakeProbeResult } from '@loopwire/protocol';
+import type { Capture, CaptureKind, CaptureList, FrameEvent, HandshakeProbeCase, HandshakeProbeResult } from '@loopwire/contract';
 import { requestJson } from '../../lib/api.ts';
 
 export async function listCaptures(query: { kind?: CaptureKind | ''; limit?: number; all?: boolean } = {}): Promise<Capture[]> {

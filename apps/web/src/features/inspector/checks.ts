@@ -1,7 +1,8 @@
 // Live checks of the HTTP and WebSocket lessons: each reads the learner's own captures (through the
 // check context: the learner's cookie), so only what their browser really sent passes.
 
-import { byteStringToBytes, headerValue, parseHttpHead, type Capture, type CaptureKind, type CaptureList } from '@loopwire/protocol';
+import { type Capture, type CaptureKind, type CaptureList } from '@loopwire/contract';
+import { byteStringToBytes, headerValue, parseHttpHead } from '@loopwire/protocol';
 import { requestJson } from '../../lib/api.ts';
 import type { CheckContext, LiveCheck } from '../../lib/live/context.ts';
 

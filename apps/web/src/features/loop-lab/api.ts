@@ -1,6 +1,13 @@
-// The event-loop lab's HTTP calls, typed by the protocol package. Errors are the JSON client's ApiError.
+// The event-loop lab's HTTP calls, typed by the contract package. Errors are the JSON client's ApiError.
 
-import type { JobMode, LabBatchResult, LabJobResult, LabLoopResponse, OrderResult } from '@loopwire/protocol';
+import type {
+  JobMode,
+  LabBatchResult,
+  LabJobResult,
+  LabLoopResponse,
+  OrderExperimentSources,
+  OrderResult,
+} from '@loopwire/contract';
 import { requestJson, type Fetch } from '../../lib/api.ts';
 
 export const runLabJob = (mode: JobMode, durationMs: number, fetch?: Fetch) =>
@@ -11,6 +18,9 @@ export const runLabBatch = (mode: JobMode, durationMs: number, count: number, fe
 
 export const runOrderExperiment = (experiment: string, fetch?: Fetch) =>
   requestJson<OrderResult>('/api/lab/order', { body: { experiment }, fetch });
+
+/** Each ordering experiment's code, as the server reads it from the functions it runs. */
+export const fetchExperimentSources = (fetch?: Fetch) => requestJson<OrderExperimentSources>('/api/lab/experiments', { fetch });
 
 export const fetchLoop = (fetch?: Fetch) => requestJson<LabLoopResponse>('/api/lab/loop', { fetch });
 

@@ -1,7 +1,7 @@
 // Live checks for the event-loop lessons (8–10): each reads what the server itself recorded
 // (its recent jobs, or a fresh run of an experiment), so only doing the real thing passes.
 
-import type { LabJobResult } from '@loopwire/protocol';
+import type { LabJobResult } from '@loopwire/contract';
 import { fetchRecentJobs, runOrderExperiment } from './api.ts';
 import type { CheckContext, LiveCheck } from '../../lib/live/context.ts';
 

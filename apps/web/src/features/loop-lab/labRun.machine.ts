@@ -2,7 +2,7 @@
 // idle → running → showingResult (or failed); running again from a result starts a new run.
 
 import { assign, fromPromise, setup } from 'xstate';
-import type { JobMode, LabJobResult } from '@loopwire/protocol';
+import type { JobMode, LabJobResult } from '@loopwire/contract';
 
 export interface LabRunContext {
   mode: JobMode;

@@ -2,7 +2,7 @@
 // compares. ordering → running → compared (or failed); choosing another experiment starts over.
 
 import { assign, fromPromise, setup } from 'xstate';
-import { findOrderExperiment, orderExperiments, type ObservedCallback } from '@loopwire/protocol';
+import { findOrderExperiment, orderExperiments, type ObservedCallback } from '@loopwire/contract';
 
 export interface OrderPredictContext {
   experimentId: string;

@@ -2,7 +2,7 @@
 // answered each request, and a refused one byte for byte.
 
 import { useState } from 'react';
-import type { ScaleCapturesResponse } from '@loopwire/protocol';
+import type { ScaleCapturesResponse } from '@loopwire/contract';
 import { useAction } from '../../lib/useAction.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
 import { fetchClusterCaptures } from './api.ts';

@@ -2,7 +2,7 @@
 // experiments of lesson 13 — in-memory adapter, no stickiness, cluster adapter, Redis, a killed worker.
 
 import { useEffect, useState } from 'react';
-import { maxScaleWorkers, scaleAdapters, type ScaleAdapter, type ScaleBalancing, type ScaleClusterOptions } from '@loopwire/protocol';
+import { maxScaleWorkers, scaleAdapters, type ScaleAdapter, type ScaleBalancing, type ScaleClusterOptions } from '@loopwire/contract';
 import { useAction } from '../../lib/useAction.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
 import { clusterUrl, killWorker, setRedisRunning, startCluster, stopCluster } from './api.ts';

@@ -1,7 +1,7 @@
 // The scale lab's calls to the live server: the cluster's state, (re)starting it, killing a worker,
 // stopping and starting the lab's own Redis, and the learner's exchanges with the cluster.
 
-import type { ScaleCapturesResponse, ScaleClusterOptions, ScaleState } from '@loopwire/protocol';
+import type { ScaleCapturesResponse, ScaleClusterOptions, ScaleState } from '@loopwire/contract';
 import { requestJson } from '../../lib/api.ts';
 
 export const fetchScaleState = () => requestJson<ScaleState>('/api/scale');

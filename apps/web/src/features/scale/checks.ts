@@ -1,7 +1,7 @@
 // Live checks for lesson 13: each reads what the lab cluster's own workers recorded of the
 // learner's exchanges (their taps, scoped to the learner's sid), so only a real run passes.
 
-import type { ScaleCapturesResponse } from '@loopwire/protocol';
+import type { ScaleCapturesResponse } from '@loopwire/contract';
 import type { CheckContext, LiveCheck } from '../../lib/live/context.ts';
 
 type ScaleCheckId = 'scale-worker-pid' | 'scale-session-unknown-status' | 'scale-broadcast-receivers';

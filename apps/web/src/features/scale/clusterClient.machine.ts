@@ -3,7 +3,7 @@
 // The socket is an actor; leaving `running` disconnects it.
 
 import { assign, fromCallback, setup } from 'xstate';
-import type { ScaleHello } from '@loopwire/protocol';
+import type { ScaleHello } from '@loopwire/contract';
 
 export type ClusterClientEvent =
   | { type: 'HELLO'; hello: ScaleHello; transport: string }

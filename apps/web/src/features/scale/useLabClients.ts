@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createActor, type SnapshotFrom } from 'xstate';
 import { io, type Socket } from 'socket.io-client';
-import type { ScaleClientToServerEvents, ScaleServerToClientEvents } from '@loopwire/protocol';
+import type { ScaleClientToServerEvents, ScaleServerToClientEvents } from '@loopwire/contract';
 import { clusterClientMachine, type ClusterSocketOpener } from './clusterClient.machine.ts';
 import { newBroadcastId, pageClock } from './broadcasts.ts';
 

@@ -2,7 +2,7 @@
 // replaced, Redis went down) over the page's live connection.
 
 import { useCallback, useEffect, useState } from 'react';
-import type { ScaleState } from '@loopwire/protocol';
+import type { ScaleState } from '@loopwire/contract';
 import { liveSocket } from '../../lib/live/socket.ts';
 import { fetchScaleState } from './api.ts';
 

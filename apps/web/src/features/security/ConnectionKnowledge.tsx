@@ -2,7 +2,7 @@
 // 4-tuple, headers, cookie (masked), Socket.IO auth and socket.data, when it connected, its rooms.
 
 import { useEffect, useState } from 'react';
-import type { KnownConnection, KnownConnectionsResponse } from '@loopwire/protocol';
+import type { KnownConnection, KnownConnectionsResponse } from '@loopwire/contract';
 import { requestJson } from '../../lib/api.ts';
 import { liveSocket } from '../../lib/live/socket.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';

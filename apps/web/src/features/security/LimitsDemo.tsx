@@ -4,7 +4,7 @@
 
 import { useMachine } from '@xstate/react';
 import { useMemo, useState } from 'react';
-import type { HandshakeOutcome } from '@loopwire/protocol';
+import type { HandshakeOutcome } from '@loopwire/contract';
 import { labSocketMachine } from './labSocket.machine.ts';
 import { browserCheckContext, webSocketUrl } from '../../lib/live/context.ts';
 import { requestJson } from '../../lib/api.ts';

@@ -5,7 +5,7 @@
 import { useMachine } from '@xstate/react';
 import { useEffect, useMemo, useState } from 'react';
 import { io } from 'socket.io-client';
-import type { HandshakeOutcome, IssuedTicket, IssuedToken } from '@loopwire/protocol';
+import type { HandshakeOutcome, IssuedTicket, IssuedToken } from '@loopwire/contract';
 import { ioSessionMachine } from '../../lib/live/ioSession.machine.ts';
 import { labSocketMachine } from './labSocket.machine.ts';
 import { browserCheckContext } from '../../lib/live/context.ts';

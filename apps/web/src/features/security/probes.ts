@@ -1,7 +1,7 @@
 // Experiments the security challenges run against the live server, in the page or in tests: reuse a
 // WebSocket ticket, flood a rate-limited socket.
 
-import type { HandshakeOutcome, IssuedTicket } from '@loopwire/protocol';
+import type { HandshakeOutcome, IssuedTicket } from '@loopwire/contract';
 import { requestJson } from '../../lib/api.ts';
 import type { CheckContext, WebSocketLike } from '../../lib/live/context.ts';
 

@@ -1,7 +1,7 @@
 // The security lab's settings from the live server (foreign port, limits), fetched once per page.
 
 import { useEffect, useState } from 'react';
-import type { SecurityInfo } from '@loopwire/protocol';
+import type { SecurityInfo } from '@loopwire/contract';
 import { requestJson } from '../../lib/api.ts';
 
 let cached: Promise<SecurityInfo> | null = null;

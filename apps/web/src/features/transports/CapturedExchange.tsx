@@ -2,7 +2,7 @@
 // frame with its Engine.IO meaning, so a demo shows the bytes, not only the client's view.
 
 import { useEffect, useState } from 'react';
-import type { Capture, CaptureList } from '@loopwire/protocol';
+import type { Capture, CaptureList } from '@loopwire/contract';
 import { requestJson } from '../../lib/api.ts';
 import './transports.css';
 

@@ -2,7 +2,7 @@
 // (or answered 204 after 25 s of nothing).
 
 import { useEffect, useRef, useState } from 'react';
-import { longPollHoldMs, type FeedMessages } from '@loopwire/protocol';
+import { longPollHoldMs, type FeedMessages } from '@loopwire/contract';
 import { newestFeedId } from './feed-clients.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
 import './transports.css';

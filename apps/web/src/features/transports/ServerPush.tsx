@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import type { ActorRefFrom } from 'xstate';
-import type { ClosableTransport } from '@loopwire/protocol';
+import type { ClosableTransport } from '@loopwire/contract';
 import { connectionActor, drawnState, feedClientMachine } from './feedClient.machine.ts';
 import { newestFeedId, sseClient, socketIoClient, webSocketClient } from './feed-clients.ts';
 import { LifecycleStrip } from './LifecycleStrip.tsx';

@@ -10,7 +10,7 @@ import type {
   SseNotice,
   TickerUpdate,
   WsFeedServerMessage,
-} from '@loopwire/protocol';
+} from '@loopwire/contract';
 import type { Socket } from 'socket.io-client';
 import { webSocketUrl } from '../../lib/live/context.ts';
 import type { TransportKind } from './kinds.ts';

@@ -1,7 +1,7 @@
 // Small probes of the live feed that challenges check against: a posted message, the SSE stream's
 // `retry:` line, and the Engine.IO open packet a plain WebSocket receives from Socket.IO.
 
-import type { FeedMessage, FeedMessages, PostedFeedMessage } from '@loopwire/protocol';
+import type { FeedMessage, FeedMessages, PostedFeedMessage } from '@loopwire/contract';
 import { requestJson } from '../../lib/api.ts';
 import type { CheckContext } from '../../lib/live/context.ts';
 

@@ -1,7 +1,7 @@
 // Numbers the race shows: race message names and the tap's bytes summed per transport (latency
 // percentiles come from @loopwire/protocol's `percentile`).
 
-import type { Capture, CaptureList } from '@loopwire/protocol';
+import type { Capture, CaptureList } from '@loopwire/contract';
 import type { TransportKind } from './kinds.ts';
 
 export interface WireBytes {

@@ -2,7 +2,7 @@
 // page's live connection; nothing when one process serves everyone.
 
 import { useSyncExternalStore } from 'react';
-import type { ServerHello } from '@loopwire/protocol';
+import type { ServerHello } from '@loopwire/contract';
 import { liveSocket } from './socket.ts';
 
 // Kept from the moment this module loads (with the shell), so a page mounted later still knows it.
