@@ -13,6 +13,7 @@ import { LagChart } from './LagChart.tsx';
 import HeartbeatStrip from './HeartbeatStrip.tsx';
 import PhaseDiagram from './PhaseDiagram.tsx';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
+import { useReportObservedWhen } from '../../lib/observed.ts';
 import './loop-lab.css';
 
 const liveLabRunMachine = labRunMachine.provide({
@@ -33,6 +34,11 @@ export default function LoopLab() {
   const samples = useLoopSamples();
   const { mode, durationMs, result, error } = snapshot.context;
   const running = snapshot.matches('running');
+  useReportObservedWhen(
+    result
+      ? { summary: `your ${result.mode} job of ${result.durationMs} ms took ${result.elapsedMs} ms, and the loop's worst lag during it was ${result.maxLoopLagMs.toFixed(1)} ms.` }
+      : null,
+  );
 
   return (
     <div className="loop-lab" data-testid="loop-lab">

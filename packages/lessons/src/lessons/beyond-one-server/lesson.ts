@@ -24,6 +24,7 @@ export default defineLesson(
         { id: 'none', label: 'None: the broadcast fails' },
       ],
       answer: 'three',
+      answeredBy: ['only the three on client 1'],
       observe: {
         widget: 'ScaleLab',
         instructions: 'Start 2 workers, sticky, in-memory adapter; press “Broadcast from client 1” and count the cards that are not red.',
