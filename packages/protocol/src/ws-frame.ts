@@ -99,13 +99,7 @@ export function parseFrameHeader(bytes: Uint8Array): FrameHeader | null {
   const lengthBytes = shortLength === 126 ? 2 : shortLength === 127 ? 8 : 0;
   const headerLength = 2 + lengthBytes + (masked ? 4 : 0);
   if (bytes.length < headerLength) return null;
-  let payloadLength = shortLength;
-  if (lengthBytes === 2) payloadLength = (bytes[2]! << 8) | bytes[3]!;
-  if (lengthBytes === 8) {
-    // 2^53 is far beyond any frame a server accepts; the high bytes still count, as numbers, not bits.
-    payloadLength = 0;
-    for (let i = 2; i < 10; i++) payloadLength = payloadLength * 256 + bytes[i]!;
-  }
+  const payloadLength = frameHeaderPayloadLength(bytes);
   const opcode = first & 0x0f;
   return {
     fin: (first & 0x80) !== 0,
@@ -215,7 +209,8 @@ function headerLengthOf(first: Uint8Array, filled: number): number {
   return 2 + (shortLength === 126 ? 2 : shortLength === 127 ? 8 : 0) + (second & 0x80 ? 4 : 0);
 }
 
-function payloadLengthOf(header: Uint8Array): number {
+/** The payload length a whole frame header declares (7-bit, 16-bit or 64-bit field). */
+export function frameHeaderPayloadLength(header: Uint8Array): number {
   const shortLength = header[1]! & 0x7f;
   if (shortLength === 126) return (header[2]! << 8) | header[3]!;
   if (shortLength !== 127) return shortLength;
@@ -298,7 +293,7 @@ export class FrameDecoder {
     }
     this.#headerLength = needed;
     this.#headerFill = 0;
-    this.#payloadLength = payloadLengthOf(header);
+    this.#payloadLength = frameHeaderPayloadLength(header);
     this.#previewLength = Math.min(this.#payloadLength, this.#preview.length);
     this.#previewFill = 0;
     this.#payloadSeen = 0;

@@ -2,7 +2,7 @@
 // public Capture (masked, decoded) is made from it only when someone asks (serialize.ts).
 
 import type { CaptureKind, SocketAddress } from '@loopwire/contract';
-import { unmaskPreview } from '@loopwire/protocol';
+import { frameHeaderPayloadLength, unmaskPreview } from '@loopwire/protocol';
 
 /** Bytes of each body kept for the preview; Socket.IO polling bodies keep more, to decode packets. */
 export const previewBytes = 256;
@@ -47,8 +47,8 @@ export interface FrameRecord {
   payloadPreview: Uint8Array;
 }
 
-/** Per slot, before the frame's bytes: time (float64), payload length (uint32), header length, direction, kept length (uint16). */
-const slotMeta = 16;
+/** Per slot, before the frame's bytes: time since the log's first frame (int32 ms), header length, direction, kept length (uint16). */
+const slotMeta = 8;
 /** A slot at most: the metadata, the longest header (14) and the preview, rounded to whole 8-byte words. */
 const maxStride = Math.ceil((slotMeta + 14 + previewBytes) / 8) * 8;
 const direction = ['client', 'server'] as const;
@@ -57,22 +57,23 @@ const newestKept = 150;
 
 /**
  * Frames of one capture: the first ones kept for good (a Socket.IO upgrade story), then a ring of
- * the newest. They live in one buffer allocated on the first frame, a slot per frame at a fixed
+ * the newest. They live in one byte buffer allocated on the first frame, a slot per frame at a fixed
  * stride: its time, lengths and direction, then its header and first payload bytes exactly as sent
- * (still masked). Adding a frame is one copy into memory already there, into one place (a small frame
- * fills a single 64-byte cache line): no object per frame, no unmasking — the tap's cost per frame is
- * mostly here. A frame is unmasked and its fields named when it is read. The stride starts at 64 bytes
- * and grows in steps of 16, at most to hold 14 + 256 bytes, the first time a frame needs more.
+ * (still masked). Adding a frame is a few byte writes into memory already there, into one place (a
+ * small frame fills a single 64-byte cache line) through one typed array: no object per frame, no
+ * unmasking, no second view of the buffer to load — with many connections each log is cold when its
+ * next frame arrives, so every object touched costs. A frame's payload length is read back from its
+ * header, and it is unmasked and its fields named only when it is read. The stride starts at 64
+ * bytes and grows in steps of 16, at most to hold 14 + 256 bytes, the first time a frame needs more.
  */
 export class FrameLog {
   static readonly firstKept = firstKept;
   static readonly newestKept = newestKept;
   static readonly capacity = firstKept + newestKept;
   #bytes = new Uint8Array(0);
-  /** The same buffer as float64 (times) and uint32 (payload lengths). */
-  #times = new Float64Array(0);
-  #words = new Uint32Array(0);
   #stride = 64;
+  /** The first frame's time: slots keep whole milliseconds since then (int32: 24 days either way). */
+  #firstAt = 0;
   /** Frames ever added. */
   #added = 0;
   omitted = 0;
@@ -84,13 +85,15 @@ export class FrameLog {
     header: Uint8Array,
     headerStart: number,
     headerLength: number,
-    payloadLength: number,
     preview: Uint8Array,
     previewStart: number,
     previewLength: number,
   ): void {
     const kept = previewLength < previewBytes ? previewLength : previewBytes;
-    if (this.#bytes.length === 0) this.#resize(this.#stride);
+    if (this.#bytes.length === 0) {
+      this.#resize(this.#stride);
+      this.#firstAt = at;
+    }
     if (slotMeta + headerLength + kept > this.#stride) this.#resize(Math.min(maxStride, Math.ceil((slotMeta + headerLength + kept) / 16) * 16));
     const added = this.#added++;
     let slot = added;
@@ -100,12 +103,15 @@ export class FrameLog {
     }
     const offset = slot * this.#stride;
     const bytes = this.#bytes;
-    this.#times[offset >> 3] = at;
-    this.#words[(offset >> 2) + 2] = payloadLength;
-    bytes[offset + 12] = headerLength;
-    bytes[offset + 13] = from === 'server' ? 1 : 0;
-    bytes[offset + 14] = kept & 0xff;
-    bytes[offset + 15] = kept >> 8;
+    const since = at - this.#firstAt;
+    bytes[offset] = since;
+    bytes[offset + 1] = since >> 8;
+    bytes[offset + 2] = since >> 16;
+    bytes[offset + 3] = since >> 24;
+    bytes[offset + 4] = headerLength;
+    bytes[offset + 5] = from === 'server' ? 1 : 0;
+    bytes[offset + 6] = kept;
+    bytes[offset + 7] = kept >> 8;
     const headerAt = offset + slotMeta;
     for (let i = 0; i < headerLength; i++) bytes[headerAt + i] = header[headerStart + i]!;
     const previewAt = headerAt + headerLength;
@@ -139,15 +145,16 @@ export class FrameLog {
   #record(slot: number): FrameRecord {
     const offset = slot * this.#stride;
     const bytes = this.#bytes;
+    const since = bytes[offset]! | (bytes[offset + 1]! << 8) | (bytes[offset + 2]! << 16) | (bytes[offset + 3]! << 24);
     const headerAt = offset + slotMeta;
-    const headerBytes = bytes.subarray(headerAt, headerAt + bytes[offset + 12]!);
+    const headerBytes = bytes.subarray(headerAt, headerAt + bytes[offset + 4]!);
     const previewAt = headerAt + headerBytes.length;
     return {
-      at: this.#times[offset >> 3]!,
-      direction: direction[bytes[offset + 13]!]!,
+      at: this.#firstAt + since,
+      direction: direction[bytes[offset + 5]!]!,
       headerBytes,
-      payloadLength: this.#words[(offset >> 2) + 2]!,
-      payloadPreview: unmaskPreview(headerBytes, bytes.subarray(previewAt, previewAt + (bytes[offset + 14]! | (bytes[offset + 15]! << 8)))),
+      payloadLength: frameHeaderPayloadLength(headerBytes),
+      payloadPreview: unmaskPreview(headerBytes, bytes.subarray(previewAt, previewAt + (bytes[offset + 6]! | (bytes[offset + 7]! << 8)))),
     };
   }
 
@@ -158,8 +165,6 @@ export class FrameLog {
       bytes.set(this.#bytes.subarray(slot * this.#stride, (slot + 1) * this.#stride), slot * stride);
     }
     this.#bytes = bytes;
-    this.#times = new Float64Array(bytes.buffer);
-    this.#words = new Uint32Array(bytes.buffer);
     this.#stride = stride;
   }
 }

@@ -218,8 +218,8 @@ export class ConnectionTap {
     // The frame's bytes as sent are copied in; unmasking and naming fields wait until a capture is read.
     const onFrame =
       (direction: 'client' | 'server'): FrameListener =>
-      (header, headerStart, headerLength, payloadLength, preview, previewStart, previewLength) => {
-        record.frames.add(frameClock(), direction, header, headerStart, headerLength, payloadLength, preview, previewStart, previewLength);
+      (header, headerStart, headerLength, _payloadLength, preview, previewStart, previewLength) => {
+        record.frames.add(frameClock(), direction, header, headerStart, headerLength, preview, previewStart, previewLength);
         if (store.hasListeners) store.notifyFrame(record, record.frames.latest()!);
       };
     this.#clientFrames = new FrameDecoder(onFrame('client'), { previewBytes });

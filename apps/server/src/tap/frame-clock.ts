@@ -6,11 +6,14 @@ let cached = 0;
 const forget = () => {
   cached = 0;
 };
+// A reaction on a settled promise is the cheapest microtask: Node's queueMicrotask makes an async
+// resource and a bound function for each call.
+const settled = Promise.resolve();
 
 export function frameClock(): number {
   if (cached === 0) {
     cached = Date.now();
-    queueMicrotask(forget);
+    void settled.then(forget);
   }
   return cached;
 }
