@@ -96,7 +96,7 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
     onClose: (close) => closers.push(close),
   };
   const slot = config.workerSlot;
-  const stopSharing = shareBroadcasts(io, config);
+  const stopSharing = await shareBroadcasts(io, config);
   if (stopSharing) closers.push(stopSharing);
   app.use(issueSid(slot ? (sid) => workerSlotOfSid(sid, slot.count) === slot.index : undefined));
   app.use('/api', api);

@@ -5,7 +5,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { createClient } from 'redis';
 import type { ScaleRedisStatus } from '@loopwire/contract';
 import { freeLoopbackPort } from './free-port.js';
 
@@ -96,21 +95,30 @@ function killGroup(child: ChildProcess): Promise<void> {
   });
 }
 
-function createStatsClient(url: string) {
+/** The redis client library is loaded on first use: importing it takes about half a second, which
+ *  every start of Loopwire would pay whether or not anyone opens the scale lab. */
+async function createStatsClient(url: string) {
+  const { createClient } = await import('redis');
   return createClient({ url, disableOfflineQueue: true });
 }
-type StatsClient = ReturnType<typeof createStatsClient>;
+type StatsClient = Awaited<ReturnType<typeof createStatsClient>>;
 
 export function createLabRedis({ url, serverCommand, onUp, onDown }: LabRedisOptions): LabRedis {
   let child: ChildProcess | null = null;
   let port: number | null = null;
   let currentUrl: string | null = url;
   let statsClient: StatsClient | null = null;
+  /** The stats client on its way (the library loading): callers at the same time share it. */
+  let connecting: Promise<void> | null = null;
   let wasReady = false;
 
   /** The server's own client: how the page learns whether Redis is up and how many PUBLISHes it ran. */
-  const connectStats = (target: string) => {
-    const client = createStatsClient(target);
+  const connectStats = (target: string) =>
+    (connecting ??= openStats(target).finally(() => {
+      connecting = null;
+    }));
+  const openStats = async (target: string) => {
+    const client = await createStatsClient(target);
     client.on('error', () => undefined);
     client.on('ready', () => {
       if (!wasReady) onUp('Redis is reachable: broadcasts cross workers again');
@@ -154,7 +162,7 @@ export function createLabRedis({ url, serverCommand, onUp, onDown }: LabRedisOpt
         if (!child) await startChild();
         currentUrl = `redis://127.0.0.1:${port}`;
       }
-      if (!statsClient) connectStats(currentUrl!);
+      if (!statsClient) await connectStats(currentUrl!);
       return currentUrl!;
     },
     async status() {
@@ -178,6 +186,7 @@ export function createLabRedis({ url, serverCommand, onUp, onDown }: LabRedisOpt
       }
     },
     async close() {
+      await connecting;
       const client = statsClient;
       statsClient = null;
       if (client) await client.destroy();

@@ -6,11 +6,13 @@
 import { createAdapter as createClusterAdapter } from '@socket.io/cluster-adapter';
 import type { Config } from '../config.js';
 import type { LoopwireIo } from '../core/socket-io.js';
-import { createRedisAdapterClients } from './lab-cluster/redis-clients.js';
 
 /** Returns how to let go of what it opened (the Redis clients), or nothing. */
-export function shareBroadcasts(io: LoopwireIo, config: Pick<Config, 'redisUrl' | 'workerSlot'>): (() => Promise<void>) | null {
+export async function shareBroadcasts(io: LoopwireIo, config: Pick<Config, 'redisUrl' | 'workerSlot'>): Promise<(() => Promise<void>) | null> {
   if (config.redisUrl) {
+    // Imported only here: the redis client library alone takes about half a second to load, which
+    // every start without REDIS_URL would pay.
+    const { createRedisAdapterClients } = await import('./lab-cluster/redis-clients.js');
     const redis = createRedisAdapterClients(config.redisUrl, 'loopwire');
     io.adapter(redis.adapter);
     return redis.close;
