@@ -7,6 +7,8 @@ describe('parseConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       allowedOrigins: null,
+      allowedHosts: [],
+      sessionSecret: expect.stringMatching(/^[\w-]{43}$/),
       dev: false,
       labForeignPort: 3001,
       messageRateLimit: 50,
@@ -25,6 +27,8 @@ describe('parseConfig', () => {
       port: 0,
       host: '0.0.0.0',
       allowedOrigins: ['http://localhost:5173', 'https://loopwire.example'],
+      allowedHosts: [],
+      sessionSecret: expect.stringMatching(/^[\w-]{43}$/),
       dev: true,
       labForeignPort: 0,
       messageRateLimit: 50,
@@ -44,7 +48,22 @@ describe('parseConfig', () => {
     ).toMatchObject({ port: 4000, labForeignPort: 4100, messageRateLimit: 10, maxConnectionsPerSid: 2 });
   });
 
+  it('reads ALLOWED_HOSTS (lowercased) and SESSION_SECRET', () => {
+    const secret = 'k'.repeat(32);
+    expect(parseConfig({ ALLOWED_HOSTS: 'Loopwire.lan, 192.168.1.20,[fd00::1]', SESSION_SECRET: secret })).toMatchObject({
+      allowedHosts: ['loopwire.lan', '192.168.1.20', '[fd00::1]'],
+      sessionSecret: secret,
+    });
+  });
+
+  it('picks a different random session secret on each start without SESSION_SECRET', () => {
+    expect(parseConfig({}).sessionSecret).not.toBe(parseConfig({}).sessionSecret);
+  });
+
   it.each([
+    [{ ALLOWED_HOSTS: 'loopwire.lan:3000' }, 'ALLOWED_HOSTS', /without a port.*"loopwire.lan:3000"/],
+    [{ ALLOWED_HOSTS: 'http://loopwire.lan' }, 'ALLOWED_HOSTS', /"http:\/\/loopwire.lan"/],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET', /at least 32 characters.*got 5/],
     [{ PORT: 'abc' }, 'PORT', /PORT: expected a whole number from 0 to 65535.*"abc"/],
     [{ PORT: '70000' }, 'PORT', /"70000"/],
     [{ PORT: '-1' }, 'PORT', /"-1"/],

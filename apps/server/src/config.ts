@@ -1,5 +1,6 @@
 // Configuration from environment variables, parsed in one place with errors that name the variable.
 
+import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 
 export interface Config {
@@ -7,6 +8,13 @@ export interface Config {
   host: string;
   /** Origins allowed to open WebSockets and Socket.IO sessions; null = the server's own origins. */
   allowedOrigins: string[] | null;
+  /** Host names (lowercase, no port) accepted besides localhost, 127.0.0.1, [::1] and HOST (ALLOWED_HOSTS). */
+  allowedHosts: string[];
+  /**
+   * Key that signs every loopwire_sid (SESSION_SECRET, at least 32 characters). Without it each start
+   * picks a random one, so a restart ends every session; worker processes must be given the same value.
+   */
+  sessionSecret: string;
   /** Serve the web app through Vite's dev middleware (hot reload) instead of the built files. */
   dev: boolean;
   /** Milliseconds of `blocking` lab jobs allowed per 10 s window (LAB_BLOCKING_BUDGET_MS). */
@@ -23,6 +31,8 @@ export interface Config {
   longPollHoldMs?: number;
   sseHeartbeatMs?: number;
   tickerIntervalMs?: number;
+  /** Tests only: how often raw WebSocket peers are pinged (a peer missing a pong is dropped); default 30 s. */
+  wsHeartbeatMs?: number;
 }
 
 export class ConfigError extends Error {
@@ -46,11 +56,12 @@ function parsePort(env: Env): number {
   return Number(raw);
 }
 
+const hostName = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+
 function parseHost(env: Env): string {
   const raw = env.HOST;
   if (raw === undefined || raw === '') return '127.0.0.1';
-  const hostname = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
-  if (isIP(raw) === 0 && !hostname.test(raw)) {
+  if (isIP(raw) === 0 && !hostName.test(raw)) {
     throw new ConfigError('HOST', `expected an IP address (127.0.0.1, 0.0.0.0, ::1) or a host name, got "${raw}"`);
   }
   return raw;
@@ -75,6 +86,31 @@ function parseAllowedOrigins(env: Env): string[] | null {
     }
     return origin;
   });
+}
+
+function parseAllowedHosts(env: Env): string[] {
+  const raw = env.ALLOWED_HOSTS;
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const value = entry.trim().toLowerCase();
+    const bracketed = /^\[([0-9a-f:.]+)\]$/.exec(value);
+    if (bracketed ? isIP(bracketed[1]!) !== 6 : isIP(value) === 0 && !hostName.test(value)) {
+      throw new ConfigError(
+        'ALLOWED_HOSTS',
+        `expected a comma-separated list of host names or addresses without a port, like loopwire.lan or 192.168.1.20 or [fd00::1], got "${entry.trim()}"`,
+      );
+    }
+    return value;
+  });
+}
+
+function parseSessionSecret(env: Env): string {
+  const raw = env.SESSION_SECRET;
+  if (raw === undefined || raw === '') return randomBytes(32).toString('base64url');
+  if (raw.length < 32) {
+    throw new ConfigError('SESSION_SECRET', `expected at least 32 characters (e.g. \`openssl rand -base64 32\`), got ${raw.length}`);
+  }
+  return raw;
 }
 
 function parseLabBlockingBudget(env: Env): number {
@@ -129,6 +165,8 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
     port,
     host: parseHost(env),
     allowedOrigins: parseAllowedOrigins(env),
+    allowedHosts: parseAllowedHosts(env),
+    sessionSecret: parseSessionSecret(env),
     dev: argv.includes('--dev'),
     labBlockingBudgetMs: parseLabBlockingBudget(env),
     labForeignPort: parseLabForeignPort(env, port),

@@ -7,6 +7,8 @@ import express from 'express';
 import type { Config } from './config.js';
 import type { ServerDeps } from './deps.js';
 import { createOriginPolicy, ownOrigins } from './security/origin.js';
+import { createHostPolicy } from './security/host.js';
+import { installFrontDoor } from './front-door.js';
 import { createUpgradeRouter } from './upgrade.js';
 import { apiNotFound, createApiRouter } from './transports/http/api.js';
 import { apiErrorHandler } from './transports/http/errors.js';
@@ -81,11 +83,20 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
 
   let port = config.port;
   const originPolicy = createOriginPolicy(() => config.allowedOrigins ?? ownOrigins(config.host, port));
-  const upgrades = createUpgradeRouter({ originPolicy, isForeign: config.dev ? isViteHmrUpgrade : undefined });
+  const hostPolicy = createHostPolicy(config.host, config.allowedHosts);
+  const io = createSocketIo(httpServer, originPolicy);
+  // After Engine.IO attached its 'request' listener: the front door runs it, and Express, only for allowed hosts.
+  const frontDoor = installFrontDoor(httpServer, hostPolicy);
+  const upgrades = createUpgradeRouter({
+    httpServer,
+    frontDoor,
+    hostPolicy,
+    originPolicy,
+    isForeign: config.dev ? isViteHmrUpgrade : undefined,
+  });
   httpServer.on('upgrade', upgrades.listener);
 
   const api = createApiRouter();
-  const io = createSocketIo(httpServer, originPolicy);
   const deps: ServerDeps = {
     config,
     httpServer,

@@ -78,7 +78,7 @@ describe('HTTP', () => {
   });
 
   it('headers over 16 KiB → 431', async () => {
-    const big = `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(17 * 1024)}\r\n\r\n`;
+    const big = `GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(17 * 1024)}\r\n\r\n`;
     expect(statusOf(await rawExchange(server.port, big))).toBe(431);
   });
 
@@ -87,19 +87,19 @@ describe('HTTP', () => {
   });
 
   it('control character in a header value → 400', async () => {
-    expect(statusOf(await rawExchange(server.port, 'GET /api/health HTTP/1.1\r\nHost: x\r\nX-Bad: a\x01b\r\n\r\n'))).toBe(400);
+    expect(statusOf(await rawExchange(server.port, 'GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Bad: a\x01b\r\n\r\n'))).toBe(400);
   });
 
   it('Content-Length and Transfer-Encoding together (request smuggling) → 400', async () => {
     const smuggle =
-      'POST /api/devices/broadcast HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n';
+      'POST /api/devices/broadcast HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n';
     expect(statusOf(await rawExchange(server.port, smuggle))).toBe(400);
   });
 
   it('invalid JSON body → 400 bad_json', async () => {
     const response = await rawExchange(
       server.port,
-      'POST /api/devices/broadcast HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 11\r\nConnection: close\r\n\r\n{"payload":',
+      'POST /api/devices/broadcast HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 11\r\nConnection: close\r\n\r\n{"payload":',
     );
     expect(statusOf(response)).toBe(400);
     expect(response).toContain('"code":"bad_json"');
@@ -128,7 +128,7 @@ describe('HTTP', () => {
           resolve(received);
         });
         socket.on('error', () => {});
-        socket.write('GET /api/health HTTP/1.1\r\nHost: x\r\n');
+        socket.write('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n');
       });
       expect(statusOf(response)).toBe(408);
     } finally {
@@ -338,7 +338,7 @@ describe('polling and SSE', () => {
   it('feed message that is not JSON → 400 bad_json', async () => {
     const response = await rawExchange(
       server.port,
-      'POST /api/poll/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 7\r\nConnection: close\r\n\r\n{"text"',
+      'POST /api/poll/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 7\r\nConnection: close\r\n\r\n{"text"',
     );
     expect(statusOf(response)).toBe(400);
     expect(response).toContain('"code":"bad_json"');
@@ -357,7 +357,7 @@ describe('polling and SSE', () => {
   it('SSE with a garbage Last-Event-ID → 200 event stream from the start, not an error', async () => {
     const raw = await rawExchange(
       server.port,
-      `GET /api/sse/ticker HTTP/1.1\r\nHost: x\r\nLast-Event-ID: ${'9'.repeat(30)}junk\r\n\r\n`,
+      `GET /api/sse/ticker HTTP/1.1\r\nHost: 127.0.0.1\r\nLast-Event-ID: ${'9'.repeat(30)}junk\r\n\r\n`,
     );
     expect(statusOf(raw)).toBe(200);
     expect(raw).toMatch(/content-type: text\/event-stream/i);

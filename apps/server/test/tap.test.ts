@@ -126,7 +126,7 @@ describe('a raw WebSocket handshake, byte for byte', () => {
 
 describe('refused handshakes are answered and captured', () => {
   const refusals = [
-    { name: 'no Upgrade header', bytes: 'GET /ws HTTP/1.1\r\nHost: x\r\nConnection: close\r\n', status: 426, header: 'Upgrade: websocket' },
+    { name: 'no Upgrade header', bytes: 'GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n', status: 426, header: 'Upgrade: websocket' },
     { name: 'version 8', bytes: handshake('/ws', { 'Sec-WebSocket-Version': '8' }).slice(0, -2), status: 426, header: 'Sec-WebSocket-Version: 13' },
     { name: 'a missing key', bytes: handshake('/ws', { 'Sec-WebSocket-Key': '' }).slice(0, -2), status: 400, header: 'Content-Type: text/plain' },
     { name: 'a foreign Origin', bytes: handshake('/ws', { Origin: 'http://evil.example' }).slice(0, -2), status: 403, header: 'Content-Type: text/plain' },
@@ -219,8 +219,8 @@ describe('bounds and scoping', () => {
 describe('the /api/captures contract', () => {
   it('gives one capture per keep-alive exchange, sharing the connection', async () => {
     const learner = await newLearner();
-    const first = `GET /api/health?n=1 HTTP/1.1\r\nHost: x\r\nCookie: ${learner.cookie}\r\n\r\n`;
-    const second = `POST /api/whoami?n=2 HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\nCookie: ${learner.cookie}\r\nConnection: close\r\n\r\n{}`;
+    const first = `GET /api/health?n=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${learner.cookie}\r\n\r\n`;
+    const second = `POST /api/whoami?n=2 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\nCookie: ${learner.cookie}\r\nConnection: close\r\n\r\n{}`;
     await rawExchange(server.port, first + second);
     const [two, one] = await learner.captures();
     expect(one!.requestHead).toBe(first.replace(learner.cookie, '*'.repeat(learner.cookie.length)));

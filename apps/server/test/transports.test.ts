@@ -110,7 +110,7 @@ describe('publishing to the feed', () => {
     const body = JSON.stringify({ text: 'y'.repeat(150_000) });
     const answer = await rawExchange(
       server.port,
-      `POST /api/poll/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+      `POST /api/poll/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
     );
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer).toContain('"code":"payload_too_large"');
@@ -131,7 +131,7 @@ describe('short polling', () => {
 
   it.each(['abc', '-1', '1.5', '1e3'])('answers after=%s with 400 JSON (raw request)', async (after) => {
     for (const path of ['/api/poll/short', '/api/poll/long']) {
-      const answer = await rawExchange(server.port, `GET ${path}?after=${after} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      const answer = await rawExchange(server.port, `GET ${path}?after=${after} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
       expect(answer).toMatch(/^HTTP\/1\.1 400 /);
       expect(answer).toContain('"code":"bad_after"');
     }
@@ -283,7 +283,7 @@ describe('raw WebSocket feed on /ws/feed', () => {
   it('refuses a foreign Origin with 403 before the handshake', async () => {
     const answer = await rawExchange(
       server.port,
-      'GET /ws/feed HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: http://evil.example\r\n\r\n',
+      'GET /ws/feed HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: http://evil.example\r\n\r\n',
     );
     expect(answer).toMatch(/^HTTP\/1\.1 403 /);
   });
@@ -355,7 +355,7 @@ describe('Socket.IO feed and chat', () => {
   it('answers an unknown Engine.IO sid with 400, and stays healthy', async () => {
     const answer = await rawExchange(
       server.port,
-      'GET /socket.io/?EIO=4&transport=polling&sid=not-a-session HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      'GET /socket.io/?EIO=4&transport=polling&sid=not-a-session HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
     );
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
     expect(answer).toContain('"message":"Session ID unknown"');

@@ -15,6 +15,7 @@ import type { AttemptLog } from './attempts.js';
 import type { RawConnection } from './connections.js';
 import { maskSecret, readSid } from './sid.js';
 import { createTokenBucket } from './token-bucket.js';
+import { defaultHeartbeatMs, keepAlive, sendBounded } from '../backpressure.js';
 import { credentialMessages, type TicketBook } from './tokens.js';
 
 export const limitedMaxMessageBytes = 64 * 1024;
@@ -59,6 +60,7 @@ export function registerLabWebSockets({ deps, attempts, tickets, connections, cs
     perMessageDeflate: false,
   });
   const openPerSid = new Map<string, number>();
+  const stopHeartbeats = [smallServer, limitedServer].map((server) => keepAlive(server, config.wsHeartbeatMs ?? defaultHeartbeatMs));
 
   const refuse = (req: IncomingMessage, socket: Duplex, status: number, reason: string) => {
     attempts.record(req, status, reason);
@@ -133,13 +135,14 @@ export function registerLabWebSockets({ deps, attempts, tickets, connections, cs
             return;
           }
           data.accepted += 1;
-          ws.send(message, { binary: isBinary });
+          sendBounded(ws, message, { binary: isBinary });
         });
       });
     },
   });
 
   onClose(() => {
+    for (const stop of stopHeartbeats) stop();
     for (const server of [smallServer, limitedServer]) {
       for (const client of server.clients) client.close(1001, 'server shutting down');
       server.close();

@@ -13,30 +13,24 @@ import {
 } from '@loopwire/protocol';
 import type { ServerDeps } from '../../deps.js';
 import { refuseBadHandshake } from '../ws/register.js';
+import { defaultHeartbeatMs, keepAlive, sendBounded } from '../../backpressure.js';
 
 export const wsFeedPath = '/ws/feed';
-/** A client this far behind is not reading: close it (1013, try again later) rather than buffer. */
-const maxBufferedBytes = 1024 * 1024;
 
 function afterOf(req: IncomingMessage): number {
   const after = new URL(req.url ?? '/', 'http://x').searchParams.get('after');
   return after !== null && /^\d{1,15}$/.test(after) ? Number(after) : 0;
 }
 
-export function registerWebSocketFeed({ app, upgrades, feedHub, onClose }: ServerDeps): void {
+export function registerWebSocketFeed({ app, upgrades, feedHub, config, onClose }: ServerDeps): void {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
+  const stopHeartbeat = keepAlive(wss, config.wsHeartbeatMs ?? defaultHeartbeatMs);
 
   wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
     socket.on('error', () => {});
     const connectionId = randomUUID().slice(0, 8);
-    const send = (message: WsFeedServerMessage) => {
-      if (socket.readyState !== socket.OPEN) return;
-      if (socket.bufferedAmount > maxBufferedBytes) {
-        socket.close(1013, 'too far behind; reconnect with ?after=');
-        return;
-      }
-      socket.send(JSON.stringify(message));
-    };
+    // A client that stops reading is closed with 1013; it can reconnect with ?after= and miss nothing.
+    const send = (message: WsFeedServerMessage) => sendBounded(socket, JSON.stringify(message));
 
     send({ type: 'hello', connectionId, lastId: feedHub.feed.lastId() });
     const after = afterOf(req);
@@ -75,6 +69,7 @@ export function registerWebSocketFeed({ app, upgrades, feedHub, onClose }: Serve
   });
 
   onClose(() => {
+    stopHeartbeat();
     for (const client of wss.clients) client.close(1001, 'server shutting down');
     wss.close();
   });

@@ -10,6 +10,7 @@ import { describeConnection } from '../../net.js';
 import { rejectUpgrade } from '../reject.js';
 import { HttpError } from '../http/errors.js';
 import { sidOf } from '../../tap/sid.js';
+import { defaultHeartbeatMs, keepAlive, sendBounded } from '../../backpressure.js';
 
 export const supportedSubprotocols = ['chat', 'superchat'] as const;
 /** Largest message a client may send; over it the server closes with 1009 (Message Too Big). */
@@ -45,8 +46,9 @@ function pickSubprotocol(offered: Set<string>): string | false {
   return false;
 }
 
+/** Echoes every message; a client that sends but never reads is closed with 1013 (see backpressure.ts). */
 function echo(socket: WebSocket): void {
-  socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary }));
+  socket.on('message', (data, isBinary) => sendBounded(socket, data, { binary: isBinary }));
 }
 
 function tellWhoami(socket: WebSocket, req: IncomingMessage): void {
@@ -65,7 +67,7 @@ function trackEcho(socket: WebSocket, req: IncomingMessage): void {
   echo(socket);
 }
 
-export function registerRawWebSocket({ app, api, upgrades, tap, onClose }: ServerDeps): void {
+export function registerRawWebSocket({ app, api, upgrades, tap, config, onClose }: ServerDeps): void {
   const services = { '/ws': trackEcho, '/ws/whoami': tellWhoami } as const;
   const wss = new WebSocketServer({
     noServer: true,
@@ -73,6 +75,7 @@ export function registerRawWebSocket({ app, api, upgrades, tap, onClose }: Serve
     perMessageDeflate: false,
     handleProtocols: pickSubprotocol,
   });
+  const stopHeartbeat = keepAlive(wss, config.wsHeartbeatMs ?? defaultHeartbeatMs);
 
   wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
     // Without a listener, a malformed frame would be an uncaught exception; ws still closes with the right code.
@@ -110,6 +113,7 @@ export function registerRawWebSocket({ app, api, upgrades, tap, onClose }: Serve
   });
 
   onClose(() => {
+    stopHeartbeat();
     for (const client of wss.clients) client.close(1001, 'server shutting down');
     wss.close();
   });
