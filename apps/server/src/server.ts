@@ -10,8 +10,9 @@ import { createOriginPolicy, ownOrigins } from './security/origin.js';
 import { createHostPolicy } from './security/host.js';
 import { installFrontDoor } from './front-door.js';
 import { createUpgradeRouter } from './upgrade.js';
-import { apiNotFound, createApiRouter } from './transports/http/api.js';
-import { apiErrorHandler } from './transports/http/errors.js';
+import { apiNotFound, createApiRouter, notFound } from './transports/http/api.js';
+import { createErrorHandler } from './transports/http/errors.js';
+import { createErrorLog, type ErrorLog } from './error-log.js';
 import { isViteHmrUpgrade, serveBuiltWebApp, serveDevWebApp } from './transports/http/web.js';
 import { registerRawWebSocket } from './transports/ws/register.js';
 import { createSocketIo, registerSocketIo, type LoopwireIo } from './transports/socketio/register.js';
@@ -73,7 +74,12 @@ function listen(httpServer: HttpServer, config: Config): Promise<AddressInfo> {
   });
 }
 
-export async function startLoopwireServer(config: Config): Promise<LoopwireServer> {
+export interface StartOptions {
+  /** Where errors the server causes are logged (default: one line per class of error on stderr). */
+  errorLog?: ErrorLog;
+}
+
+export async function startLoopwireServer(config: Config, options: StartOptions = {}): Promise<LoopwireServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(httpTimeouts, app);
@@ -126,10 +132,13 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   registerWebSocketFeed(deps);
   registerSocketIoFeed(deps);
   api.use(apiNotFound());
-  app.use('/api', apiErrorHandler);
+  const errorHandler = createErrorHandler(options.errorLog ?? createErrorLog());
+  app.use('/api', errorHandler);
 
   if (config.dev) closers.push(await serveDevWebApp(app, httpServer));
   else serveBuiltWebApp(app);
+  app.use(notFound());
+  app.use(errorHandler);
 
   const address = await listen(httpServer, config);
   port = address.port;

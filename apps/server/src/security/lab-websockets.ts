@@ -96,13 +96,18 @@ export function registerLabWebSockets({ deps, attempts, tickets, connections, cs
   upgrades.add({
     matches: (pathname) => pathname === '/ws/private',
     handle(req, socket, head) {
+      // A malformed handshake is refused before the ticket is looked at: it costs no ticket.
+      if (refuseBadHandshake(req, socket)) return;
       const ticket = new URL(req.url ?? '/', 'http://x').searchParams.get('ticket');
-      const redeemed = tickets.redeem(ticket);
-      if (!redeemed.ok) {
-        refuse(req, socket, 401, `Ticket refused: ${credentialMessages[redeemed.problem]}`);
+      const sid = readSid(req.headers);
+      const checked = tickets.check(ticket, sid);
+      if (!checked.ok) {
+        refuse(req, socket, 401, `Ticket refused: ${credentialMessages[checked.problem]}`);
         return;
       }
-      accept(smallServer, req, socket, head, (ws) => {
+      // ws completes a valid upgrade synchronously: the ticket is spent exactly when the 101 is written.
+      smallServer.handleUpgrade(req, socket, head, (ws) => {
+        tickets.redeem(ticket, sid);
         track(ws, req, '/ws/private', { ticket: 'redeemed' });
         ws.send(JSON.stringify(feed(req, '/ws/private', 'ticket holder')));
       });

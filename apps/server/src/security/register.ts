@@ -12,6 +12,7 @@ import { startForeignPage } from './foreign-page.js';
 import { labPaths, limitedMaxMessageBytes, registerLabWebSockets } from './lab-websockets.js';
 import { registerSecureNamespace } from './secure-namespace.js';
 import { readSid } from './sid.js';
+import { sidOf } from '../tap/sid.js';
 import { createTicketBook, createTokenIssuer } from './tokens.js';
 
 export const ticketTtlMs = 30_000;
@@ -82,8 +83,13 @@ export function registerSecurity(deps: ServerDeps): void {
     res.status(201).json(issuer.issue(name, ttlMs));
   });
 
-  security.post('/tickets', (req, res) => {
-    res.status(201).json(tickets.issue(readSid(req.headers)));
+  security.post('/tickets', (_req, res) => {
+    const issued = tickets.issue(sidOf(res));
+    if (!issued) {
+      res.set('Retry-After', String(Math.ceil(tickets.retryAfterMs() / 1000)));
+      throw new HttpError(429, 'too_many_tickets', 'The server holds as many tickets as it keeps at once; try again when the oldest expire.');
+    }
+    res.status(201).json(issued);
   });
 
   security.get('/attempts/:attempt', (req, res) => {

@@ -111,13 +111,14 @@ export class ConnectionTap {
     this.#all.clear();
   }
 
-  #newRecord(head: string, method: string, url: string): CaptureRecord {
+  /** `sid`: the one the request carried, known before the store files the capture under its owner. */
+  #newRecord(head: string, method: string, url: string, sid: string | null = null): CaptureRecord {
     const path = url.split('?')[0]!;
     const kind = kindFromRequest(path);
     const record: CaptureRecord = {
       id: this.#context.nextCaptureId(),
       connectionId: this.id,
-      sid: null,
+      sid,
       noise: isNoise(path),
       kind,
       startedAt: Date.now(),
@@ -143,8 +144,7 @@ export class ConnectionTap {
   #onRequestHead(headBytes: Buffer): BodyFraming {
     const text = headBytes.toString('latin1');
     const head = parseHttpHead(text);
-    const record = this.#newRecord(text, head.method ?? '?', head.target ?? '?');
-    record.sid = sidFromCookieHeader(headerValue(head, 'cookie'));
+    const record = this.#newRecord(text, head.method ?? '?', head.target ?? '?', sidFromCookieHeader(headerValue(head, 'cookie')));
     record.requestBody.contentType = headerValue(head, 'content-type') ?? null;
     if (head.kind !== 'request') this.#note(record, 'The request line is not `METHOD target HTTP/x.y`.');
     this.#receiving = record;
