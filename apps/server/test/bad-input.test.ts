@@ -13,6 +13,7 @@ import { io as ioClient, type Socket } from 'socket.io-client';
 import type { Capture } from '@loopwire/protocol';
 import type { LoopwireServer } from '../src/server.js';
 import { corpusGroups, type Target } from '../../../bench/src/corpus/index.js';
+import { openRawWebSocket } from '../../../bench/src/corpus/wire.js';
 import { startTestServer } from './helpers.js';
 
 let server: LoopwireServer;
@@ -96,6 +97,28 @@ describe('needing the server in this process', () => {
       expect(response).toMatch(/^HTTP\/1\.1 408 /);
     } finally {
       server.httpServer.headersTimeout = previous;
+    }
+  });
+
+  it('a /ws peer that never answers pings is dropped by the heartbeat; one that answers stays', async () => {
+    // A second per ping: a busy test process must not delay a pong past the next ping.
+    const quick = await startTestServer({ wsHeartbeatMs: 1000 });
+    try {
+      const quickTarget = { port: quick.port, url: quick.url };
+      // The `ws` client answers pings by itself, as browsers do.
+      const answering = new WebSocket(`${quick.url.replace('http', 'ws')}/ws`);
+      let pings = 0;
+      answering.on('ping', () => (pings += 1));
+      await new Promise((resolve) => answering.once('open', resolve));
+      // A raw client reads the ping frames but never sends a pong.
+      const silent = await openRawWebSocket(quickTarget);
+      expect(await silent.serverClose()).toBeNull();
+      expect(silent.pings()).toBe(1);
+      await expect.poll(() => pings, { timeout: 5000 }).toBeGreaterThanOrEqual(3);
+      expect(answering.readyState).toBe(WebSocket.OPEN);
+      answering.close();
+    } finally {
+      await quick.close();
     }
   });
 });

@@ -157,6 +157,8 @@ export interface RawWebSocket {
   socket: Socket;
   /** Text messages the server sent so far. */
   texts: string[];
+  /** How many pings the server sent (this client never answers them). */
+  pings(): number;
   /** Resolves once a text message matching `test` has arrived. */
   nextText(test: (text: string) => boolean): Promise<string>;
   /** Resolves with the code of the server's close frame once the connection ends (null: no close frame). */
@@ -170,6 +172,7 @@ export function openRawWebSocket(target: Target, path = '/ws', headers: Record<s
     let received = Buffer.alloc(0);
     let headEnd = -1;
     const texts: string[] = [];
+    let pings = 0;
     let closeCode: number | null = null;
     const listeners = new Set<() => void>();
     const ended = new Promise<void>((done) => socket.once('close', () => done()));
@@ -192,6 +195,7 @@ export function openRawWebSocket(target: Target, path = '/ws', headers: Record<s
         if (received.length < offset + length) return;
         const payload = received.subarray(offset, offset + length);
         if (opcode === 0x1) texts.push(payload.toString('utf8'));
+        if (opcode === 0x9) pings += 1;
         if (opcode === 0x8 && closeCode === null) {
           closeCode = payload.length >= 2 ? payload.readUInt16BE(0) : 1005;
           // Complete the closing handshake as a real client does (RFC 6455 §5.5.1), so the server hangs up at once.
@@ -216,6 +220,7 @@ export function openRawWebSocket(target: Target, path = '/ws', headers: Record<s
       resolve({
         socket,
         texts,
+        pings: () => pings,
         nextText: (test) =>
           new Promise((found) => {
             const look = () => {
