@@ -10,7 +10,7 @@ import type { LoopwireIo } from './core/socket-io.js';
 import { apiNotFound, createApiRouter, notFound } from './core/api.js';
 import { createErrorHandler } from './core/errors.js';
 import { createErrorLog, type ErrorLog } from './core/error-log.js';
-import { issueSid } from './session/sid.js';
+import { createSessions } from './session/sid.js';
 import { createOriginPolicy, ownOrigins } from './upgrade/origin.js';
 import { createHostPolicy } from './upgrade/host.js';
 import { installFrontDoor } from './upgrade/front-door.js';
@@ -80,7 +80,8 @@ export async function startLoopwireServer(config: Config, options: StartOptions 
   app.disable('x-powered-by');
   const httpServer = createServer(httpTimeouts, app);
   // First on 'connection', before any module: the tap must see every byte of every connection.
-  const tap = createTap(httpServer, { enabled: config.tap === 'on' });
+  const sessions = createSessions(config.sessionSecret);
+  const tap = createTap(httpServer, { enabled: config.tap === 'on', sessions });
   const closers: (() => Promise<void> | void)[] = [];
 
   let port = config.port;
@@ -108,9 +109,10 @@ export async function startLoopwireServer(config: Config, options: StartOptions 
     io,
     originPolicy,
     tap,
+    sessions,
     onClose: (close) => closers.push(close),
   };
-  app.use(issueSid());
+  app.use(sessions.issue());
   app.use('/api', api);
   // Each module registers its routes, upgrades and Socket.IO handlers here, before the 404 below.
   routeSocketIoUpgrades(io, upgrades, deps.onClose);

@@ -5,10 +5,11 @@ import { apiGroups } from './api-cases.js';
 import type { CorpusCase } from './case.js';
 import { protocolGroups } from './protocol-cases.js';
 import { securityGroups } from './security-cases.js';
+import { sessionGroups } from './session-cases.js';
 
 export type { CorpusCase } from './case.js';
 export { CorpusMismatch, type Target } from './wire.js';
 
-export const corpusGroups: Record<string, CorpusCase[]> = { ...protocolGroups, ...apiGroups, ...securityGroups };
+export const corpusGroups: Record<string, CorpusCase[]> = { ...protocolGroups, ...apiGroups, ...securityGroups, ...sessionGroups };
 
 export const corpusCaseCount = Object.values(corpusGroups).reduce((sum, cases) => sum + cases.length, 0);

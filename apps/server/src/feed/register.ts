@@ -10,6 +10,7 @@ import {
 } from '@loopwire/protocol';
 import type { FeedDeps } from './hub.js';
 import { HttpError } from '../core/errors.js';
+import { sidOf } from '../session/sid.js';
 
 const closableTransports: readonly ClosableTransport[] = ['sse', 'websocket', 'socket.io'];
 
@@ -44,8 +45,9 @@ export function registerFeedControls({ api, feedHub }: FeedDeps<'api'>): void {
 
   api.post('/feed/close', (req, res) => {
     const { transport, id } = closeRequest(req);
-    if (!feedHub.connections.close(transport, id)) {
-      throw new HttpError(404, 'no_such_connection', `No open ${transport} feed connection has the id ${id}.`);
+    // Another browser's connection is answered exactly like a missing one.
+    if (!feedHub.connections.close(transport, id, sidOf(res))) {
+      throw new HttpError(404, 'no_such_connection', `No open ${transport} feed connection of yours has the id ${id}.`);
     }
     res.json({ closed: { transport, id } });
   });

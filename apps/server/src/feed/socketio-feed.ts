@@ -9,7 +9,7 @@ const feedRoom = 'feed';
 const roomName = /^[a-z0-9-]{1,32}$/;
 const chatRoomKey = (room: string) => `chat:${room}`;
 
-export function registerSocketIoFeed({ io, feedHub }: FeedDeps<'io'>): void {
+export function registerSocketIoFeed({ io, feedHub, sessions }: FeedDeps<'io' | 'sessions'>): void {
   feedHub.feed.subscribe((message) => io.to(feedRoom).emit('feed:message', message));
   const membersOf = (room: string) => io.sockets.adapter.rooms.get(chatRoomKey(room))?.size ?? 0;
   const announce = (room: string) => io.to(chatRoomKey(room)).emit('chat:presence', { room, members: membersOf(room) });
@@ -17,7 +17,7 @@ export function registerSocketIoFeed({ io, feedHub }: FeedDeps<'io'>): void {
   io.on('connection', (socket) => {
     // The server ends the *transport* (as a network drop would): the client sees "transport close" and
     // reconnects by itself. `socket.disconnect()` would say "io server disconnect" and the client would stay away.
-    const forget = feedHub.connections.add('socket.io', socket.id, () => socket.conn.close());
+    const forget = feedHub.connections.add('socket.io', socket.id, sessions.read(socket.handshake.headers), () => socket.conn.close());
     socket.on('disconnect', () => {
       forget();
       if (socket.data.chatRoom) announce(socket.data.chatRoom);

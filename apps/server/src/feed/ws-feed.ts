@@ -22,7 +22,7 @@ function afterOf(req: IncomingMessage): number {
   return after !== null && /^\d{1,15}$/.test(after) ? Number(after) : 0;
 }
 
-export function registerWebSocketFeed({ app, upgrades, feedHub, config, onClose }: FeedDeps<'app' | 'upgrades' | 'config' | 'onClose'>): void {
+export function registerWebSocketFeed({ app, upgrades, feedHub, config, sessions, onClose }: FeedDeps<'app' | 'upgrades' | 'config' | 'sessions' | 'onClose'>): void {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
   const stopHeartbeat = keepAlive(wss, config.wsHeartbeatMs ?? defaultHeartbeatMs);
 
@@ -36,7 +36,7 @@ export function registerWebSocketFeed({ app, upgrades, feedHub, config, onClose 
     const after = afterOf(req);
     if (after > 0) for (const message of feedHub.feed.since(after)) send({ type: 'message', message });
     const unsubscribe = feedHub.feed.subscribe((message) => send({ type: 'message', message }));
-    const forget = feedHub.connections.add('websocket', connectionId, () =>
+    const forget = feedHub.connections.add('websocket', connectionId, sessions.read(req.headers), () =>
       socket.close(serverCloseCode, serverCloseReason),
     );
 

@@ -11,7 +11,7 @@ import { describeIoSocket, describeRawConnection, type RawConnection } from './c
 import { startForeignPage } from './foreign-page.js';
 import { labPaths, limitedMaxMessageBytes, registerLabWebSockets } from './lab-websockets.js';
 import { registerSecureNamespace } from './secure-namespace.js';
-import { readSid, sidOf } from '../session/sid.js';
+import { sidOf } from '../session/sid.js';
 import { createTicketBook, createTokenIssuer } from './tokens.js';
 
 export const ticketTtlMs = 30_000;
@@ -24,7 +24,7 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 export function registerSecurity(deps: ServerDeps): void {
-  const { api, config, io, upgrades, httpServer, onClose } = deps;
+  const { api, config, io, upgrades, httpServer, sessions, onClose } = deps;
   const attempts = createAttemptLog();
   const tickets = createTicketBook(ticketTtlMs);
   const issuer = createTokenIssuer();
@@ -99,24 +99,30 @@ export function registerSecurity(deps: ServerDeps): void {
     res.json(outcome);
   });
 
-  security.get('/connections', (req, res) => {
-    const askerSid = readSid(req.headers);
-    const askerSocketId = typeof req.query.socketId === 'string' ? req.query.socketId : null;
+  // A browser sees its own connections (those whose handshake carried its verified sid) in full, and
+  // everyone else's only as counts: another browser's headers, cookie or auth are not its business.
+  security.get('/connections', (_req, res) => {
+    const askerSid = sidOf(res);
+    const yours: KnownConnection[] = [];
+    const others = { websocket: 0, socketIo: 0, devices: 0 };
     const accepted = [...otherUpgrades].filter((connection) => connection.req.socket.writable);
-    const all: KnownConnection[] = [...rawConnections, ...accepted].map((connection) => describeRawConnection(connection, askerSid));
-    let omitted = 0;
-    for (const [name, namespace] of io._nsps) {
-      // Simulated devices can be a thousand: the fan-out lab lists them; here they are only counted.
-      if (name === '/devices') {
-        omitted += namespace.sockets.size;
-        continue;
-      }
-      for (const socket of namespace.sockets.values()) all.push(describeIoSocket(socket, askerSid, askerSocketId));
+    for (const connection of [...rawConnections, ...accepted]) {
+      if (sessions.read(connection.req.headers) === askerSid) yours.push(describeRawConnection(connection, askerSid));
+      else others.websocket += 1;
     }
-    all.sort((a, b) => Number(b.yours) - Number(a.yours) || b.connectedAt - a.connectedAt);
+    for (const [name, namespace] of io._nsps) {
+      for (const socket of namespace.sockets.values()) {
+        // Simulated devices can be a thousand (the fan-out lab lists them): here they are only counted.
+        if (name !== '/devices' && sessions.read(socket.handshake.headers) === askerSid) yours.push(describeIoSocket(socket, askerSid));
+        else if (name === '/devices') others.devices += 1;
+        else others.socketIo += 1;
+      }
+    }
+    yours.sort((a, b) => b.connectedAt - a.connectedAt);
     const body: KnownConnectionsResponse = {
-      connections: all.slice(0, maxListedConnections),
-      omitted: omitted + Math.max(0, all.length - maxListedConnections),
+      connections: yours.slice(0, maxListedConnections),
+      others,
+      omitted: Math.max(0, yours.length - maxListedConnections),
     };
     res.json(body);
   });

@@ -3,7 +3,7 @@ import type { CaptureRecord } from './capture-record.js';
 import { CaptureStore } from './capture-store.js';
 
 let nextId = 0;
-const record = (sid: string | null) => ({ id: String(++nextId), sid, noise: false, kind: 'http' }) as CaptureRecord;
+const record = (sid: string | null, done = true) => ({ id: String(++nextId), sid, noise: false, kind: 'http', done }) as CaptureRecord;
 
 describe('CaptureStore', () => {
   it('keeps every capture of a single browser up to the capacity, newest first', () => {
@@ -13,14 +13,23 @@ describe('CaptureStore', () => {
     expect(store.list({ sid: 'alice', limit: 10 }).map((capture) => capture.id)).toEqual(added.slice(2).reverse().map((capture) => capture.id));
   });
 
-  it('evicts from whoever holds the most: a flooding browser rotates only its own captures', () => {
+  it('lets one flooding browser take at most half the store: then it rotates only its own captures', () => {
     const store = new CaptureStore(10);
-    const alice = [record('alice'), record('alice')];
-    for (const capture of alice) store.add(capture);
+    const others = ['alice', 'bob', 'carol', 'dan', 'erin', 'frank'].map((sid) => record(sid));
+    for (const capture of others) store.add(capture);
     for (let i = 0; i < 1000; i++) store.add(record('mallory'));
-    for (let i = 0; i < 1000; i++) store.add(record(null));
     expect(store.size).toBe(10);
-    expect(store.list({ sid: 'alice' })).toHaveLength(2);
+    expect(store.list({ sid: 'mallory', limit: 20 })).toHaveLength(5);
+    // Mallory's first adds took the oldest slot while she held under half: alice's; the rest stay.
+    expect(others.filter((capture) => store.get(capture.id))).toEqual(others.slice(1));
+  });
+
+  it('keeps an open connection’s capture while its owner’s finished ones rotate', () => {
+    const store = new CaptureStore(5);
+    const open = record('alice', false);
+    store.add(open);
+    for (let i = 0; i < 20; i++) store.add(record('alice'));
+    expect(store.get(open.id)).toBe(open);
   });
 
   it('forgets a cleared browser’s captures and keeps the rest', () => {

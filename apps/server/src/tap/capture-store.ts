@@ -1,8 +1,9 @@
 // The capture store: at most `capacity` captures (memory stays flat however long the server runs),
 // with listeners for new captures and frames. Listeners cost nothing when there are none.
-// When full, the capture that goes is the oldest of whichever browser (sid) holds the most: a single
-// learner keeps all 500, while one client flooding the store only rotates its own captures out.
-// Captures whose request carried no valid sid share one owner, so a cookie-less flood is one owner too.
+// When full, the oldest finished capture goes — except that a browser (sid) already holding half the
+// store rotates out its own oldest instead: one client flooding the store can take at most half of
+// it from everyone else, while a single learner still keeps all 500. Captures of connections still
+// open (a WebSocket being watched) go last. Requests without a valid sid count as one owner.
 
 import type { CaptureKind } from '@loopwire/protocol';
 import type { CaptureRecord, FrameRecord } from './capture-record.js';
@@ -37,20 +38,29 @@ export class CaptureStore {
   }
 
   add(record: CaptureRecord): void {
-    if (this.#byId.size >= this.capacity) this.#evictFromLargestOwner();
     const owner = record.sid ?? '';
     let ids = this.#byOwner.get(owner);
+    if (this.#byId.size >= this.capacity) {
+      const ownsHalf = ids !== undefined && ids.size * 2 >= this.capacity;
+      this.#evictOldestFinished(ownsHalf ? ids! : this.#byId.keys());
+    }
     if (!ids) this.#byOwner.set(owner, (ids = new Set()));
     ids.add(record.id);
     this.#ownerOf.set(record.id, owner);
     this.#byId.set(record.id, record);
   }
 
-  #evictFromLargestOwner(): void {
-    let largest: Set<string> | undefined;
-    for (const ids of this.#byOwner.values()) if (!largest || ids.size > largest.size) largest = ids;
-    const oldest = largest?.values().next().value;
-    if (oldest !== undefined) this.#forget(oldest);
+  /** `ids` oldest first: forgets the first finished one, or the first if none is finished. */
+  #evictOldestFinished(ids: Iterable<string>): void {
+    let victim: string | undefined;
+    for (const id of ids) {
+      victim ??= id;
+      if (this.#byId.get(id)!.done) {
+        victim = id;
+        break;
+      }
+    }
+    if (victim !== undefined) this.#forget(victim);
   }
 
   #forget(id: string): void {

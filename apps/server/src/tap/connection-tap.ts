@@ -7,13 +7,15 @@ import { bodyRecordFor, FrameLog, previewBytes, type CaptureRecord } from './cap
 import type { CaptureStore } from './capture-store.js';
 import { isNoise, kindFromRequest, kindFromResponse } from './classify.js';
 import { HttpMessageSplitter, type BodyFraming } from './http-splitter.js';
-import { sidFromCookieHeader, sidFromSetCookie } from '../session/sid.js';
+import type { Sessions } from '../session/sid.js';
 
 /** Requests a client may pipeline ahead of the responses before we stop pairing them. */
 const maxAwaiting = 32;
 
 export interface ConnectionContext {
   store: CaptureStore;
+  /** Which sids are genuine: a capture belongs to a verified sid or to nobody. */
+  sessions: Sessions;
   nextCaptureId(): string;
 }
 
@@ -144,7 +146,7 @@ export class ConnectionTap {
   #onRequestHead(headBytes: Buffer): BodyFraming {
     const text = headBytes.toString('latin1');
     const head = parseHttpHead(text);
-    const record = this.#newRecord(text, head.method ?? '?', head.target ?? '?', sidFromCookieHeader(headerValue(head, 'cookie')));
+    const record = this.#newRecord(text, head.method ?? '?', head.target ?? '?', this.#context.sessions.fromCookieHeader(headerValue(head, 'cookie')));
     record.requestBody.contentType = headerValue(head, 'content-type') ?? null;
     if (head.kind !== 'request') this.#note(record, 'The request line is not `METHOD target HTTP/x.y`.');
     this.#receiving = record;
@@ -185,7 +187,7 @@ export class ConnectionTap {
     record.responseBody.contentType = contentType;
     if (record.sid === null) {
       for (const header of head.headers) {
-        if (header.name.toLowerCase() === 'set-cookie') record.sid ??= sidFromSetCookie(header.value);
+        if (header.name.toLowerCase() === 'set-cookie') record.sid ??= this.#context.sessions.fromSetCookie(header.value);
       }
     }
     this.#context.store.notifyCapture(record);
