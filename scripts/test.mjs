@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, build, unit + integration (Vitest), end-to-end (Playwright).
+// `npm test`: typecheck, lint, import boundaries, build, unit + integration (Vitest), end-to-end (Playwright).
 // Every step runs even if an earlier one failed, so one run shows everything; the last line is
 // `N passed, N failed` summed over the test runners (a failed non-test step counts as one failure).
 
@@ -44,6 +44,7 @@ const playwrightJson = join(reportsDir, 'e2e.json');
 const steps = [
   { name: 'typecheck', command: bin('tsc'), args: ['-b'] },
   { name: 'lint', command: bin('eslint'), args: ['--max-warnings', '0', '.'] },
+  { name: 'import boundaries', command: 'npm', args: ['run', 'boundaries', '--silent'] },
   { name: 'build web', command: 'npm', args: ['run', 'build', '-w', '@loopwire/web', '--silent'] },
   {
     name: 'unit + integration',

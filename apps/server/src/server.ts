@@ -107,7 +107,6 @@ export async function startLoopwireServer(config: Config, options: StartOptions 
     api,
     upgrades,
     io,
-    originPolicy,
     tap,
     sessions,
     onClose: (close) => closers.push(close),
