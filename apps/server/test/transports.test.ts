@@ -22,12 +22,23 @@ type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let server: LoopwireServer;
 let base: string;
+/** The browser that opens the feed connections below; only it may ask the server to end them. */
+let cookie: string;
 const opened: { close(): void }[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ longPollHoldMs: 400, sseHeartbeatMs: 150, tickerIntervalMs: 100 });
   base = server.url;
+  cookie = (await fetch(`${base}/api/health`)).headers.getSetCookie()[0]!.split(';')[0]!;
 });
+
+function closeFeedConnection(transport: string, id: string, asker = cookie): Promise<Response> {
+  return fetch(`${base}/api/feed/close`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: asker },
+    body: JSON.stringify({ transport, id }),
+  });
+}
 
 afterAll(async () => {
   for (const client of opened) client.close();
@@ -218,21 +229,14 @@ describe('Server-Sent Events', () => {
   });
 
   it('is ended by the server on request, so the client sees the stream close', async () => {
-    const stream = await sse();
+    const stream = await sse('/api/sse/ticker?updates=0', { cookie });
     const [notice] = eventsNamed<SseNotice>(await stream.until((lines) => eventsNamed(lines, 'notice').length > 0), 'notice');
-    const closed = await fetch(`${base}/api/feed/close`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ transport: 'sse', id: notice!.stream }),
-    });
-    expect(closed.status).toBe(200);
+    // Another browser cannot end it: answered like a missing connection.
+    const stranger = (await fetch(`${base}/api/health`)).headers.getSetCookie()[0]!.split(';')[0]!;
+    expect((await closeFeedConnection('sse', notice!.stream, stranger)).status).toBe(404);
+    expect((await closeFeedConnection('sse', notice!.stream)).status).toBe(200);
     await stream.ended;
-    const again = await fetch(`${base}/api/feed/close`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ transport: 'sse', id: notice!.stream }),
-    });
-    expect(again.status).toBe(404);
+    expect((await closeFeedConnection('sse', notice!.stream)).status).toBe(404);
   });
 });
 
@@ -255,16 +259,12 @@ describe('raw WebSocket feed on /ws/feed', () => {
   });
 
   it('is closed by the server on request with code 4000 and a reason, and stays closed', async () => {
-    const client = openFeedSocket();
+    const client = openFeedSocket('/ws/feed', { headers: { cookie } });
     const [hello] = await client.until(1);
     const closed = new Promise<[number, string]>((resolve) =>
       client.socket.once('close', (code, reason) => resolve([code, reason.toString()])),
     );
-    await fetch(`${base}/api/feed/close`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ transport: 'websocket', id: (hello as { connectionId: string }).connectionId }),
-    });
+    await closeFeedConnection('websocket', (hello as { connectionId: string }).connectionId);
     expect(await closed).toEqual([4000, 'closed by the server on request']);
     expect(client.socket.readyState).toBe(WebSocket.CLOSED);
   });
@@ -338,16 +338,12 @@ describe('Socket.IO feed and chat', () => {
   });
 
   it('reconnects by itself when the server closes its transport', async () => {
-    const client = socketIo();
+    const client = socketIo({ extraHeaders: { cookie } });
     await new Promise((resolve) => client.once('connect', () => resolve(undefined)));
     const firstId = client.id;
     const reason = new Promise<string>((resolve) => client.once('disconnect', resolve));
     const reconnected = new Promise((resolve) => client.io.once('reconnect', () => client.once('connect', () => resolve(undefined))));
-    await fetch(`${base}/api/feed/close`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ transport: 'socket.io', id: firstId }),
-    });
+    await closeFeedConnection('socket.io', firstId!);
     expect(await reason).toBe('transport close');
     await reconnected;
     expect(client.connected).toBe(true);
