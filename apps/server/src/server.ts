@@ -10,7 +10,9 @@ import type { LoopwireIo } from './core/socket-io.js';
 import { apiNotFound, createApiRouter, notFound } from './core/api.js';
 import { createErrorHandler } from './core/errors.js';
 import { createErrorLog, type ErrorLog } from './core/error-log.js';
-import { createSessions } from './session/sid.js';
+import { createSessions, workerSlotOfSid } from './session/sid.js';
+import { takeHandedConnections } from './scale/loopwire-worker.js';
+import { shareBroadcasts } from './scale/loopwire-adapter.js';
 import { createOriginPolicy, ownOrigins } from './upgrade/origin.js';
 import { createHostPolicy } from './upgrade/host.js';
 import { installFrontDoor } from './upgrade/front-door.js';
@@ -21,6 +23,7 @@ import { registerSocketIoEcho } from './echo/socketio-echo.js';
 import { registerRawWebSocket } from './echo/ws-echo.js';
 import { registerSecurity } from './security/register.js';
 import { registerFanout } from './fanout/register.js';
+import { registerScale } from './scale/register.js';
 import { createTap, type Tap } from './tap/tap.js';
 import { registerCaptures } from './tap/routes.js';
 import { registerHandshakeProbe } from './tap/handshake-probe.js';
@@ -111,7 +114,10 @@ export async function startLoopwireServer(config: Config, options: StartOptions 
     sessions,
     onClose: (close) => closers.push(close),
   };
-  app.use(sessions.issue());
+  const slot = config.workerSlot;
+  const stopSharing = shareBroadcasts(io, config);
+  if (stopSharing) closers.push(stopSharing);
+  app.use(sessions.issue(slot ? (sid) => workerSlotOfSid(sid, slot.count) === slot.index : undefined));
   app.use('/api', api);
   // Each module registers its routes, upgrades and Socket.IO handlers here, before the 404 below.
   routeSocketIoUpgrades(io, upgrades, deps.onClose);
@@ -119,6 +125,7 @@ export async function startLoopwireServer(config: Config, options: StartOptions 
   registerRawWebSocket(deps);
   registerSecurity(deps);
   registerFanout(deps);
+  registerScale(deps);
   registerCaptures(deps);
   registerHandshakeProbe(deps);
   registerLab(deps);
@@ -132,7 +139,11 @@ export async function startLoopwireServer(config: Config, options: StartOptions 
   app.use(notFound());
   app.use(errorHandler);
 
-  const address = await listen(httpServer, config);
+  // A worker (WORKERS > 1) does not listen: its primary hands it connections on the shared port.
+  const address: AddressInfo = slot
+    ? { address: config.host, family: config.host.includes(':') ? 'IPv6' : 'IPv4', port: config.port }
+    : await listen(httpServer, config);
+  if (slot) closers.push(takeHandedConnections(httpServer, io));
   port = address.port;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const shownHost = urlHost === '0.0.0.0' || urlHost === '[::]' ? 'localhost' : urlHost;

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
 import WebSocket from 'ws';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import type { Capture } from '@loopwire/protocol';
+import type { Capture } from '@loopwire/contract';
 import type { LoopwireServer } from '../src/server.js';
 import { corpusGroups, type Target } from '../../../bench/src/corpus/index.js';
 import { openRawWebSocket } from '../../../bench/src/corpus/wire.js';

@@ -51,21 +51,21 @@ const lab: CorpusCase[] = [
     send: (t) => expectJsonError(postJson(t, '/api/lab/batch', { mode: 'blocking', durationMs: 5000, count: 2 }), 400, 'batch_over_budget'),
   },
   {
-    name: 'ordering experiment that is code, not a catalogue id → 400 unknown_experiment (never evaluated)',
-    send: (t) => expectJsonError(postJson(t, '/api/lab/order', { experiment: 'process.exit(1)' }), 400, 'unknown_experiment'),
+    name: 'ordering experiment that is code, not a catalogue id → 400 bad_experiment (never evaluated)',
+    send: (t) => expectJsonError(postJson(t, '/api/lab/order', { experiment: 'process.exit(1)' }), 400, 'bad_experiment'),
   },
   {
-    name: 'ordering experiment "__proto__" → 400 unknown_experiment (no prototype lookups)',
-    send: (t) => expectJsonError(postJson(t, '/api/lab/order', { experiment: '__proto__' }), 400, 'unknown_experiment'),
+    name: 'ordering experiment "__proto__" → 400 bad_experiment (no prototype lookups)',
+    send: (t) => expectJsonError(postJson(t, '/api/lab/order', { experiment: '__proto__' }), 400, 'bad_experiment'),
   },
   { name: 'invalid JSON to the lab → 400 bad_json', send: (t) => expectJsonError(postJson(t, '/api/lab/jobs', '{"mode":'), 400, 'bad_json') },
-  { name: 'huge token lifetime → 400 bad_ttl', send: (t) => expectJsonError(postJson(t, '/api/security/tokens', { name: 'a', ttlMs: 1e308 }), 400, 'bad_ttl') },
+  { name: 'huge token lifetime → 400 bad_ttl_ms', send: (t) => expectJsonError(postJson(t, '/api/security/tokens', { name: 'a', ttlMs: 1e308 }), 400, 'bad_ttl_ms') },
   { name: 'token name with markup → 400 bad_name', send: (t) => expectJsonError(postJson(t, '/api/security/tokens', { name: '<script>alert(1)</script>' }), 400, 'bad_name') },
   { name: 'simulator count 10^9 → 400 bad_count', send: (t) => expectJsonError(postJson(t, '/api/devices/simulator', { count: 1e9 }), 400, 'bad_count') },
-  { name: 'huge flood durationMs → 400 bad_durationMs', send: (t) => expectJsonError(postJson(t, '/api/devices/flood', { ratePerDevice: 10, durationMs: 9e15 }), 400, 'bad_durationMs') },
+  { name: 'huge flood durationMs → 400 bad_duration_ms', send: (t) => expectJsonError(postJson(t, '/api/devices/flood', { ratePerDevice: 10, durationMs: 9e15 }), 400, 'bad_duration_ms') },
   { name: 'broadcast to a room like "../x" → 400 bad_room', send: (t) => expectJsonError(postJson(t, '/api/devices/broadcast', { payload: 1, room: '../x' }), 400, 'bad_room') },
   { name: 'command to a device that is not connected → 404 unknown_device', send: (t) => expectJsonError(postJson(t, '/api/devices/no-such-device/command', {}), 404, 'unknown_device') },
-  { name: 'handshake probe with a case not in the list → 400 unknown_case', send: (t) => expectJsonError(postJson(t, '/api/lab/handshake-probe', { case: 'Host: evil' }), 400, 'unknown_case') },
+  { name: 'handshake probe with a case not in the list → 400 bad_case', send: (t) => expectJsonError(postJson(t, '/api/lab/handshake-probe', { case: 'Host: evil' }), 400, 'bad_case') },
 ];
 
 /** A raw request whose answer must be this status, JSON, and free of stack traces and paths. */

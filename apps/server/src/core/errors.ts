@@ -1,13 +1,13 @@
-// One way to answer with a JSON error, so every 4xx and 500 has the contract's body.
+// One way to answer with a JSON error, so every 4xx and 500 has the contract's body and one of its codes.
 
 import type { ErrorRequestHandler, Response } from 'express';
-import type { ApiErrorBody } from '@loopwire/protocol';
+import type { ApiErrorBody, ErrorCode } from '@loopwire/contract';
 import type { ErrorLog } from './error-log.js';
 
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -15,7 +15,7 @@ export class HttpError extends Error {
   }
 }
 
-export function sendError(res: Response, status: number, code: string, message: string): void {
+export function sendError(res: Response, status: number, code: ErrorCode, message: string): void {
   const body: ApiErrorBody = { error: { code, message } };
   res.status(status).json(body);
 }
@@ -28,7 +28,7 @@ interface LibraryError {
 }
 
 /** Codes for the 4xx errors libraries raise (the router, body-parser, static files) by status. */
-const codeByStatus: Record<number, [code: string, message: string]> = {
+const codeByStatus: Record<number, [code: ErrorCode, message: string]> = {
   400: ['bad_request', 'The request is malformed.'],
   403: ['forbidden', 'That path is not served.'],
   404: ['not_found', 'There is nothing at that path.'],
@@ -38,7 +38,7 @@ const codeByStatus: Record<number, [code: string, message: string]> = {
 };
 
 /** The client's fault: a 4xx from our own code or a library, or a percent-sign that decodes to no text. */
-function clientError(err: unknown): [status: number, code: string, message: string] | null {
+function clientError(err: unknown): [status: number, code: ErrorCode, message: string] | null {
   if (err instanceof HttpError) return [err.status, err.code, err.message];
   if (err instanceof URIError) {
     return [400, 'bad_percent_encoding', 'The path has a %-escape that is not valid UTF-8 (like %c0%ae or a lone %).'];

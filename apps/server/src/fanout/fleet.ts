@@ -6,12 +6,7 @@
 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Namespace, Socket } from 'socket.io';
-import type {
-  DeviceAuth,
-  DeviceClientToServerEvents,
-  DeviceServerToClientEvents,
-  DeviceSummary,
-} from '@loopwire/protocol';
+import type { DeviceAuth, DeviceClientToServerEvents, DeviceServerToClientEvents, DeviceSummary } from '@loopwire/contract';
 import { createTokenBucket, type TokenBucket } from '../core/token-bucket.js';
 
 interface DeviceData {

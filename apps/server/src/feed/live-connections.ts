@@ -2,7 +2,7 @@
 // Socket.IO sockets), so a learner can watch how each client reacts when the *server* hangs up.
 // Each belongs to the browser (verified sid) that opened it; only that browser may end it.
 
-import type { ClosableTransport } from '@loopwire/protocol';
+import type { ClosableTransport } from '@loopwire/contract';
 
 export interface LiveConnections {
   /** Remembers how to end one connection and whose it is; returns the function that forgets it (call it on close). */

@@ -1,16 +1,22 @@
 // The feed and a chat room over Socket.IO: `feed:subscribe` joins the `feed` room (ack = backlog),
 // `chat:join` / `chat:message` use rooms and acknowledgements.
 
-import type { ChatAck } from '@loopwire/protocol';
-import { maxFeedTextLength } from '@loopwire/protocol';
+import type { ChatAck } from '@loopwire/contract';
+import { maxFeedTextLength } from '@loopwire/contract';
 import type { FeedDeps } from './hub.js';
 
 const feedRoom = 'feed';
 const roomName = /^[a-z0-9-]{1,32}$/;
 const chatRoomKey = (room: string) => `chat:${room}`;
 
+/** The display name a chat client sent in its handshake (`auth: {name}`): short printable text, or null. */
+function chatNameOf(auth: Record<string, unknown>): string | null {
+  const { name } = auth;
+  return typeof name === 'string' && /^[\p{L}\p{N} _.-]{1,32}$/u.test(name) ? name : null;
+}
+
 export function registerSocketIoFeed({ io, feedHub, sessions }: FeedDeps<'io' | 'sessions'>): void {
-  feedHub.feed.subscribe((message) => io.to(feedRoom).emit('feed:message', message));
+  feedHub.feed.subscribe((message) => io.local.to(feedRoom).emit('feed:message', message));
   const membersOf = (room: string) => io.sockets.adapter.rooms.get(chatRoomKey(room))?.size ?? 0;
   const announce = (room: string) => io.to(chatRoomKey(room)).emit('chat:presence', { room, members: membersOf(room) });
 
@@ -54,7 +60,7 @@ export function registerSocketIoFeed({ io, feedHub, sessions }: FeedDeps<'io' | 
         return reply({ ok: false, error: `A chat message is 1–${maxFeedTextLength} characters of text.` });
       }
       const at = Date.now();
-      io.to(chatRoomKey(room)).emit('chat:message', { room, from: socket.id, text, at });
+      io.to(chatRoomKey(room)).emit('chat:message', { room, from: socket.id, name: chatNameOf(socket.handshake.auth), text, at });
       reply({ ok: true, at, delivered: membersOf(room) });
     });
   });

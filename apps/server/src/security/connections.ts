@@ -5,8 +5,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
 import type { Socket as IoSocket } from 'socket.io';
-import type { KnownConnection } from '@loopwire/protocol';
+import type { KnownConnection } from '@loopwire/contract';
 import { fourTuple } from '../core/net.js';
+import { upgradeRequestHeaders } from '../core/upgrade-requests.js';
 import { maskAuth, maskHeaders, maskSecret } from '../session/redaction.js';
 
 /** A raw WebSocket one of the lab endpoints accepted. */
@@ -30,6 +31,7 @@ export function describeRawConnection(connection: RawConnection, sid: string): K
     origin: connection.req.headers.origin ?? null,
     userAgent: connection.req.headers['user-agent'] ?? null,
     sid: maskSecret(sid),
+    headersOf: 'websocket-upgrade',
     headers: maskHeaders(connection.req.headers),
     auth: null,
     data: connection.data,
@@ -47,17 +49,22 @@ function currentTcpSocket(socket: IoSocket): NetSocket | undefined {
 
 export function describeIoSocket(socket: IoSocket, sid: string): KnownConnection {
   const data = (socket.data ?? {}) as Record<string, unknown>;
+  const tcp = currentTcpSocket(socket);
+  // After the upgrade, the request that opened this very connection; before it, the first long poll.
+  const upgrade = upgradeRequestHeaders(tcp);
+  const headers = upgrade ?? socket.handshake.headers;
   return {
     id: socket.id,
     kind: 'socket.io',
     endpoint: socket.nsp.name,
     transport: socket.conn.transport.name,
-    ...fourTuple(currentTcpSocket(socket)),
+    ...fourTuple(tcp),
     connectedAt: typeof data.connectedAt === 'number' ? data.connectedAt : socket.handshake.issued,
-    origin: socket.handshake.headers.origin ?? null,
-    userAgent: socket.handshake.headers['user-agent'] ?? null,
+    origin: headers.origin ?? null,
+    userAgent: headers['user-agent'] ?? null,
     sid: maskSecret(sid),
-    headers: maskHeaders(socket.handshake.headers),
+    headersOf: upgrade ? 'websocket-upgrade' : 'first-request',
+    headers: maskHeaders(headers),
     auth: maskAuth(socket.handshake.auth as Record<string, unknown>),
     data,
     rooms: [...socket.rooms].filter((room) => room !== socket.id),

@@ -25,9 +25,11 @@ export interface Sessions {
   read(headers: IncomingHttpHeaders): string | null;
   /**
    * Express middleware: res.locals.sid is the caller's verified sid afterwards; a browser without
-   * one (or with a made-up one) gets a fresh sid in a Set-Cookie.
+   * one (or with a made-up one) gets a fresh sid in a Set-Cookie. `keeps(sid)`: with several workers,
+   * only a sid that routes back to this worker is issued, so a learner's first request and all the
+   * next ones land on the same process (a few draws on average).
    */
-  issue(): RequestHandler;
+  issue(keeps?: (sid: string) => boolean): RequestHandler;
 }
 
 export function createSessions(secret: string): Sessions {
@@ -50,10 +52,11 @@ export function createSessions(secret: string): Sessions {
     fromCookieHeader,
     fromSetCookie: (setCookie) => verify(/^\s*loopwire_sid=([^;\s]*)/.exec(setCookie)?.[1]),
     read: (headers) => fromCookieHeader(headers.cookie),
-    issue: () => (req, res, next) => {
+    issue: (keeps = () => true) => (req, res, next) => {
       let sid = fromCookieHeader(req.headers.cookie);
       if (sid === null) {
-        sid = create();
+        do sid = create();
+        while (!keeps(sid));
         res.cookie(sidCookieName, sid, { httpOnly: true, sameSite: 'lax', path: '/' });
       }
       res.locals.sid = sid;
@@ -65,4 +68,14 @@ export function createSessions(secret: string): Sessions {
 /** The caller's sid, once the sessions' issue() middleware has run. */
 export function sidOf(res: Response): string {
   return res.locals.sid as string;
+}
+
+/**
+ * Which of `count` worker processes serves this sid (WORKERS=N): a hash of the cookie value, so the
+ * primary routes a browser's every connection to one worker without keeping a table (FNV-1a).
+ */
+export function workerSlotOfSid(sid: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < sid.length; i++) hash = Math.imul(hash ^ sid.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % count;
 }

@@ -5,7 +5,7 @@
 // it from everyone else, while a single learner still keeps all 500. Captures of connections still
 // open (a WebSocket being watched) go last. Requests without a valid sid count as one owner.
 
-import type { CaptureKind } from '@loopwire/protocol';
+import type { CaptureKind } from '@loopwire/contract';
 import type { CaptureRecord, FrameRecord } from './capture-record.js';
 
 export interface CaptureListener {

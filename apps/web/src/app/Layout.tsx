@@ -5,11 +5,12 @@ import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useNavigate } from 'react-router';
 import { catalog } from 'virtual:lesson-catalog';
 import ConnectionBadge from '../features/connection/ConnectionBadge.tsx';
+import { WorkerBadge } from '../lib/live/WorkerBadge.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { useShortcuts } from './useShortcuts.ts';
-import { useProgress } from '../features/progress/store.ts';
 import { SearchDialog } from '../features/search/SearchField.tsx';
-import { tally } from '../features/progress/progress.ts';
+import { tally, useProgress } from '../features/progress/index.ts';
+import './shell.css';
 
 const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.tsx'));
 
@@ -104,6 +105,7 @@ export function Layout() {
           <NavLink to="/labs/transports">Transports</NavLink>
           <NavLink to="/labs/security">Security</NavLink>
           <NavLink to="/labs/fanout">Fan-out</NavLink>
+          <NavLink to="/labs/scale">Scale</NavLink>
           <NavLink to="/glossary">Glossary</NavLink>
         </nav>
         <div className="header__tools">
@@ -128,6 +130,7 @@ export function Layout() {
           >
             ⌨
           </button>
+          <WorkerBadge />
           <ConnectionBadge />
           <ThemeToggle />
         </div>

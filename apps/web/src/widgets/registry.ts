@@ -31,4 +31,5 @@ export const widgets: Record<WidgetId, LazyExoticComponent<ComponentType>> = {
   DeviceFleet: lazy(() => import('../features/fanout/DeviceFleet.tsx')),
   BroadcastLab: lazy(() => import('../features/fanout/BroadcastLab.tsx')),
   ChatRoom: lazy(() => import('../features/fanout/ChatRoom.tsx')),
+  ScaleLab: lazy(() => import('../features/scale/ScaleLab.tsx')),
 };

@@ -3,7 +3,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type uPlot from 'uplot';
-import type { LoopSample } from '@loopwire/protocol';
+import type { LoopSample } from '@loopwire/contract';
 import './loop-lab.css';
 
 const spanSeconds = 30;

@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { useRadioGroupName } from '../../lib/useRadioGroupName.ts';
 import { useMachine } from '@xstate/react';
 import { fromPromise } from 'xstate';
-import { jobDurationLimits, jobModes, type JobMode } from '@loopwire/protocol';
+import { jobDurationLimits, jobModes, type JobMode } from '@loopwire/contract';
 import { labRunMachine } from './labRun.machine.ts';
 import { runLabJob } from './api.ts';
 import { useLoopSamples } from './useLabFeed.ts';
@@ -13,6 +13,7 @@ import { LagChart } from './LagChart.tsx';
 import HeartbeatStrip from './HeartbeatStrip.tsx';
 import PhaseDiagram from './PhaseDiagram.tsx';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
+import { useReportObservedWhen } from '../../lib/observed.ts';
 import './loop-lab.css';
 
 const liveLabRunMachine = labRunMachine.provide({
@@ -33,6 +34,11 @@ export default function LoopLab() {
   const samples = useLoopSamples();
   const { mode, durationMs, result, error } = snapshot.context;
   const running = snapshot.matches('running');
+  useReportObservedWhen(
+    result
+      ? { summary: `your ${result.mode} job of ${result.durationMs} ms took ${result.elapsedMs} ms, and the loop's worst lag during it was ${result.maxLoopLagMs.toFixed(1)} ms.` }
+      : null,
+  );
 
   return (
     <div className="loop-lab" data-testid="loop-lab">

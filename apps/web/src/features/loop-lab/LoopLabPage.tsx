@@ -1,6 +1,7 @@
 // /labs/loop: the event-loop lab on one page: run jobs, watch lag and heartbeat, the threadpool
 // timeline, and predict-the-order experiments, all against the live server.
 
+import { WorkerBadge } from '../../lib/live/WorkerBadge.tsx';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import LoopLab from './LoopLab.tsx';
@@ -13,6 +14,7 @@ export default function LoopLabPage() {
     <article className="lesson">
       <p className="eyebrow">Lab</p>
       <h1>The event-loop lab</h1>
+      <WorkerBadge long />
       <p className="lesson__question">
         Everything here is measured on the server running on your machine. Open this page in a second tab, start a blocking job
         in one, and watch the other's heartbeat stop.
