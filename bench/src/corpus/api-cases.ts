@@ -19,8 +19,8 @@ const pollingAndSse: CorpusCase[] = [
   },
   { name: 'feed message whose text is a number → 400 bad_text', send: (t) => expectJsonError(postJson(t, '/api/poll/messages', { text: 42 }), 400, 'bad_text') },
   {
-    name: 'feed message sent as text/plain → 400 bad_text (the body is not read as JSON)',
-    send: (t) => expectJsonError(fetchText(t, '/api/poll/messages', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"text":"x"}' }), 400, 'bad_text'),
+    name: 'feed message sent as text/plain → 400 bad_body (the body is not read as JSON)',
+    send: (t) => expectJsonError(fetchText(t, '/api/poll/messages', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"text":"x"}' }), 400, 'bad_body'),
   },
   {
     name: 'SSE with a garbage Last-Event-ID → 200 event stream from the start, not an error',
