@@ -40,4 +40,18 @@ describe('CaptureStore', () => {
     expect(store.size).toBe(1);
     expect(store.list({ sid: 'bob' })).toHaveLength(1);
   });
+
+  it('keeps filing a browser whose only capture was the oldest one evicted (it went on to crash the server)', () => {
+    const store = new CaptureStore(4);
+    const first = record('alice');
+    store.add(first);
+    for (let i = 0; i < 3; i++) store.add(record(null)); // cookie-less clients fill the rest
+    const second = record('alice'); // evicts alice's only capture, the oldest
+    store.add(second);
+    expect(store.get(first.id)).toBeUndefined();
+    expect(store.list({ sid: 'alice' })).toEqual([second]);
+    for (let i = 0; i < 10; i++) store.add(record('alice'));
+    expect(store.size).toBe(4);
+    expect(store.clear('alice')).toBe(2);
+  });
 });

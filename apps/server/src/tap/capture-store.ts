@@ -39,11 +39,13 @@ export class CaptureStore {
 
   add(record: CaptureRecord): void {
     const owner = record.sid ?? '';
-    let ids = this.#byOwner.get(owner);
     if (this.#byId.size >= this.capacity) {
-      const ownsHalf = ids !== undefined && ids.size * 2 >= this.capacity;
-      this.#evictOldestFinished(ownsHalf ? ids! : this.#byId.keys());
+      const owned = this.#byOwner.get(owner);
+      const ownsHalf = owned !== undefined && owned.size * 2 >= this.capacity;
+      this.#evictOldestFinished(ownsHalf ? owned : this.#byId.keys());
     }
+    // Looked up after the eviction: it may have taken this owner's last capture and dropped its set.
+    let ids = this.#byOwner.get(owner);
     if (!ids) this.#byOwner.set(owner, (ids = new Set()));
     ids.add(record.id);
     this.#ownerOf.set(record.id, owner);
