@@ -1,12 +1,14 @@
 // Vite for the web app. `source` resolves workspace packages to their TypeScript, so the web app
 // never waits on a package build; the server serves dist/ (production) or this config (--dev).
 import react from '@vitejs/plugin-react';
-import { defaultClientConditions, defineConfig } from 'vite';
+import { defaultClientConditions, defaultServerConditions, defineConfig } from 'vite';
 import { lessonCatalog } from './vite-plugin-catalog.ts';
 
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react(), lessonCatalog(`${import.meta.dirname}/../../packages/lessons/src/catalog.ts`)],
   resolve: { conditions: ['source', ...defaultClientConditions] },
+  // The prerender bundle (src/prerender.tsx) compiles the workspace packages too: lessons import Markdown as ?raw.
+  ssr: { noExternal: [/^@loopwire\//], resolve: { conditions: ['source', ...defaultServerConditions] } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, assetsInlineLimit: 0 },
 });

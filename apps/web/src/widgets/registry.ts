@@ -1,34 +1,43 @@
 // Every widget a lesson can embed, loaded only when a lesson shows it. Typed by WidgetId, so a
 // widget named in packages/lessons without a component here does not compile.
 
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { createElement, lazy, type ComponentType } from 'react';
 import type { WidgetId } from '@loopwire/lessons';
 
-export const widgets: Record<WidgetId, LazyExoticComponent<ComponentType>> = {
-  ScaleOutDiagram: lazy(() => import('./ScaleOutDiagram.tsx')),
-  EndpointProbe: lazy(() => import('./EndpointProbe.tsx')),
-  ConnectionBadge: lazy(() => import('./ConnectionBadge.tsx')),
-  LayerStack: lazy(() => import('./LayerStack.tsx')),
-  HttpExchange: lazy(() => import('./HttpExchange.tsx')),
-  HandshakeInspector: lazy(() => import('./HandshakeInspector.tsx')),
-  HandshakeFailures: lazy(() => import('./HandshakeFailures.tsx')),
-  SocketIoStory: lazy(() => import('./SocketIoStory.tsx')),
-  LoopLab: lazy(() => import('./LoopLab.tsx')),
-  HeartbeatStrip: lazy(() => import('./HeartbeatStrip.tsx')),
-  PhaseDiagram: lazy(() => import('./PhaseDiagram.tsx')),
-  OrderPredictor: lazy(() => import('./OrderPredictor.tsx')),
-  ThreadpoolTimeline: lazy(() => import('./ThreadpoolTimeline.tsx')),
-  TransportRace: lazy(() => import('./TransportRace.tsx')),
-  LongPollDemo: lazy(() => import('./LongPollDemo.tsx')),
-  SseStream: lazy(() => import('./SseStream.tsx')),
-  ServerPush: lazy(() => import('./ServerPush.tsx')),
-  ProtocolMismatch: lazy(() => import('./ProtocolMismatch.tsx')),
-  FeedChatRoom: lazy(() => import('./FeedChatRoom.tsx')),
-  ConnectionKnowledge: lazy(() => import('./labs/ConnectionKnowledge.tsx')),
-  CswshDemo: lazy(() => import('./labs/CswshDemo.tsx')),
-  TokenAuth: lazy(() => import('./labs/TokenAuth.tsx')),
-  LimitsDemo: lazy(() => import('./labs/LimitsDemo.tsx')),
-  DeviceFleet: lazy(() => import('./labs/DeviceFleet.tsx')),
-  BroadcastLab: lazy(() => import('./labs/BroadcastLab.tsx')),
-  ChatRoom: lazy(() => import('./labs/ChatRoom.tsx')),
+function WidgetPlaceholder() {
+  return createElement('div', { className: 'widget widget--loading' }, 'Loading the live widget…');
+}
+
+/** A widget's code, loaded on first render. The build's prerender has no live server: it shows the placeholder. */
+function widget(load: () => Promise<{ default: ComponentType }>): ComponentType {
+  return import.meta.env.SSR ? WidgetPlaceholder : lazy(load);
+}
+
+export const widgets: Record<WidgetId, ComponentType> = {
+  ScaleOutDiagram: widget(() => import('./ScaleOutDiagram.tsx')),
+  EndpointProbe: widget(() => import('./EndpointProbe.tsx')),
+  ConnectionBadge: widget(() => import('./ConnectionBadge.tsx')),
+  LayerStack: widget(() => import('./LayerStack.tsx')),
+  HttpExchange: widget(() => import('./HttpExchange.tsx')),
+  HandshakeInspector: widget(() => import('./HandshakeInspector.tsx')),
+  HandshakeFailures: widget(() => import('./HandshakeFailures.tsx')),
+  SocketIoStory: widget(() => import('./SocketIoStory.tsx')),
+  LoopLab: widget(() => import('./LoopLab.tsx')),
+  HeartbeatStrip: widget(() => import('./HeartbeatStrip.tsx')),
+  PhaseDiagram: widget(() => import('./PhaseDiagram.tsx')),
+  OrderPredictor: widget(() => import('./OrderPredictor.tsx')),
+  ThreadpoolTimeline: widget(() => import('./ThreadpoolTimeline.tsx')),
+  TransportRace: widget(() => import('./TransportRace.tsx')),
+  LongPollDemo: widget(() => import('./LongPollDemo.tsx')),
+  SseStream: widget(() => import('./SseStream.tsx')),
+  ServerPush: widget(() => import('./ServerPush.tsx')),
+  ProtocolMismatch: widget(() => import('./ProtocolMismatch.tsx')),
+  FeedChatRoom: widget(() => import('./FeedChatRoom.tsx')),
+  ConnectionKnowledge: widget(() => import('./labs/ConnectionKnowledge.tsx')),
+  CswshDemo: widget(() => import('./labs/CswshDemo.tsx')),
+  TokenAuth: widget(() => import('./labs/TokenAuth.tsx')),
+  LimitsDemo: widget(() => import('./labs/LimitsDemo.tsx')),
+  DeviceFleet: widget(() => import('./labs/DeviceFleet.tsx')),
+  BroadcastLab: widget(() => import('./labs/BroadcastLab.tsx')),
+  ChatRoom: widget(() => import('./labs/ChatRoom.tsx')),
 };
