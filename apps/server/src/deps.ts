@@ -1,13 +1,13 @@
-// What every transport's register(deps) receives from the composition root.
+// What the composition root (server.ts) hands each room's register function; each one picks only
+// the parts it uses (`Pick<ServerDeps, …>`).
 
 import type { Server as HttpServer } from 'node:http';
 import type { Express, Router } from 'express';
 import type { Config } from './config.js';
-import type { OriginPolicy } from './security/origin.js';
-import type { UpgradeRouter } from './upgrade.js';
-import type { LoopwireIo } from './transports/socketio/register.js';
+import type { LoopwireIo } from './core/socket-io.js';
+import type { OriginPolicy } from './upgrade/origin.js';
+import type { UpgradeRouter } from './upgrade/router.js';
 import type { Tap } from './tap/tap.js';
-import type { FeedHub } from './transports/feed/hub.js';
 
 export interface ServerDeps {
   config: Config;
@@ -22,8 +22,6 @@ export interface ServerDeps {
   originPolicy: OriginPolicy;
   /** The wire tap: every exchange's bytes (query with tap.list / tap.get; empty with TAP=off). */
   tap: Tap;
-  /** The one message feed the five transports serve (issue #6). */
-  feedHub: FeedHub;
   /** Registers work to do on shutdown, before the HTTP server closes. */
   onClose(close: () => Promise<void> | void): void;
 }

@@ -6,27 +6,23 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Config } from './config.js';
 import type { ServerDeps } from './deps.js';
-import { createOriginPolicy, ownOrigins } from './security/origin.js';
-import { createUpgradeRouter } from './upgrade.js';
-import { apiNotFound, createApiRouter } from './transports/http/api.js';
-import { apiErrorHandler } from './transports/http/errors.js';
-import { isViteHmrUpgrade, serveBuiltWebApp, serveDevWebApp } from './transports/http/web.js';
-import { registerRawWebSocket } from './transports/ws/register.js';
-import { createSocketIo, registerSocketIo, type LoopwireIo } from './transports/socketio/register.js';
+import type { LoopwireIo } from './core/socket-io.js';
+import { apiNotFound, createApiRouter } from './core/api.js';
+import { apiErrorHandler } from './core/errors.js';
+import { issueSid } from './session/sid.js';
+import { createOriginPolicy, ownOrigins } from './upgrade/origin.js';
+import { createUpgradeRouter } from './upgrade/router.js';
+import { createSocketIo, routeSocketIoUpgrades } from './upgrade/socket-io.js';
+import { isViteHmrUpgrade, serveBuiltWebApp, serveDevWebApp } from './web-app/serve.js';
+import { registerSocketIoEcho } from './echo/socketio-echo.js';
+import { registerRawWebSocket } from './echo/ws-echo.js';
 import { registerSecurity } from './security/register.js';
 import { registerFanout } from './fanout/register.js';
 import { createTap, type Tap } from './tap/tap.js';
-import { issueSid } from './tap/sid.js';
 import { registerCaptures } from './tap/routes.js';
 import { registerHandshakeProbe } from './tap/handshake-probe.js';
-import { registerLab } from './lab/register.js';
-import { createFeedHub } from './transports/feed/hub.js';
-import { registerFeed } from './transports/feed/register.js';
-import { registerShortPolling } from './transports/short-polling/register.js';
-import { registerLongPolling } from './transports/long-polling/register.js';
-import { registerSse } from './transports/sse/register.js';
-import { registerWebSocketFeed } from './transports/feed/ws-feed.js';
-import { registerSocketIoFeed } from './transports/feed/socketio-feed.js';
+import { registerLab } from './loop-lab/register.js';
+import { registerFeed } from './feed/room.js';
 
 export interface LoopwireServer {
   httpServer: HttpServer;
@@ -95,13 +91,13 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
     io,
     originPolicy,
     tap,
-    feedHub: createFeedHub(),
     onClose: (close) => closers.push(close),
   };
   app.use(issueSid());
   app.use('/api', api);
   // Each module registers its routes, upgrades and Socket.IO handlers here, before the 404 below.
-  registerSocketIo(deps);
+  routeSocketIoUpgrades(io, upgrades, deps.onClose);
+  registerSocketIoEcho(deps);
   registerRawWebSocket(deps);
   registerSecurity(deps);
   registerFanout(deps);
@@ -109,11 +105,6 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   registerHandshakeProbe(deps);
   registerLab(deps);
   registerFeed(deps);
-  registerShortPolling(deps);
-  registerLongPolling(deps);
-  registerSse(deps);
-  registerWebSocketFeed(deps);
-  registerSocketIoFeed(deps);
   api.use(apiNotFound());
   app.use('/api', apiErrorHandler);
 

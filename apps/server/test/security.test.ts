@@ -238,7 +238,7 @@ describe('what the server knows', () => {
       transports: ['websocket'],
       reconnection: false,
       forceNew: true,
-      extraHeaders: { cookie: sidCookie },
+      extraHeaders: { cookie: sidCookie, 'x-api-key': 'connection-view-key' },
     });
     opened.push(socket);
     await new Promise((resolve) => socket.once('connect', () => resolve(null)));
@@ -254,6 +254,8 @@ describe('what the server knows', () => {
     });
     expect(mine!.remote.port).toBeGreaterThan(0);
     expect(mine!.headers.cookie).toMatch(/^loopwire_sid=.{4}…/);
+    expect(mine!.headers['x-api-key']).toBe('conn…••••');
+    expect(JSON.stringify(mine)).not.toContain('connection-view-key');
     expect(JSON.stringify(mine)).not.toContain(issued.token);
     expect(JSON.stringify(mine)).not.toContain(sidCookie.split('=')[1]);
   });

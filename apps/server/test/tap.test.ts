@@ -74,6 +74,7 @@ describe('a raw WebSocket handshake, byte for byte', () => {
       'Sec-WebSocket-Version: 13\r\n' +
       'Sec-WebSocket-Protocol: chat, superchat\r\n' +
       'X-Loopwire-Odd-Header:   kept as sent  \r\n' +
+      'X-Api-Key: lw-demo-key\r\n' +
       `Cookie: theme=dark; ${learner.cookie}\r\n` +
       '\r\n';
     const client = rawClient(server.port);
@@ -100,7 +101,11 @@ describe('a raw WebSocket handshake, byte for byte', () => {
     await expect.poll(async () => (await learner.captures('?kind=websocket'))[0]?.done).toBe(true);
     const [capture] = await learner.captures('?kind=websocket');
     const sidStars = '*'.repeat(learner.sid.length);
-    expect(capture!.requestHead).toBe(requestHead.replace(`theme=dark; ${learner.cookie}`, '*'.repeat(`theme=dark; ${learner.cookie}`.length)));
+    expect(capture!.requestHead).toBe(
+      requestHead
+        .replace(`theme=dark; ${learner.cookie}`, '*'.repeat(`theme=dark; ${learner.cookie}`.length))
+        .replace('lw-demo-key', '*'.repeat('lw-demo-key'.length)),
+    );
     expect(capture!.responseHead).toBe(responseHead);
     expect(capture).toMatchObject({ method: 'GET', url: '/ws', status: 101, kind: 'websocket' });
     expect(capture!.local).toEqual({ address: '127.0.0.1', port: server.port });
@@ -121,6 +126,7 @@ describe('a raw WebSocket handshake, byte for byte', () => {
 
     const revealed = (await (await learner.api(`/api/captures/${capture!.id}?reveal=1`)).json()) as Capture;
     expect(revealed.requestHead).toContain(`\r\nCookie: theme=dark; loopwire_sid=${sidStars}\r\n`);
+    expect(revealed.requestHead).toContain('\r\nX-Api-Key: lw-demo-key\r\n');
   });
 });
 
@@ -254,19 +260,24 @@ describe('the /api/captures contract', () => {
     };
     await readUntil(/captures of this browser/);
     await other.api('/api/health?who=other');
-    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`, { headers: { cookie: learner.cookie } });
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`, {
+      headers: { cookie: learner.cookie, authorization: 'Bearer streamed-secret' },
+    });
     cleanups.push(() => socket.close());
     await new Promise((resolve) => socket.once('open', resolve));
     socket.send('streamed');
     await readUntil(/event: frame\ndata: .*"payloadPreview":"streamed"/);
     expect(text).toMatch(/event: capture\ndata: \{.*"url":"\/ws"/);
     expect(text).not.toContain('who=other');
+    expect(text).not.toContain('streamed-secret');
     controller.abort();
   });
 
   it('exports HAR 1.2 with the WebSocket messages', async () => {
     const learner = await newLearner();
-    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`, ['superchat'], { headers: { cookie: learner.cookie } });
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`, ['superchat'], {
+      headers: { cookie: learner.cookie, 'x-auth-token': 'har-secret' },
+    });
     cleanups.push(() => socket.close());
     await new Promise((resolve) => socket.once('open', resolve));
     const echoed = new Promise((resolve) => socket.once('message', resolve));
@@ -286,6 +297,7 @@ describe('the /api/captures contract', () => {
     expect(entry!.response.status).toBe(101);
     expect(entry!.request.headers).toEqual(expect.arrayContaining([{ name: 'Sec-WebSocket-Protocol', value: 'superchat' }]));
     expect(entry!.request.headers.find((header) => header.name === 'cookie')!.value).toMatch(/^\*+$/);
+    expect(entry!.request.headers.find((header) => header.name === 'x-auth-token')!.value).toBe('*'.repeat('har-secret'.length));
     expect(entry!._webSocketMessages.map((message) => [message.type, message.data])).toEqual([
       ['send', 'to the HAR'],
       ['receive', 'to the HAR'],

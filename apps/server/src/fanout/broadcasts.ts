@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BroadcastResult, DeviceAck, DeviceCommand } from '@loopwire/protocol';
 import type { DevicesNamespace } from './fleet.js';
-import { summarizeLatencies } from './percentiles.js';
+import { summarizeLatencies } from '../core/percentiles.js';
 
 export const ackTimeoutMs = 10_000;
 const keptResults = 50;

@@ -4,7 +4,7 @@
 
 import type { Namespace } from 'socket.io';
 import type { ChatClientToServerEvents, ChatMember, ChatServerToClientEvents } from '@loopwire/protocol';
-import { createTokenBucket } from '../security/token-bucket.js';
+import { createTokenBucket } from '../core/token-bucket.js';
 
 export const chatRooms = ['lobby', 'warehouse', 'drivers'] as const;
 const maxTextLength = 500;

@@ -8,7 +8,7 @@ import type {
   DeviceServerToClientEvents,
   DeviceSummary,
 } from '@loopwire/protocol';
-import { createTokenBucket, type TokenBucket } from '../security/token-bucket.js';
+import { createTokenBucket, type TokenBucket } from '../core/token-bucket.js';
 
 interface DeviceData {
   connectedAt: number;

@@ -5,7 +5,7 @@
 import express from 'express';
 import type { CommandResult, FleetResponse, FloodResult } from '@loopwire/protocol';
 import type { ServerDeps } from '../deps.js';
-import { HttpError } from '../transports/http/errors.js';
+import { HttpError } from '../core/errors.js';
 import { createBroadcaster, preciseNow } from './broadcasts.js';
 import { registerChat } from './chat.js';
 import { createFleet, type DevicesNamespace } from './fleet.js';

@@ -2,12 +2,10 @@
 // it by process group, so no simulated device outlives the server or a resize.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { SimulatorStatus } from '@loopwire/protocol';
+import { builtFile } from '../core/built-file.js';
 import type { SimulatorReport, SimulatorRequest } from './simulator.js';
 
-/** The built simulator: from src/fanout (tests) and dist/fanout (the server) alike. */
-const simulatorScript = fileURLToPath(new URL('../../dist/fanout/simulator.js', import.meta.url));
 const maxErrorLines = 20;
 
 export interface SimulatorProcess {
@@ -41,7 +39,7 @@ export function createSimulatorProcess(serverUrl: () => string): SimulatorProces
       if (previous) void killGroup(previous);
       requested = count;
       errors.length = 0;
-      const started = spawn(process.execPath, [simulatorScript], {
+      const started = spawn(process.execPath, [builtFile('fanout/simulator.js')], {
         detached: true,
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         env: { ...process.env, LOOPWIRE_URL: serverUrl(), DEVICE_COUNT: String(count) },

@@ -1,41 +1,12 @@
 // What the server knows about each live connection: the 4-tuple, the handshake's headers, the
 // cookie, Socket.IO's auth payload and socket.data, when it connected, which rooms it is in.
 
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
 import type { Socket as IoSocket } from 'socket.io';
 import type { KnownConnection } from '@loopwire/protocol';
-import { maskSecret, readSid } from './sid.js';
-
-const secretHeaders = new Set(['cookie', 'authorization', 'sec-websocket-key']);
-const secretAuthKeys = new Set(['token', 'ticket', 'password', 'secret']);
-
-export function maskHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const shown: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    const text = Array.isArray(value) ? value.join(', ') : value;
-    shown[name] = name === 'cookie' ? maskCookie(text) : secretHeaders.has(name) ? maskSecret(text) : text;
-  }
-  return shown;
-}
-
-/** Cookie names stay readable; values are masked. */
-function maskCookie(header: string): string {
-  return header
-    .split(';')
-    .map((pair) => {
-      const at = pair.indexOf('=');
-      return at < 0 ? pair.trim() : `${pair.slice(0, at).trim()}=${maskSecret(pair.slice(at + 1).trim())}`;
-    })
-    .join('; ');
-}
-
-function maskAuth(auth: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(auth).map(([key, value]) => [key, secretAuthKeys.has(key) && typeof value === 'string' ? maskSecret(value) : value]),
-  );
-}
+import { readSid } from '../session/sid.js';
+import { maskAuth, maskHeaders, maskSecret } from '../session/redaction.js';
 
 function tuple(socket: NetSocket | undefined): Pick<KnownConnection, 'local' | 'remote'> {
   return {

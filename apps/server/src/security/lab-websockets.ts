@@ -9,12 +9,13 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { PrivateFeed } from '@loopwire/protocol';
 import type { ServerDeps } from '../deps.js';
-import { refuseBadHandshake } from '../transports/ws/register.js';
-import { rejectUpgrade } from '../transports/reject.js';
+import { refuseBadHandshake } from '../upgrade/handshake.js';
+import { rejectUpgrade } from '../upgrade/reject.js';
 import type { AttemptLog } from './attempts.js';
 import type { RawConnection } from './connections.js';
-import { maskSecret, readSid } from './sid.js';
-import { createTokenBucket } from './token-bucket.js';
+import { readSid } from '../session/sid.js';
+import { maskSecret } from '../session/redaction.js';
+import { createTokenBucket } from '../core/token-bucket.js';
 import { credentialMessages, type TicketBook } from './tokens.js';
 
 export const limitedMaxMessageBytes = 64 * 1024;

@@ -5,13 +5,13 @@ import { randomUUID } from 'node:crypto';
 import express from 'express';
 import type { KnownConnection, KnownConnectionsResponse, SecurityInfo } from '@loopwire/protocol';
 import type { ServerDeps } from '../deps.js';
-import { HttpError } from '../transports/http/errors.js';
+import { HttpError } from '../core/errors.js';
 import { createAttemptLog } from './attempts.js';
 import { describeIoSocket, describeRawConnection, type RawConnection } from './connections.js';
 import { startForeignPage } from './foreign-page.js';
 import { labPaths, limitedMaxMessageBytes, registerLabWebSockets } from './lab-websockets.js';
 import { registerSecureNamespace } from './secure-namespace.js';
-import { readSid } from './sid.js';
+import { readSid } from '../session/sid.js';
 import { createTicketBook, createTokenIssuer } from './tokens.js';
 
 export const ticketTtlMs = 30_000;

@@ -6,7 +6,7 @@
 import type { Namespace } from 'socket.io';
 import type { SecureClientToServerEvents, SecureServerToClientEvents } from '@loopwire/protocol';
 import type { ServerDeps } from '../deps.js';
-import { createTokenBucket } from './token-bucket.js';
+import { createTokenBucket } from '../core/token-bucket.js';
 import { credentialMessages, type TokenIssuer } from './tokens.js';
 
 interface SecureSocketData {

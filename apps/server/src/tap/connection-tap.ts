@@ -7,7 +7,7 @@ import { bodyRecordFor, FrameLog, previewBytes, type CaptureRecord } from './cap
 import type { CaptureStore } from './capture-store.js';
 import { isNoise, kindFromRequest, kindFromResponse } from './classify.js';
 import { HttpMessageSplitter, type BodyFraming } from './http-splitter.js';
-import { sidFromCookieHeader, sidFromSetCookie } from './sid.js';
+import { sidFromCookieHeader, sidFromSetCookie } from '../session/sid.js';
 
 /** Requests a client may pipeline ahead of the responses before we stop pairing them. */
 const maxAwaiting = 32;

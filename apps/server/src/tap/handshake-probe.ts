@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { connect, type AddressInfo } from 'node:net';
 import { handshakeProbeCases, type HandshakeProbeCase, type HandshakeProbeResult } from '@loopwire/protocol';
 import type { ServerDeps } from '../deps.js';
-import { HttpError } from '../transports/http/errors.js';
+import { HttpError } from '../core/errors.js';
 import type { CaptureRecord } from './capture-record.js';
-import { maskHead } from './mask.js';
-import { sidCookieName, sidOf } from './sid.js';
+import { maskHead } from '../session/redaction.js';
+import { sidCookieName, sidOf } from '../session/sid.js';
 import type { Tap } from './tap.js';
 
 const probeTimeoutMs = 3000;

@@ -74,7 +74,7 @@ export function toHar(capture: Capture, version: string) {
       creator: { name: 'Loopwire', version },
       pages: [],
       entries: [entry],
-      comment: `Captured by the Loopwire wire tap: connection ${capture.connectionId}, ${capture.remote.address}:${capture.remote.port} → ${capture.local.address}:${capture.local.port}. Cookie and Authorization values are masked.`,
+      comment: `Captured by the Loopwire wire tap: connection ${capture.connectionId}, ${capture.remote.address}:${capture.remote.port} → ${capture.local.address}:${capture.local.port}. Credential header values (cookies, authorization, keys, tokens, secrets) are masked.`,
     },
   };
 }

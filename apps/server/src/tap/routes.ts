@@ -4,11 +4,11 @@
 import type { Request, Response } from 'express';
 import { isCaptureKind, type CaptureKind, type FrameEvent } from '@loopwire/protocol';
 import type { ServerDeps } from '../deps.js';
-import { HttpError } from '../transports/http/errors.js';
+import { HttpError } from '../core/errors.js';
 import type { CaptureRecord } from './capture-record.js';
 import { toHar } from './har.js';
 import { toCapture, toFrame } from './serialize.js';
-import { sidOf } from './sid.js';
+import { sidOf } from '../session/sid.js';
 
 /** A stream whose reader falls this far behind is closed (EventSource reconnects) instead of growing. */
 const maxStreamBacklog = 1024 * 1024;

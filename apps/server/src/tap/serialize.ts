@@ -11,7 +11,7 @@ import {
   type Frame,
 } from '@loopwire/protocol';
 import { previewBytes, type BodyRecord, type CaptureRecord, type FrameRecord } from './capture-record.js';
-import { maskHead } from './mask.js';
+import { maskHead } from '../session/redaction.js';
 
 export interface SerializeOptions {
   /** Unmask Cookie/Authorization values (never the loopwire_sid value). */

@@ -2,7 +2,7 @@
 // acts as one learner (one loopwire_sid) the way a browser would.
 
 import WebSocket from 'ws';
-import type { CheckContext, WebSocketLike } from './context.ts';
+import type { CheckContext, WebSocketLike } from '../lib/live/context.ts';
 
 export function createNodeCheckContext(baseUrl: string): CheckContext & { cookies: Map<string, string> } {
   const cookies = new Map<string, string>();

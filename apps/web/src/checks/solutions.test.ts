@@ -5,13 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveCheckId } from '@loopwire/lessons';
 import { startLoopwireServer, type LoopwireServer } from '@loopwire/server';
-import { liveChecks } from './index.ts';
-import type { CheckContext } from './context.ts';
+import { liveChecks } from './registry.ts';
+import type { CheckContext } from '../lib/live/context.ts';
 import { createNodeCheckContext } from './node-context.ts';
-import { whoamiOverWebSocket } from '../lib/whoami.ts';
-import type { WebSocketLike } from './context.ts';
-import { capturesOf, pathOf, webSocketKeyOf } from './captures.ts';
-import { runLabBatch, runLabJob, runOrderExperiment } from '../lab/api.ts';
+import { whoamiOverWebSocket } from '../features/connection/whoami.ts';
+import type { WebSocketLike } from '../lib/live/context.ts';
+import { capturesOf, pathOf, webSocketKeyOf } from '../features/inspector/checks.ts';
+import { runLabBatch, runLabJob, runOrderExperiment } from '../features/loop-lab/api.ts';
 
 /** Opens a WebSocket as the learner (after a first request gave them their sid cookie). */
 async function openAsLearner(ctx: CheckContext, path: string): Promise<WebSocketLike> {
@@ -29,8 +29,8 @@ function closed(socket: WebSocketLike): Promise<void> {
     socket.onclose = () => resolve();
   });
 }
-import { postFeedMessage, readEngineIoOpen, readSseRetry } from '../lib/feed-probes.ts';
-import { floodCloseCode, latestBroadcast, reusedTicketStatus } from '../lib/securityProbes.ts';
+import { postFeedMessage, readEngineIoOpen, readSseRetry } from '../features/transports/feed-probes.ts';
+import { floodCloseCode, latestBroadcast, reusedTicketStatus } from '../features/security/probes.ts';
 
 /** Performs the challenge as a learner would, and returns the answer the learner would type. */
 type Solution = (ctx: CheckContext) => Promise<string>;

@@ -1,0 +1,13 @@
+// A refusal the client should retry: 429 Too Many Requests, with how long to wait (Retry-After).
+
+import { HttpError } from './errors.js';
+
+export class RetryLater extends HttpError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(429, code, message);
+  }
+}

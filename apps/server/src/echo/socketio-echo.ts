@@ -1,0 +1,18 @@
+// The Socket.IO echo: every connection is greeted with `server:hello` (pid, transport), and
+// `echo:send` is acknowledged with the same payload and the server's clock.
+
+import type { ServerDeps } from '../deps.js';
+
+export function registerSocketIoEcho({ io }: Pick<ServerDeps, 'io'>): void {
+  io.on('connection', (socket) => {
+    socket.data.connectedAt = Date.now();
+    socket.emit('server:hello', {
+      pid: process.pid,
+      transport: socket.conn.transport.name,
+      at: Date.now(),
+    });
+    socket.on('echo:send', (payload, ack) => {
+      if (typeof ack === 'function') ack({ payload, at: Date.now() });
+    });
+  });
+}

@@ -1,0 +1,99 @@
+// Raw WebSocket (library `ws`) on /ws: an echo with subprotocols, and /ws/whoami which tells the
+// client its own 4-tuple. Handshakes are validated first (upgrade/handshake.ts) so every refusal is the contract's answer.
+
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ServerDeps } from '../deps.js';
+import { describeConnection } from '../core/net.js';
+import { HttpError } from '../core/errors.js';
+import { sidOf } from '../session/sid.js';
+import { refuseBadHandshake } from '../upgrade/handshake.js';
+
+export const supportedSubprotocols = ['chat', 'superchat'] as const;
+/** Largest message a client may send; over it the server closes with 1009 (Message Too Big). */
+export const maxMessageBytes = 1024 * 1024;
+
+/** The server picks the first protocol in the client's list that it supports (RFC 6455 §4.2.2). */
+function pickSubprotocol(offered: Set<string>): string | false {
+  for (const protocol of offered) {
+    if ((supportedSubprotocols as readonly string[]).includes(protocol)) return protocol;
+  }
+  return false;
+}
+
+function echo(socket: WebSocket): void {
+  socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary }));
+}
+
+function tellWhoami(socket: WebSocket, req: IncomingMessage): void {
+  socket.send(JSON.stringify(describeConnection(req.socket as Socket)));
+  socket.close(1000, 'whoami answered');
+}
+
+/** Open /ws connections by the client's address and port, so a page can ask for a ping on its own. */
+const echoClients = new Map<string, WebSocket>();
+const clientKey = (address: string | undefined, port: number | undefined) => `${address}|${port}`;
+
+function trackEcho(socket: WebSocket, req: IncomingMessage): void {
+  const key = clientKey(req.socket.remoteAddress, req.socket.remotePort);
+  echoClients.set(key, socket);
+  socket.once('close', () => echoClients.delete(key));
+  echo(socket);
+}
+
+export function registerRawWebSocket({
+  app,
+  api,
+  upgrades,
+  tap,
+  onClose,
+}: Pick<ServerDeps, 'app' | 'api' | 'upgrades' | 'tap' | 'onClose'>): void {
+  const services = { '/ws': trackEcho, '/ws/whoami': tellWhoami } as const;
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: maxMessageBytes,
+    perMessageDeflate: false,
+    handleProtocols: pickSubprotocol,
+  });
+
+  wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
+    // Without a listener, a malformed frame would be an uncaught exception; ws still closes with the right code.
+    socket.on('error', () => {});
+    const service = services[(req.url ?? '').split('?')[0] as keyof typeof services];
+    service(socket, req);
+  });
+
+  upgrades.add({
+    matches: (pathname) => pathname in services,
+    handle(req, socket, head) {
+      if (refuseBadHandshake(req, socket)) return;
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    },
+  });
+
+  // A plain GET without Upgrade never reaches the upgrade router: answer it here, as RFC 9110 §15.5.22 asks.
+  app.all(Object.keys(services), (_req, res) => {
+    res
+      .status(426)
+      .set({ Upgrade: 'websocket', Connection: 'Upgrade' })
+      .type('text/plain')
+      .send('This endpoint speaks WebSocket: send Upgrade: websocket.\n');
+  });
+
+  // A page cannot send a ping (the WebSocket API has none): it asks the server to ping it, and the
+  // browser answers with a pong by itself (RFC 6455 §5.5.2) — both frames show up in the capture.
+  api.post('/ws/ping', (req, res) => {
+    const captureId = (req.body as { captureId?: unknown } | undefined)?.captureId;
+    const record = typeof captureId === 'string' ? tap.get(captureId) : undefined;
+    const client = record && record.sid === sidOf(res) ? echoClients.get(clientKey(record.remote.address, record.remote.port)) : undefined;
+    if (!client) throw new HttpError(404, 'connection_not_found', 'No open /ws connection of yours has that capture id.');
+    client.ping('loopwire');
+    res.json({ pinged: true });
+  });
+
+  onClose(() => {
+    for (const client of wss.clients) client.close(1001, 'server shutting down');
+    wss.close();
+  });
+}

@@ -1,0 +1,69 @@
+// Long polling: `GET /api/poll/long?after=<id>` is held open until a newer message exists (200 at
+// once, every waiting client together) or the hold time passes (204). One request per message, no timer.
+
+import type { Response } from 'express';
+import { longPollHoldMs, type FeedMessages } from '@loopwire/protocol';
+import type { FeedDeps } from './hub.js';
+import { parseAfter } from './after.js';
+import { HttpError } from '../core/errors.js';
+
+/** More waiting requests than this are refused (503) so a flood cannot grow memory without bound. */
+export const maxLongPollWaiters = 10_000;
+
+interface Waiter {
+  after: number;
+  res: Response;
+  timer: NodeJS.Timeout;
+}
+
+export function registerLongPolling({ api, feedHub, config, onClose }: FeedDeps<'api' | 'config' | 'onClose'>): void {
+  const holdMs = config.longPollHoldMs ?? longPollHoldMs;
+  const waiters = new Set<Waiter>();
+
+  const settle = (waiter: Waiter) => {
+    clearTimeout(waiter.timer);
+    waiters.delete(waiter);
+  };
+
+  feedHub.feed.subscribe(() => {
+    for (const waiter of [...waiters]) {
+      const messages = feedHub.feed.since(waiter.after);
+      if (messages.length === 0) continue;
+      settle(waiter);
+      const body: FeedMessages = { messages };
+      waiter.res.json(body);
+    }
+  });
+
+  api.get('/poll/long', (req, res) => {
+    const after = parseAfter(req.query.after);
+    res.set('Cache-Control', 'no-store');
+    const ready = feedHub.feed.since(after);
+    if (ready.length > 0) {
+      const body: FeedMessages = { messages: ready };
+      res.json(body);
+      return;
+    }
+    if (waiters.size >= maxLongPollWaiters) {
+      throw new HttpError(503, 'too_many_waiters', 'Too many long polls are waiting; try again in a moment.');
+    }
+    const waiter: Waiter = {
+      after,
+      res,
+      timer: setTimeout(() => {
+        settle(waiter);
+        res.status(204).end();
+      }, holdMs),
+    };
+    waiters.add(waiter);
+    // The client gave up (tab closed, request aborted): forget it, or the set only grows.
+    res.on('close', () => settle(waiter));
+  });
+
+  onClose(() => {
+    for (const waiter of [...waiters]) {
+      settle(waiter);
+      waiter.res.status(204).end();
+    }
+  });
+}

@@ -1,0 +1,110 @@
+// The frames of a WebSocket capture, one row each, and a hex view of the selected frame where
+// choosing a field (FIN, opcode, MASK, length, masking key, payload) highlights its bytes.
+
+import { useState } from 'react';
+import { byteStringToBytes, closeCodeName, describeFrameFields, parseFrameHeader, type Frame, type FrameField } from '@loopwire/protocol';
+import { useRadioGroupName } from '../../lib/useRadioGroupName.ts';
+import { byteStringToText, formatBytes } from './bytes.ts';
+
+function summary(frame: Frame): string {
+  if (frame.closeCode !== undefined) return `${frame.closeCode} ${closeCodeName(frame.closeCode)}${frame.closeReason ? ` “${frame.closeReason}”` : ''}`;
+  if (frame.opcode === 0x8) return 'no status code';
+  if (frame.engineIo) {
+    const socketIo = frame.engineIo.socketIo;
+    return `${frame.engineIo.code}${socketIo ? `${socketIo.type}` : ''} · ${socketIo ? socketIo.meaning : frame.engineIo.meaning}`;
+  }
+  const text = frame.opcode === 0x2 ? `${formatBytes(frame.payloadLength)} binary` : byteStringToText(frame.payloadPreview);
+  return frame.payloadPreview.length < frame.payloadLength ? `${text}…` : text;
+}
+
+function HexView({ frame }: { frame: Frame }) {
+  const header = parseFrameHeader(byteStringToBytes(frame.headerBytes))!;
+  const fields = describeFrameFields(header);
+  const [chosen, setChosen] = useState<FrameField['name']>('opcode');
+  const groupName = useRadioGroupName('frame-field');
+  const field = fields.find((candidate) => candidate.name === chosen) ?? fields[0]!;
+  // The payload as it travelled: masked bytes are shown masked, the decoded text beside them.
+  const key = frame.maskingKey ? frame.maskingKey.split(' ').map((hex) => parseInt(hex, 16)) : null;
+  const preview = byteStringToBytes(frame.payloadPreview).slice(0, 64);
+  const onWire = key ? preview.map((byte, i) => byte ^ key[i % 4]!) : preview;
+  const bytes = [...byteStringToBytes(frame.headerBytes), ...onWire];
+  return (
+    <div className="hex" data-testid="hex-view">
+      <div className="hex__fields" role="radiogroup" aria-label="Frame fields">
+        {fields.map((candidate) => (
+          <label key={candidate.name} className={`hex__field${candidate.name === field.name ? ' is-chosen' : ''}`}>
+            <input type="radio" name={groupName} checked={candidate.name === field.name} onChange={() => setChosen(candidate.name)} />
+            <span>{candidate.name}</span> <code>{candidate.value}</code>
+          </label>
+        ))}
+      </div>
+      <p className="hex__bytes mono" aria-label="Frame bytes in hex">
+        {bytes.map((byte, index) => {
+          const lit = index >= field.start && index < field.end;
+          return (
+            <span key={index} className={lit ? 'hex__byte is-lit' : 'hex__byte'} title={`byte ${index}: ${byte.toString(2).padStart(8, '0')}`}>
+              {byte.toString(16).padStart(2, '0')}
+            </span>
+          );
+        })}
+        {frame.payloadLength > preview.length ? <span className="hex__more"> … {frame.payloadLength - preview.length} more payload bytes</span> : null}
+      </p>
+      {field.bits !== undefined ? (
+        <p className="hex__bits">
+          Byte {field.start} in bits: <code>{bytes[field.start]!.toString(2).padStart(8, '0')}</code>, this field is the bits under mask{' '}
+          <code>{field.bits.toString(2).padStart(8, '0')}</code>.
+        </p>
+      ) : null}
+      {key ? <p className="hex__bits">The payload bytes above are masked as they travelled; the table shows them unmasked (byte i XOR key[i mod 4]).</p> : null}
+    </div>
+  );
+}
+
+export function FrameTable({ frames, omitted }: { frames: Frame[]; omitted: number }) {
+  const [selected, setSelected] = useState<number | null>(null);
+  if (frames.length === 0) return <p className="widget__empty">No frames yet.</p>;
+  const chosen = selected === null ? null : frames[selected];
+  return (
+    <div className="frames">
+      <div className="table-scroll">
+        <table className="table frames__table" data-testid="frame-table">
+          <caption className="visually-hidden">WebSocket frames, oldest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">from</th>
+              <th scope="col">FIN</th>
+              <th scope="col">opcode</th>
+              <th scope="col">mask</th>
+              <th scope="col">length</th>
+              <th scope="col">on the wire</th>
+              <th scope="col">content</th>
+            </tr>
+          </thead>
+          <tbody>
+            {frames.map((frame, index) => (
+              <tr key={`${frame.at}-${index}`} className={`frames__row frames__row--${frame.direction}${index === selected ? ' is-selected' : ''}`}>
+                <td>
+                  <button type="button" className="link-button" aria-pressed={index === selected} onClick={() => setSelected(index === selected ? null : index)}>
+                    {index + 1}
+                  </button>
+                </td>
+                <td>{frame.direction === 'client' ? 'browser →' : '← server'}</td>
+                <td>{frame.fin ? '1' : '0'}</td>
+                <td>
+                  {frame.opcodeName} <span className="muted">0x{frame.opcode.toString(16)}</span>
+                </td>
+                <td>{frame.masked ? 'masked' : '—'}</td>
+                <td>{frame.payloadLength}</td>
+                <td>{frame.headerBytes.length + frame.payloadLength} B</td>
+                <td className="frames__content">{summary(frame)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {omitted > 0 ? <p className="widget__caption">{omitted} more frames were seen in the middle; the store keeps the first 50 and the newest 150.</p> : null}
+      {chosen ? <HexView key={selected} frame={chosen} /> : <p className="widget__caption">Choose a frame number to see its bytes.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+// /inspector: every exchange this browser made with the live server, live, and one in detail.
+
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { captureKinds, type Capture, type CaptureKind } from '@loopwire/protocol';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { useCaptures } from './useCaptures.ts';
+import { CaptureDetail } from './CaptureDetail.tsx';
+import { clearCaptures, followCapture, subscribeCaptures } from './api.ts';
+import { formatBytes } from './bytes.ts';
+import { WidgetError } from '../../lib/ui/WidgetError.tsx';
+import './inspector.css';
+
+/** The capture shown in detail, fetched again on every stream event about it (exact, never a merge). */
+function useFollowedCapture(id: string | undefined): Capture | null {
+  const [capture, setCapture] = useState<Capture | null>(null);
+  useEffect(() => {
+    if (!id) return;
+    const follower = followCapture(id, setCapture);
+    const unsubscribe = subscribeCaptures({
+      capture: (updated) => updated.id === id && follower.changed(),
+      frame: (event) => event.captureId === id && follower.changed(),
+      open: () => follower.changed(),
+    });
+    return () => {
+      unsubscribe();
+      follower.stop();
+    };
+  }, [id]);
+  return capture;
+}
+
+export default function Inspector() {
+  useDocumentTitle('Inspector · Loopwire');
+  const [params, setParams] = useSearchParams();
+  const [kind, setKind] = useState<CaptureKind | ''>('');
+  const all = params.get('all') === '1';
+  const { captures, live, error, reset } = useCaptures({ all });
+  const shown = kind ? captures.filter((capture) => capture.kind === kind) : captures;
+  const selectedId = params.get('id') ?? shown[0]?.id;
+  const listed = captures.find((capture) => capture.id === selectedId);
+  const detail = useFollowedCapture(listed?.id);
+  const selected = detail?.id === listed?.id ? detail : listed;
+
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === null) next.delete(name);
+      else next.set(name, value);
+    }
+    setParams(next);
+  };
+
+  return (
+    <div className="inspector">
+      <header className="inspector__header">
+        <div>
+          <h1>Inspector</h1>
+          <p className="muted">
+            Every exchange your browser had with this server, byte for byte as the server's TCP socket saw it.{' '}
+            <span className={`live-dot${live ? ' is-live' : ''}`} aria-live="polite">
+              {live ? 'Live' : 'Connecting…'}
+            </span>
+          </p>
+        </div>
+        <div className="inspector__filters">
+          <label className="field">
+            <span>Kind</span>
+            <select className="input" value={kind} onChange={(event) => setKind(event.target.value as CaptureKind | '')}>
+              <option value="">all kinds</option>
+              {captureKinds.map((candidate) => (
+                <option key={candidate} value={candidate}>
+                  {candidate}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="toggle">
+            <input type="checkbox" checked={all} onChange={(event) => update({ all: event.target.checked ? '1' : null, id: null })} /> Include static files and the
+            inspector's own calls
+          </label>
+          <button
+            type="button"
+            className="button"
+            onClick={async () => {
+              await clearCaptures();
+              reset();
+              update({ id: null });
+            }}
+          >
+            Clear
+          </button>
+        </div>
+      </header>
+      <WidgetError>{error}</WidgetError>
+      <div className="inspector__body">
+        <nav className="inspector__list" aria-label="Captures">
+          {shown.length === 0 ? (
+            <p className="widget__empty">Nothing yet. Open a lesson's live widget, or any page of this site, and its exchanges appear here.</p>
+          ) : (
+            <ol>
+              {shown.map((capture) => (
+                <li key={capture.id}>
+                  <button
+                    type="button"
+                    className={`capture-row${capture.id === selected?.id ? ' is-selected' : ''}`}
+                    aria-current={capture.id === selected?.id ? 'true' : undefined}
+                    onClick={() => update({ id: capture.id })}
+                  >
+                    <span className={`kind kind--${capture.kind.replace('.', '')}`}>{capture.kind}</span>
+                    <span className="capture-row__what mono">
+                      {capture.method} {capture.url}
+                    </span>
+                    <span className="capture-row__meta">
+                      {capture.status ?? '…'} · {formatBytes(capture.wire.clientBytes + capture.wire.serverBytes)}
+                      {capture.frames.length > 0 ? ` · ${capture.frames.length + capture.framesOmitted} frames` : ''}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+        </nav>
+        <section className="inspector__detail" aria-label="Capture detail">
+          {selected ? <CaptureDetail capture={selected} /> : <p className="widget__empty">Choose a capture.</p>}
+        </section>
+      </div>
+    </div>
+  );
+}

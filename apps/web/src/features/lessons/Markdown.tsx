@@ -1,0 +1,84 @@
+// Lesson Markdown: GitHub-flavoured, internal links through the router, ```widget blocks as live widgets.
+
+import { Suspense, useMemo, type ReactNode } from 'react';
+import ReactMarkdown, { type Components, type Options } from 'react-markdown';
+import remarkGfm from 'remark-gfm';
+import { Link } from 'react-router';
+import { glossaryEntry, isWidgetId } from '@loopwire/lessons';
+import { widgets } from '../../widgets/registry.ts';
+import { remarkGlossaryLinks } from './remarkGlossaryLinks.ts';
+
+export function Widget({ id }: { id: string }) {
+  if (!isWidgetId(id)) return <p role="alert">Unknown widget “{id}”.</p>;
+  const Component = widgets[id];
+  return (
+    <Suspense fallback={<div className="widget widget--loading">Loading {id}…</div>}>
+      <Component />
+    </Suspense>
+  );
+}
+
+function textOf(children: ReactNode): string {
+  return Array.isArray(children) ? children.join('') : String(children ?? '');
+}
+
+/** A glossary definition as one plain line, for a term link's tooltip. */
+function plainDefinition(termId: string): string | undefined {
+  return glossaryEntry(termId)
+    ?.definition.replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+    .replaceAll('`', '');
+}
+
+const components: Components = {
+  a({ href = '', children }) {
+    if (href.startsWith('/glossary#')) {
+      return (
+        <Link to={href} className="term" title={plainDefinition(href.slice('/glossary#'.length))}>
+          {children}
+        </Link>
+      );
+    }
+    if (href.startsWith('/')) return <Link to={href}>{children}</Link>;
+    return (
+      <a href={href} target="_blank" rel="noreferrer">
+        {children}
+      </a>
+    );
+  },
+  pre({ children, node }) {
+    const code = node?.children[0];
+    const className = code && 'properties' in code ? String(code.properties.className ?? '') : '';
+    if (className.includes('language-widget')) return <>{children}</>;
+    return <pre className="code-block">{children}</pre>;
+  },
+  code({ className, children }) {
+    if (className?.includes('language-widget')) return <Widget id={textOf(children).trim()} />;
+    return <code className={className}>{children}</code>;
+  },
+  table({ children }) {
+    return (
+      <div className="table-scroll">
+        <table className="table">{children}</table>
+      </div>
+    );
+  },
+};
+
+type PluggableList = NonNullable<Options['remarkPlugins']>;
+
+const plainPlugins: PluggableList = [remarkGfm];
+
+/** `terms`: which glossary terms to link where first mentioned (all when omitted; none when `false`). */
+export function Markdown({ children, terms }: { children: string; terms?: ReadonlySet<string> | false }) {
+  const plugins = useMemo<PluggableList>(
+    () => (terms === false ? plainPlugins : [remarkGfm, [remarkGlossaryLinks, { only: terms }]]),
+    [terms],
+  );
+  return (
+    <div className="prose">
+      <ReactMarkdown remarkPlugins={plugins} components={components}>
+        {children}
+      </ReactMarkdown>
+    </div>
+  );
+}

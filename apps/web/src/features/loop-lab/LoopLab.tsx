@@ -1,0 +1,117 @@
+// The event-loop lab: choose a mode and a duration, run a real job on the live server, and watch
+// its loop lag, its phases and its heartbeat while it runs. The run is the labRun machine.
+
+import { useId } from 'react';
+import { useRadioGroupName } from '../../lib/useRadioGroupName.ts';
+import { useMachine } from '@xstate/react';
+import { fromPromise } from 'xstate';
+import { jobDurationLimits, jobModes, type JobMode } from '@loopwire/protocol';
+import { labRunMachine } from './labRun.machine.ts';
+import { runLabJob } from './api.ts';
+import { useLoopSamples } from './useLabFeed.ts';
+import { LagChart } from './LagChart.tsx';
+import HeartbeatStrip from './HeartbeatStrip.tsx';
+import PhaseDiagram from './PhaseDiagram.tsx';
+import { WidgetError } from '../../lib/ui/WidgetError.tsx';
+import './loop-lab.css';
+
+const liveLabRunMachine = labRunMachine.provide({
+  actors: { runJob: fromPromise(({ input }: { input: { mode: JobMode; durationMs: number } }) => runLabJob(input.mode, input.durationMs)) },
+});
+
+const modeHints: Record<JobMode, string> = {
+  blocking: 'hash on the main thread, no pauses',
+  partitioned: 'the same work in 8 ms slices, setImmediate between',
+  async: 'crypto.pbkdf2 on the libuv threadpool',
+  worker: 'the same hashing on a worker thread',
+};
+
+export default function LoopLab() {
+  const id = useId();
+  const modeGroup = useRadioGroupName('lab-mode');
+  const [snapshot, send] = useMachine(liveLabRunMachine);
+  const samples = useLoopSamples();
+  const { mode, durationMs, result, error } = snapshot.context;
+  const running = snapshot.matches('running');
+
+  return (
+    <div className="loop-lab" data-testid="loop-lab">
+      <figure className="widget" aria-label="Loop lab controls">
+        <div className="widget__bar">
+          <strong className="widget__title">Run a job on the live server</strong>
+          <span className="badge" data-testid="lab-run-state" data-state={String(snapshot.value)}>
+            {running ? `running ${mode}…` : snapshot.matches('showingResult') ? 'done' : snapshot.matches('failed') ? 'refused' : 'ready'}
+          </span>
+        </div>
+        <div className="lab-controls">
+          <fieldset className="lab-modes">
+            <legend>Mode</legend>
+            {jobModes.map((candidate) => (
+              <label key={candidate} className="lab-mode" title={modeHints[candidate]}>
+                <input
+                  type="radio"
+                  name={modeGroup}
+                  value={candidate}
+                  checked={mode === candidate}
+                  disabled={running}
+                  onChange={() => send({ type: 'SET_MODE', mode: candidate })}
+                />
+                {candidate}
+              </label>
+            ))}
+          </fieldset>
+          <p className="widget__caption">{modeHints[mode]}</p>
+          <div className="lab-duration">
+            <label htmlFor={`${id}-duration`}>Duration</label>
+            <input
+              id={`${id}-duration`}
+              type="range"
+              min={100}
+              max={jobDurationLimits.maxMs}
+              step={100}
+              value={durationMs}
+              disabled={running}
+              onChange={(event) => send({ type: 'SET_DURATION', durationMs: Number(event.target.value) })}
+            />
+            <output htmlFor={`${id}-duration`} className="mono" data-testid="lab-duration-value">
+              {durationMs} ms
+            </output>
+          </div>
+          <div className="lab-run-row">
+            <button type="button" className="button button--primary" disabled={running} onClick={() => send({ type: 'RUN' })}>
+              {running ? 'Running…' : 'Run job'}
+            </button>
+            <WidgetError>{error}</WidgetError>
+          </div>
+          {result ? (
+            <dl className="lab-result" data-testid="lab-result" aria-live="polite">
+              <div>
+                <dt>job</dt>
+                <dd>
+                  #{result.id} {result.mode}
+                </dd>
+              </div>
+              <div>
+                <dt>elapsed</dt>
+                <dd>{result.elapsedMs} ms</dd>
+              </div>
+              <div>
+                <dt>worst loop lag during it</dt>
+                <dd data-testid="lab-result-lag">{result.maxLoopLagMs.toFixed(1)} ms</dd>
+              </div>
+              <div>
+                <dt>ran on</dt>
+                <dd>
+                  {result.lane.kind === 'main' ? 'main thread' : result.lane.kind === 'libuv' ? `libuv thread ${result.lane.index + 1}` : `worker #${result.lane.index}`}
+                </dd>
+              </div>
+            </dl>
+          ) : null}
+        </div>
+        <LagChart samples={samples} />
+      </figure>
+      <HeartbeatStrip />
+      <PhaseDiagram />
+    </div>
+  );
+}

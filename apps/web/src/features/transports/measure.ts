@@ -1,0 +1,88 @@
+// Numbers the race shows: delivery latency percentiles and the tap's bytes summed per transport.
+
+import type { Capture, CaptureList } from '@loopwire/protocol';
+import type { TransportKind } from './kinds.ts';
+import type { RaceBytes, WireBytes } from './race.machine.ts';
+
+/** Nearest-rank percentile of a list of numbers (p in 0..100); null for an empty list. */
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[rank - 1]!;
+}
+
+/** The text each race message carries; the index says when it was sent. */
+export function raceMessageText(raceId: string, index: number): string {
+  return `race ${raceId} #${index + 1}`;
+}
+
+/** The 0-based index of a race message, or null for any other feed message. */
+export function raceMessageIndex(raceId: string, text: string): number | null {
+  const prefix = `race ${raceId} #`;
+  if (!text.startsWith(prefix)) return null;
+  const n = Number(text.slice(prefix.length));
+  return Number.isInteger(n) && n > 0 ? n - 1 : null;
+}
+
+/** The part of a capture the race reads: its URL (with the race tag) and its bytes on the wire. */
+export type CaptureWire = Pick<Capture, 'url' | 'wire'>;
+
+/** Which transport a captured exchange belongs to, by its path; null for anything else. */
+export function transportOfUrl(url: string): TransportKind | null {
+  const path = url.split('?')[0];
+  if (path === '/api/poll/short') return 'short-polling';
+  if (path === '/api/poll/long') return 'long-polling';
+  if (path === '/api/sse/ticker') return 'sse';
+  if (path === '/ws/feed') return 'websocket';
+  if (path === '/socket.io/' || path === '/socket.io') return 'socket.io';
+  return null;
+}
+
+/** Sums the captured bytes of one race's exchanges (URLs tagged `race=<id>`), per transport. */
+export function sumRaceBytes(captures: readonly CaptureWire[], raceId: string): Record<TransportKind, WireBytes> {
+  const empty = (): WireBytes => ({ requests: 0, clientBytes: 0, serverBytes: 0 });
+  const sums: Record<TransportKind, WireBytes> = {
+    'short-polling': empty(),
+    'long-polling': empty(),
+    sse: empty(),
+    websocket: empty(),
+    'socket.io': empty(),
+  };
+  for (const capture of captures) {
+    const query = new URLSearchParams(capture.url.split('?')[1] ?? '');
+    const kind = transportOfUrl(capture.url);
+    if (kind === null || query.get('race') !== raceId) continue;
+    sums[kind].requests += 1;
+    sums[kind].clientBytes += capture.wire.clientBytes;
+    sums[kind].serverBytes += capture.wire.serverBytes;
+  }
+  return sums;
+}
+
+/** Captures of this race, newest first; only this browser's (the tap scopes them by the loopwire_sid cookie). */
+async function raceCaptures(raceId: string): Promise<Capture[] | { status: number }> {
+  const response = await fetch('/api/captures?limit=500', { credentials: 'same-origin', cache: 'no-store' });
+  if (!response.ok) return { status: response.status };
+  const { captures } = (await response.json()) as CaptureList;
+  return captures.filter((capture) => transportOfUrl(capture.url) !== null && capture.url.includes(`race=${raceId}`));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Reads this learner's captures and sums the race's bytes, once every exchange of the race is over. */
+export async function measureRaceBytes(raceId: string, { attempts = 15, pauseMs = 200 } = {}): Promise<RaceBytes> {
+  for (let attempt = 1; ; attempt++) {
+    const captures = await raceCaptures(raceId);
+    if (!Array.isArray(captures)) {
+      return captures.status === 404
+        ? { ok: false, reason: 'This server has no wire tap (GET /api/captures answered 404), so bytes on the wire cannot be measured.' }
+        : { ok: false, reason: `GET /api/captures answered ${captures.status}.` };
+    }
+    // Closing handshakes may still be on their way: wait until the tap has seen every exchange end.
+    if (captures.every((capture) => capture.done) || attempt === attempts) {
+      return { ok: true, byTransport: sumRaceBytes(captures, raceId) };
+    }
+    await sleep(pauseMs);
+  }
+}
