@@ -8,7 +8,7 @@ export default defineConfig({
   root: import.meta.dirname,
   plugins: [react(), lessonCatalog(`${import.meta.dirname}/../../packages/lessons/src/catalog.ts`)],
   resolve: { conditions: ['source', ...defaultClientConditions] },
-  // The prerender bundle (src/prerender.tsx) compiles the workspace packages too: lessons import Markdown as ?raw.
+  // The prerender bundle (src/app/prerender.tsx) compiles the workspace packages too: lessons import Markdown as ?raw.
   ssr: { noExternal: [/^@loopwire\//], resolve: { conditions: ['source', ...defaultServerConditions] } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, assetsInlineLimit: 0 },
 });
