@@ -11,6 +11,8 @@ for (const theme of ['light', 'dark'] as const) {
     test.use({ colorScheme: theme });
     for (const route of everyRoute) {
       test(`axe finds no WCAG 2.1 AA violation on ${route}`, async ({ page }) => {
+        // A long lesson with live widgets takes axe a while on a busy machine.
+        test.setTimeout(90_000);
         await page.goto(route);
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

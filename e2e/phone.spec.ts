@@ -5,13 +5,19 @@ import { everyRoute } from './support/routes.js';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-/** Elements sticking out past the right edge of the viewport, for a failure message that says where. */
+/** The outermost elements sticking out past the right edge (not those inside a box that scrolls), to say where. */
 function overflowingElements(page: Page) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
+    const clipsX = (element: Element) => getComputedStyle(element).overflowX !== 'visible';
+    const insideClippingBox = (element: Element) => {
+      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+        if (clipsX(parent)) return true;
+      }
+      return false;
+    };
     return Array.from(document.querySelectorAll('body *'))
-      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
-      .filter((element) => !element.closest('[data-scrolls-inside]') || element.matches('[data-scrolls-inside]'))
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5 && !insideClippingBox(element))
       .slice(0, 5)
       .map((element) => `${element.tagName.toLowerCase()}.${Array.from(element.classList).join('.')} → ${Math.round(element.getBoundingClientRect().right)} px`);
   });
