@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '.tsbuild/**', 'test-results/**', 'playwright-report/**', 'bench/results*'] },
+  { ignores: ['**/dist/**', '.tsbuild/**', 'test-results/**', 'reports/**', 'playwright-report/**', 'bench/results*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,7 +10,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   timeout: 30_000,
-  // scripts/test.mjs adds a JSON reporter (PLAYWRIGHT_JSON_OUTPUT_FILE) to count results.
+  // Traces of failed tests; emptied at every start, so nothing else is written here.
+  outputDir: 'test-results',
+  // scripts/test.mjs adds a JSON reporter (PLAYWRIGHT_JSON_OUTPUT_FILE, under reports/) to count results.
   reporter: 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}`,

@@ -16,7 +16,7 @@ for (const theme of ['light', 'dark'] as const) {
         await page.goto(route);
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-phase', 'open');
+        await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-phase', 'open', { timeout: 20_000 });
         const { violations } = await new AxeBuilder({ page }).withTags(wcag21aa).analyze();
         const summary = violations.map((violation) => ({
           rule: violation.id,

@@ -31,7 +31,7 @@ function predictRegion(page: Page) {
   return page.getByRole('region', { name: 'Predict, then observe' });
 }
 
-/** The lesson this flow runs through (lesson 5, as issue #7 asks), and how a learner works it. */
+/** The lesson this flow runs through (lesson 5: a real handshake to inspect), and how a learner works it. */
 const lesson: LessonWalkthrough = {
   id: 'websocket-handshake',
   title: 'The WebSocket handshake',

@@ -4,11 +4,14 @@
 import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 
+// Reconnecting and reloading take a while when the machine is busy.
+test.setTimeout(60_000);
+
 test('offline, opening the loop lab shows a retry page in the shell, which recovers when the network returns', async ({ page, context }) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto('/');
-  await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-phase', 'open');
+  await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-phase', 'open', { timeout: 20_000 });
 
   await context.setOffline(true);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Loop lab' }).click();
@@ -20,7 +23,7 @@ test('offline, opening the loop lab shows a retry page in the shell, which recov
   await expect(page.getByText('Hey developer')).toHaveCount(0);
 
   await context.setOffline(false);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The event-loop lab');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The event-loop lab', { timeout: 20_000 });
   await expect(page).toHaveURL(/\/labs\/loop$/);
   expect(errors).toEqual([]);
 });
@@ -41,13 +44,13 @@ test('when the server dies, the loop lab keeps its last values marked stale and 
       server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     });
     await page.goto(`${origin}/labs/loop`);
-    await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-phase', 'open');
+    await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-phase', 'open', { timeout: 20_000 });
     await expect(page.getByTestId('lag-now')).toContainText('ms');
     await expect(page.getByTestId('lag-chart')).toHaveAttribute('data-stale', 'false');
 
     process.kill(-server.pid!, 'SIGKILL');
 
-    await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-phase', 'reconnecting');
+    await expect(page.getByTestId('connection-badge')).toHaveAttribute('data-phase', 'reconnecting', { timeout: 20_000 });
     await expect(page.getByTestId('connection-badge')).toHaveText('Unreachable');
     await expect(page.getByTestId('lag-chart')).toHaveAttribute('data-stale', 'true');
     await expect(page.getByTestId('lag-stale')).toContainText('Stale: the server is unreachable; these are its last values, from');

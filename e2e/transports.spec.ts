@@ -2,6 +2,7 @@
 // resume, server-initiated close, and Socket.IO vs plain WebSocket.
 
 import { expect, test, type Page } from '@playwright/test';
+import { test as ownServerTest } from './own-server.js';
 
 const kinds = ['short-polling', 'long-polling', 'sse', 'websocket', 'socket.io'] as const;
 
@@ -170,18 +171,27 @@ test('the lessons embed the live widgets: the race in lesson 3, the raw stream i
   await expect(page.getByRole('heading', { name: 'Polling first, then the upgrade probe' })).toBeVisible();
 });
 
-test('three held long polls are released together by one posted message', async ({ page }) => {
-  await page.goto('/labs/transports');
+ownServerTest('three held long polls are released together by one posted message', async ({ page, ownServer }) => {
+  // A server of its own: no other test can post to this feed, so the three polls wait for this test's post.
+  await page.goto(`${ownServer.url}/labs/transports`);
   const demo = page.getByTestId('long-poll-demo');
   await demo.getByRole('button', { name: 'Send 3 long polls' }).click();
   const held = demo.getByTestId('held-request');
   await expect(held).toHaveCount(3);
-  // Other tests share the feed: if one of them posts first, that message releases the three instead.
-  const post = demo.getByRole('button', { name: 'Post a message' });
-  if (await post.isEnabled()) await post.click();
+  // Held by the server, not still on their way: the tap has the three requests, none answered yet.
+  await expect
+    .poll(async () =>
+      page.evaluate(async () => {
+        const response = await fetch('/api/captures?kind=long-polling');
+        const { captures } = (await response.json()) as { captures: { status: number | null }[] };
+        return captures.filter((capture) => capture.status === null).length;
+      }),
+    )
+    .toBe(3);
+  for (const request of await held.all()) await expect(request).toHaveAttribute('data-status', 'held');
+  await demo.getByRole('button', { name: 'Post a message' }).click();
   for (const request of await held.all()) await expect(request).toHaveAttribute('data-status', '200');
-  const answers = await held.allInnerTexts();
-  const released = answers.map((answer) => /“(.*)”/.exec(answer)?.[1]);
-  expect(released[0]).toBeTruthy();
+  const released = (await held.allInnerTexts()).map((answer) => /“(.*)”/.exec(answer)?.[1]);
+  expect(released).toEqual(Array.from({ length: 3 }, () => expect.stringMatching(/^wake-up call at /)));
   expect(new Set(released).size).toBe(1);
 });

@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, build, unit + integration (Vitest), end-to-end (Playwright).
+// `npm test`: typecheck, lint, import boundaries, build, unit + integration (Vitest), end-to-end (Playwright).
 // Every step runs even if an earlier one failed, so one run shows everything; the last line is
 // `N passed, N failed` summed over the test runners (a failed non-test step counts as one failure).
 
@@ -8,7 +8,9 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 const bin = (name) => join('node_modules', '.bin', name);
-const resultsDir = 'test-results';
+// The runners' JSON reports, in a folder of their own: Playwright empties its artifact folder
+// (test-results/, traces of failed tests) when it starts, which would take Vitest's report with it.
+const reportsDir = 'reports';
 
 function listenOn(port) {
   return new Promise((resolve) => {
@@ -36,12 +38,13 @@ function readJson(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
 }
 
-const vitestJson = join(resultsDir, 'vitest.json');
-const playwrightJson = join(resultsDir, 'e2e.json');
+const vitestJson = join(reportsDir, 'vitest.json');
+const playwrightJson = join(reportsDir, 'e2e.json');
 
 const steps = [
   { name: 'typecheck', command: bin('tsc'), args: ['-b'] },
   { name: 'lint', command: bin('eslint'), args: ['--max-warnings', '0', '.'] },
+  { name: 'import boundaries', command: 'npm', args: ['run', 'boundaries', '--silent'] },
   { name: 'build web', command: 'npm', args: ['run', 'build', '-w', '@loopwire/web', '--silent'] },
   {
     name: 'unit + integration',
@@ -64,8 +67,8 @@ const steps = [
   },
 ];
 
-rmSync(resultsDir, { recursive: true, force: true });
-mkdirSync(resultsDir, { recursive: true });
+rmSync(reportsDir, { recursive: true, force: true });
+mkdirSync(reportsDir, { recursive: true });
 
 const summary = [];
 let passed = 0;

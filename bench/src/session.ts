@@ -8,7 +8,7 @@ export interface JsonResponse<T = unknown> {
   body: T;
 }
 
-/** What the bench reads from a tap Capture (the full shape is in DESIGN.md). */
+/** What the bench reads from a tap Capture (the full shape is `Capture` in @loopwire/protocol). */
 export interface CaptureSummary {
   id: string;
   kind: string;

@@ -1,10 +1,12 @@
-// Small statistics over samples: percentiles by the nearest-rank method, the median, the largest gap.
+// Small statistics over samples: a percentile (the shared nearest-rank one), the median, the largest gap.
 
-export function percentile(samples: readonly number[], p: number): number {
-  if (samples.length === 0) throw new Error('percentile of no samples');
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+import { percentile } from '@loopwire/protocol';
+
+/** A budget row needs a number: no samples at all means the benchmark itself failed. */
+export function samplePercentile(samples: readonly number[], p: number): number {
+  const value = percentile(samples, p);
+  if (value === null) throw new Error('percentile of no samples');
+  return value;
 }
 
 export function median(samples: readonly number[]): number {

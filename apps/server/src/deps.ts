@@ -5,7 +5,6 @@ import type { Server as HttpServer } from 'node:http';
 import type { Express, Router } from 'express';
 import type { Config } from './config.js';
 import type { LoopwireIo } from './core/socket-io.js';
-import type { OriginPolicy } from './upgrade/origin.js';
 import type { UpgradeRouter } from './upgrade/router.js';
 import type { Tap } from './tap/tap.js';
 
@@ -19,7 +18,6 @@ export interface ServerDeps {
   upgrades: UpgradeRouter;
   /** Socket.IO, for modules that push events to every page (loop samples, captures, jobs). */
   io: LoopwireIo;
-  originPolicy: OriginPolicy;
   /** The wire tap: every exchange's bytes (query with tap.list / tap.get; empty with TAP=off). */
   tap: Tap;
   /** Registers work to do on shutdown, before the HTTP server closes. */

@@ -89,7 +89,6 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
     api,
     upgrades,
     io,
-    originPolicy,
     tap,
     onClose: (close) => closers.push(close),
   };

@@ -5,12 +5,13 @@
 // WebSocket stays intact (its head, status and every echoed frame).
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { once, type EventEmitter } from 'node:events';
 import { connect } from 'node:net';
 import WebSocket from 'ws';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type { Capture } from '@loopwire/protocol';
 import type { LoopwireServer } from '../src/server.js';
-import { handshake, rawExchange, startTestServer } from './helpers.js';
+import { capturesWhere, handshake, rawExchange, startTestServer, waitFor } from './helpers.js';
 import { closePayload, frame, openRawWebSocket } from './raw-frames.js';
 
 let server: LoopwireServer;
@@ -226,8 +227,12 @@ describe('WebSocket frames (after a valid handshake on /ws)', () => {
   it('abrupt TCP reset in the middle of a frame: the server drops only that connection', async () => {
     const raw = await openRawWebSocket(server.port);
     const whole = frame({ opcode: 0x1, payload: 'x'.repeat(1000) });
+    const port = raw.socket.localPort;
+    const bytesSeen = () => capturesWhere(server, (record) => record.remote.port === port)[0]?.wire.clientBytes ?? 0;
+    const handshakeBytes = await waitFor(bytesSeen, (bytes) => bytes > 0);
     raw.socket.write(whole.subarray(0, 300));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The reset must land mid-frame: wait until the server has read those 300 bytes.
+    await waitFor(bytesSeen, (bytes) => bytes >= handshakeBytes + 300);
     raw.socket.resetAndDestroy();
     expect(await raw.serverClose()).toBeNull();
   });
@@ -260,9 +265,14 @@ describe('Engine.IO and Socket.IO', () => {
   });
 
   it('garbage Engine.IO packet in a polling POST: that session is closed, its sid becomes unknown (400)', async () => {
+    const sessions = new Map<string, EventEmitter>();
+    const onSession = (session: EventEmitter & { id: string }) => sessions.set(session.id, session);
+    server.io.engine.on('connection', onSession);
     const sid = await openPollingSession();
+    server.io.engine.off('connection', onSession);
+    const closed = once(sessions.get(sid)!, 'close');
     await poll(`&sid=${sid}`, { method: 'POST', body: '\u0000garbage\u001e???' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await closed;
     expect((await poll(`&sid=${sid}`)).status).toBe(400);
   });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type { BroadcastResult, BroadcastStarted, ChatMember, ChatMessage, CommandResult, DeviceCommand, FleetResponse, FloodResult } from '@loopwire/protocol';
 import type { LoopwireServer } from '../src/server.js';
-import { startTestServer } from './helpers.js';
+import { startTestServer, waitFor } from './helpers.js';
 
 let server: LoopwireServer;
 let base: string;
@@ -31,15 +31,8 @@ async function api<T>(method: string, path: string, body?: unknown): Promise<{ s
   return { status: response.status, body: (await response.json()) as T };
 }
 
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting; last value ${JSON.stringify(value).slice(0, 300)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** A fleet of simulated devices takes seconds to connect and disconnect: look less often, wait longer. */
+const slowly = { timeoutMs: 30_000, everyMs: 100 };
 
 const fleet = () => api<FleetResponse>('GET', '/devices').then((response) => response.body);
 
@@ -56,7 +49,7 @@ describe('fan-out to 200 simulated devices', () => {
   it('registers 200 devices from a child process, broadcasts once, and collects all 200 acks', async () => {
     const started = await api<FleetResponse['simulator']>('POST', '/devices/simulator', { count: 200 });
     expect(started.status).toBe(202);
-    const full = await waitFor(fleet, (value) => value.count === 200);
+    const full = await waitFor(fleet, (value) => value.count === 200, slowly);
     expect(full.devices).toHaveLength(100);
     expect(full.devices[0]).toMatchObject({ deviceId: 'sim-0001', simulated: true, zone: 'north' });
     expect(full.rooms['zone:north']).toBe(50);
@@ -67,6 +60,7 @@ describe('fan-out to 200 simulated devices', () => {
     const result = await waitFor(
       () => api<BroadcastResult>('GET', `/devices/broadcasts/${body.id}`).then((response) => response.body),
       (value) => value.done,
+      slowly,
     );
     expect(result.acked).toBe(200);
     expect(result.delivery).toEqual({ p50: expect.any(Number), p95: expect.any(Number), p99: expect.any(Number), max: expect.any(Number) });
@@ -85,7 +79,7 @@ describe('fan-out to 200 simulated devices', () => {
 
   it('drops a fan-in flood beyond each device’s rate limit', async () => {
     await api('POST', '/devices/simulator', { count: 4 });
-    await waitFor(fleet, (value) => value.count === 4 && value.simulator.requested === 4);
+    await waitFor(fleet, (value) => value.count === 4 && value.simulator.requested === 4, slowly);
     const { status, body } = await api<FloodResult>('POST', '/devices/flood', { ratePerDevice: 200, durationMs: 1000 });
     expect(status).toBe(200);
     expect(body.sent).toBe(4 * 200);
@@ -102,7 +96,7 @@ describe('fan-out to 200 simulated devices', () => {
     expect(() => process.kill(pid, 0)).not.toThrow();
     await api('DELETE', '/devices/simulator');
     expect(() => process.kill(pid, 0)).toThrow();
-    await waitFor(fleet, (value) => value.count === 0);
+    await waitFor(fleet, (value) => value.count === 0, slowly);
   });
 });
 
@@ -122,6 +116,7 @@ describe('devices from outside the server', () => {
     const result = await waitFor(
       () => api<BroadcastResult>('GET', `/devices/broadcasts/${body.id}`).then((response) => response.body),
       (value) => value.done,
+      slowly,
     );
     expect(result.acked).toBe(1);
   });

@@ -3,6 +3,7 @@
 import { connect } from 'node:net';
 import { startLoopwireServer, type LoopwireServer } from '../src/server.js';
 import { parseConfig, type Config } from '../src/config.js';
+import type { CaptureRecord } from '../src/tap/capture-record.js';
 
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<LoopwireServer> {
   // parseConfig fills every setting with its default, so new settings need no change here.
@@ -44,4 +45,32 @@ export function handshake(path: string, headers: Record<string, string> = {}): s
     .filter(([, value]) => value !== '')
     .map(([name, value]) => `${name}: ${value}`);
   return `GET ${path} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`;
+}
+
+/**
+ * Reads a value until `done` holds: waiting on a condition, never on a clock. Throws with the last
+ * value read if it does not hold within `timeoutMs`.
+ */
+export async function waitFor<T>(
+  read: () => T | Promise<T>,
+  done: (value: T) => boolean,
+  { timeoutMs = 10_000, everyMs = 10 } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting; last value ${JSON.stringify(value)?.slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+}
+
+/** The tap's records, newest first, that satisfy `match`: what the server has seen of each exchange. */
+export function capturesWhere(server: LoopwireServer, match: (record: CaptureRecord) => boolean): CaptureRecord[] {
+  return [...server.tap.store.newestFirst()].filter(match);
+}
+
+/** Requests to a URL containing `marker` that the server has read completely and not yet answered. */
+export function heldRequests(server: LoopwireServer, marker: string): number {
+  return capturesWhere(server, (record) => record.url.includes(marker) && record.requestBody.complete && record.status === null).length;
 }

@@ -6,7 +6,7 @@ import { io as connectSocketIo } from 'socket.io-client';
 import type { LabJobResult, LabLoopResponse, ObservedCallback, OrderResult } from '@loopwire/protocol';
 import { orderExperiments } from '@loopwire/protocol';
 import type { LoopwireServer } from '../src/server.js';
-import { rawExchange, startTestServer } from './helpers.js';
+import { rawExchange, startTestServer, waitFor } from './helpers.js';
 
 let server: LoopwireServer;
 beforeAll(async () => {
@@ -28,23 +28,26 @@ async function runJob(mode: string, durationMs: number): Promise<LabJobResult> {
   return (await response.json()) as LabJobResult;
 }
 
-/** Polls /api/health every 10 ms on its own connection while `during` runs; returns the largest gap. */
+/**
+ * Polls /api/health back to back on its own connection while `during` runs and returns the largest
+ * gap between two answers. The job starts once the poller has had a few answers, so it is measured
+ * in its rhythm; on an idle loop the gaps are a few milliseconds.
+ */
 async function largestHealthGapDuring(during: () => Promise<unknown>): Promise<number> {
   let polling = true;
-  let last = performance.now();
+  let answers = 0;
+  let last = 0;
   let largest = 0;
   const poller = (async () => {
     while (polling) {
-      const response = await fetch(`${server.url}/api/health`);
-      await response.json();
+      await (await fetch(`${server.url}/api/health`)).json();
       const now = performance.now();
-      largest = Math.max(largest, now - last);
+      if (answers > 0) largest = Math.max(largest, now - last);
       last = now;
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      answers += 1;
     }
   })();
-  // Let the poller settle into its rhythm before the job starts.
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await waitFor(() => answers, (count) => count >= 3);
   largest = 0;
   await during();
   polling = false;
@@ -52,33 +55,41 @@ async function largestHealthGapDuring(during: () => Promise<unknown>): Promise<n
   return largest;
 }
 
-// Timing bounds on a shared 2-core machine: a retry absorbs a neighbour's CPU burst, while a real
-// regression (a worker job that blocks the loop) fails every attempt by hundreds of milliseconds.
-describe('what another client feels while a job runs', { retry: 2 }, () => {
-  it('a 300 ms blocking job stalls /api/health for at least 250 ms', async () => {
-    const gap = await largestHealthGapDuring(() => runJob('blocking', 300));
-    expect(gap).toBeGreaterThanOrEqual(250);
+// Timing on a shared 2-core machine: a neighbour's CPU burst can stretch any gap by a few hundred
+// milliseconds, so there are no absolute upper bounds here (the bench holds those). Each test compares
+// modes in the same run, with jobs long enough (1 s) that a blocked loop stands far above that noise.
+describe('what another client feels while a job runs', () => {
+  it('a 1 s blocking job stalls /api/health for its whole length; the same job on a worker does not', async () => {
+    const blocking = await largestHealthGapDuring(() => runJob('blocking', 1000));
+    const worker = await largestHealthGapDuring(() => runJob('worker', 1000));
+    expect(blocking).toBeGreaterThanOrEqual(950);
+    expect(worker).toBeLessThan(blocking / 2);
   });
 
-  it('a 300 ms worker job leaves /api/health answering, largest gap under 60 ms', async () => {
-    const gap = await largestHealthGapDuring(() => runJob('worker', 300));
-    expect(gap).toBeLessThan(60);
+  it.each(['partitioned', 'async'])('a 1 s %s job keeps the gaps far below a blocking one', async (mode) => {
+    const blocking = await largestHealthGapDuring(() => runJob('blocking', 1000));
+    const gap = await largestHealthGapDuring(() => runJob(mode, 1000));
+    expect(blocking).toBeGreaterThanOrEqual(950);
+    expect(gap).toBeLessThan(blocking / 2);
   });
 
-  it.each(['partitioned', 'async'])('a 300 ms %s job keeps gaps small', async (mode) => {
-    const gap = await largestHealthGapDuring(() => runJob(mode, 300));
-    expect(gap).toBeLessThan(100);
-  });
-
-  it('reports the loop lag of a 200 ms blocking job as 170–260 ms, of a worker job as small', async () => {
-    const blocking = await runJob('blocking', 200);
-    expect(blocking.maxLoopLagMs).toBeGreaterThanOrEqual(170);
-    expect(blocking.maxLoopLagMs).toBeLessThanOrEqual(260);
-    expect(blocking.elapsedMs).toBeGreaterThanOrEqual(200);
+  it('reports the loop lag of a blocking job as at least its length, of a worker job as far less', async () => {
+    const blocking = await runJob('blocking', 600);
+    expect(blocking.elapsedMs).toBeGreaterThanOrEqual(600);
+    expect(blocking.maxLoopLagMs).toBeGreaterThanOrEqual(550);
     expect(blocking.lane).toEqual({ kind: 'main', index: 0 });
-    const worker = await runJob('worker', 200);
-    expect(worker.maxLoopLagMs).toBeLessThan(60);
+    const worker = await runJob('worker', 600);
+    expect(worker.maxLoopLagMs).toBeLessThan(blocking.maxLoopLagMs / 2);
     expect(worker.lane.kind).toBe('worker');
+  });
+
+  it('counts the work each job did in hashes: CPU modes hash, async (pbkdf2) reports none', async () => {
+    const blocking = await runJob('blocking', 50);
+    const worker = await runJob('worker', 50);
+    const async = await runJob('async', 50);
+    expect(blocking.hashes).toBeGreaterThan(0);
+    expect(worker.hashes).toBeGreaterThan(0);
+    expect(async.hashes).toBeNull();
   });
 });
 
@@ -233,7 +244,10 @@ describe('pushed to every page over Socket.IO', () => {
       client.on('lab:job-finished', (job: LabJobResult) => seen.finished.push(job));
       await new Promise<void>((resolve) => client.on('connect', () => resolve()));
       const job = await runJob('partitioned', 50);
-      await new Promise((resolve) => setTimeout(resolve, 350));
+      await waitFor(
+        () => seen,
+        ({ samples, ticks, finished }) => samples >= 2 && ticks.length >= 2 && finished.some((finished) => finished.id === job.id),
+      );
       expect(seen.samples).toBeGreaterThanOrEqual(2);
       expect(seen.ticks.length).toBeGreaterThanOrEqual(2);
       expect(seen.ticks[1]! - seen.ticks[0]!).toBeGreaterThanOrEqual(50);

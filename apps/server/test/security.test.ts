@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type { HandshakeOutcome, IssuedTicket, IssuedToken, KnownConnectionsResponse, PrivateFeed, SecurityInfo } from '@loopwire/protocol';
 import type { LoopwireServer } from '../src/server.js';
-import { startTestServer } from './helpers.js';
+import { startTestServer, waitFor } from './helpers.js';
 
 let server: LoopwireServer;
 let base: string;
@@ -212,8 +212,9 @@ describe('limits', () => {
     const freed = closed(held[0]!);
     held[0]!.close();
     await freed;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect((await attempt('/ws/limited')).opened).toBe(true);
+    // The server frees the slot when it sees the close: poll until a new connection is let in.
+    const again = await waitFor(() => attempt('/ws/limited'), (outcome) => outcome.opened);
+    expect(again.opened).toBe(true);
   });
 
   it('throttles Socket.IO events past the rate with secure:throttled, and disconnects an over-size packet', async () => {
@@ -271,7 +272,6 @@ describe('what the server knows', () => {
     const gone = closed(outcome.socket);
     outcome.socket.close();
     await gone;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await listed()).toHaveLength(0);
+    expect(await waitFor(listed, (connections) => connections.length === 0)).toHaveLength(0);
   });
 });

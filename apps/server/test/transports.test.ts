@@ -15,7 +15,7 @@ import type {
   WsFeedServerMessage,
 } from '@loopwire/protocol';
 import type { LoopwireServer } from '../src/server.js';
-import { rawExchange, startTestServer } from './helpers.js';
+import { heldRequests, rawExchange, startTestServer, waitFor } from './helpers.js';
 import { eventsNamed, openSse, type SseReader } from './sse-reader.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -142,11 +142,12 @@ describe('long polling', () => {
   it('holds the request until a message is posted, then answers within 100 ms', async () => {
     const after = await lastId();
     let answeredAt = 0;
-    const held = fetch(`${base}/api/poll/long?after=${after}`).then(async (response) => {
+    const held = fetch(`${base}/api/poll/long?after=${after}&test=held-one`).then(async (response) => {
       answeredAt = performance.now();
       return { status: response.status, body: (await response.json()) as FeedMessages };
     });
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // The server has read the whole request and sent nothing back: it is holding it.
+    await waitFor(() => heldRequests(server, 'test=held-one'), (count) => count === 1);
     expect(answeredAt).toBe(0);
     const postedAt = performance.now();
     const message = await post('wake up');
@@ -159,9 +160,10 @@ describe('long polling', () => {
   it('releases every waiting client together with the same message', async () => {
     const after = await lastId();
     const waiting = Array.from({ length: 6 }, () =>
-      fetch(`${base}/api/poll/long?after=${after}`).then(async (response) => (await response.json()) as FeedMessages),
+      fetch(`${base}/api/poll/long?after=${after}&test=held-six`).then(async (response) => (await response.json()) as FeedMessages),
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // All six are held before the post, so it is the post that releases them (not a message they found on arrival).
+    await waitFor(() => heldRequests(server, 'test=held-six'), (count) => count === 6);
     const message = await post('for everyone');
     expect(await Promise.all(waiting)).toEqual(Array.from({ length: 6 }, () => ({ messages: [message] })));
   });

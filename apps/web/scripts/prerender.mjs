@@ -1,8 +1,10 @@
 // After `vite build`: writes each page's HTML (shell + page text, from the server-side bundle in
-// dist-prerender/) into dist/pages/, for the server to answer with before any JavaScript runs.
+// dist-prerender/) into dist/pages/ (with .br and .gz beside each), for the server to answer with
+// before any JavaScript runs.
 
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const webDir = join(import.meta.dirname, '..');
 const bundleDir = join(webDir, 'dist-prerender');
@@ -26,6 +28,9 @@ for (const { path, file } of [...prerenderedPages(), notFoundPage]) {
   const target = join(pagesDir, file);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, html);
+  // Compressed once here, like the assets, so the server sends each page as .br or .gz as it is.
+  writeFileSync(`${target}.br`, brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(`${target}.gz`, gzipSync(html, { level: 9 }));
 }
 rmSync(bundleDir, { recursive: true, force: true });
 console.log(`prerendered ${prerenderedPages().length + 1} pages into dist/pages/`);

@@ -4,7 +4,7 @@ import type { Lesson } from './types.ts';
 import { lessons } from './order.ts';
 import { glossaryEntry } from './glossary.ts';
 
-/** Pages of the app a lesson may link to besides lessons (DESIGN.md, "The web app"). */
+/** Pages of the app a lesson may link to besides lessons (the labs and tools the web app routes to). */
 export const appPages = ['/', '/glossary', '/inspector', '/labs/loop', '/labs/transports', '/labs/security'] as const;
 
 /** Anchors the lesson page itself uses; a section id must not take one of them. */

@@ -29,7 +29,7 @@ const designOrder = [
   'beyond-one-server',
 ];
 
-/** Terms the curriculum promises a definition for (issue #7). */
+/** Terms the curriculum promises a definition for: the glossary must define each. */
 const requiredTerms = [
   'endpoint',
   'socket',

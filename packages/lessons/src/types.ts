@@ -1,4 +1,4 @@
-// The lesson format. A lesson is data: adding one touches no component code (shared/STYLE.md).
+// The lesson format. A lesson is data: adding one touches no component code.
 
 import type { WidgetId } from './widgets.ts';
 import type { LiveCheckId } from './checks.ts';

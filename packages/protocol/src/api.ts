@@ -1,4 +1,4 @@
-// Shapes of the public HTTP contract (see shared/DESIGN.md, "Public HTTP contract").
+// Shapes of the public HTTP contract (the README's "HTTP contract" section describes each route).
 // Both the server and the web app import these, so a change here is a contract change.
 
 /** Every JSON error the server sends has this body, with a 4xx status. */

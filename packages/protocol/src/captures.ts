@@ -1,4 +1,4 @@
-// The wire tap's records as the API serves them (DESIGN.md "Public HTTP contract": Capture, Frame).
+// The wire tap's records as the API serves them: Capture, Frame.
 // Byte fields are latin1 byte strings: one character per byte, exactly as on the wire.
 
 import type { SocketAddress } from './api.js';

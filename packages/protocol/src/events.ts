@@ -1,5 +1,5 @@
 // Typed Socket.IO event maps shared by the server and socket.io-client.
-// Event names read `feature:verb` (socket.io convention, see shared/STYLE.md).
+// Event names read `feature:verb` (the socket.io convention).
 
 import type { LabJobResult, LabJobRunning, LabJobStarted, LoopSample, LoopTick } from './lab.js';
 import type { FeedMessage } from './feed.js';

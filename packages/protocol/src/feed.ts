@@ -1,5 +1,5 @@
 // The one message feed reached five ways (short polling, long polling, SSE, raw WebSocket, Socket.IO):
-// shapes shared by the server and every client (shared/DESIGN.md, "One message feed reached five ways").
+// shapes shared by the server and every client.
 
 /** One feed message. `id`s are increasing integers: a client asks for everything `after` the last it saw. */
 export interface FeedMessage {

@@ -12,3 +12,4 @@ export * from './engine-io.js';
 export * from './socket-io.js';
 export * from './captures.js';
 export * from './lab.js';
+export * from './stats.js';

@@ -1,6 +1,14 @@
 // Writes the `text/event-stream` format (HTML Living Standard §9.2.5): fields, one per line, an event
 // ends with a blank line. Data is JSON on one line, so no event ever needs several `data:` lines.
 
+/** The response head of every event stream: never cached or transformed, never held by a buffering proxy (nginx). */
+export const eventStreamHeaders = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  'Cache-Control': 'no-store, no-transform',
+  Connection: 'keep-alive',
+  'X-Accel-Buffering': 'no',
+} as const;
+
 export interface SseEvent {
   event?: string;
   id?: number;

@@ -1,7 +1,22 @@
-// Facts about one TCP connection, as the server sees it.
+// Facts about one TCP connection, as the server sees it: its 4-tuple, and how many requests it carried.
 
 import type { Socket } from 'node:net';
-import type { ConnectionInfo } from '@loopwire/protocol';
+import type { ConnectionInfo, SocketAddress } from '@loopwire/protocol';
+
+export interface FourTuple {
+  /** The server's side. */
+  local: SocketAddress;
+  /** The client's side, as the server sees it. */
+  remote: SocketAddress;
+}
+
+/** The 4-tuple of a connection; empty addresses and port 0 for a socket already gone. */
+export function fourTuple(socket: Socket | undefined): FourTuple {
+  return {
+    local: { address: socket?.localAddress ?? '', port: socket?.localPort ?? 0 },
+    remote: { address: socket?.remoteAddress ?? '', port: socket?.remotePort ?? 0 },
+  };
+}
 
 const requestCounts = new WeakMap<Socket, number>();
 
@@ -9,9 +24,5 @@ const requestCounts = new WeakMap<Socket, number>();
 export function describeConnection(socket: Socket): ConnectionInfo {
   const requests = (requestCounts.get(socket) ?? 0) + 1;
   requestCounts.set(socket, requests);
-  return {
-    local: { address: socket.localAddress ?? '', port: socket.localPort ?? 0 },
-    remote: { address: socket.remoteAddress ?? '', port: socket.remotePort ?? 0 },
-    requestsOnConnection: requests,
-  };
+  return { ...fourTuple(socket), requestsOnConnection: requests };
 }

@@ -5,7 +5,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServerDeps } from '../deps.js';
-import { describeConnection } from '../core/net.js';
+import type { SocketAddress } from '@loopwire/protocol';
+import { describeConnection, fourTuple } from '../core/net.js';
 import { HttpError } from '../core/errors.js';
 import { sidOf } from '../session/sid.js';
 import { refuseBadHandshake } from '../upgrade/handshake.js';
@@ -33,10 +34,10 @@ function tellWhoami(socket: WebSocket, req: IncomingMessage): void {
 
 /** Open /ws connections by the client's address and port, so a page can ask for a ping on its own. */
 const echoClients = new Map<string, WebSocket>();
-const clientKey = (address: string | undefined, port: number | undefined) => `${address}|${port}`;
+const clientKey = ({ address, port }: SocketAddress) => `${address}|${port}`;
 
 function trackEcho(socket: WebSocket, req: IncomingMessage): void {
-  const key = clientKey(req.socket.remoteAddress, req.socket.remotePort);
+  const key = clientKey(fourTuple(req.socket as Socket).remote);
   echoClients.set(key, socket);
   socket.once('close', () => echoClients.delete(key));
   echo(socket);
@@ -86,7 +87,7 @@ export function registerRawWebSocket({
   api.post('/ws/ping', (req, res) => {
     const captureId = (req.body as { captureId?: unknown } | undefined)?.captureId;
     const record = typeof captureId === 'string' ? tap.get(captureId) : undefined;
-    const client = record && record.sid === sidOf(res) ? echoClients.get(clientKey(record.remote.address, record.remote.port)) : undefined;
+    const client = record && record.sid === sidOf(res) ? echoClients.get(clientKey(record.remote)) : undefined;
     if (!client) throw new HttpError(404, 'connection_not_found', 'No open /ws connection of yours has that capture id.');
     client.ping('loopwire');
     res.json({ pinged: true });

@@ -23,8 +23,13 @@ function wholeNumber(value: unknown, name: string, min: number, max: number): nu
   return value;
 }
 
-export function registerFanout(deps: ServerDeps): void {
-  const { api, io, config, httpServer, onClose } = deps;
+export function registerFanout({
+  api,
+  io,
+  config,
+  httpServer,
+  onClose,
+}: Pick<ServerDeps, 'api' | 'io' | 'config' | 'httpServer' | 'onClose'>): void {
 
   let fleetChangeTimer: NodeJS.Timeout | undefined;
   const fleet = createFleet(io.of('/devices') as unknown as DevicesNamespace, {

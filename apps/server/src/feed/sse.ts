@@ -7,7 +7,7 @@ import type { Request, Response } from 'express';
 import type { SseNotice } from '@loopwire/protocol';
 import type { FeedDeps } from './hub.js';
 import { HttpError } from '../core/errors.js';
-import { formatComment, formatEvent, formatRetry, parseLastEventId } from '../core/event-stream.js';
+import { eventStreamHeaders, formatComment, formatEvent, formatRetry, parseLastEventId } from '../core/event-stream.js';
 import { createPriceTicker } from './ticker.js';
 
 export const sseRetryMs = 2000;
@@ -36,13 +36,7 @@ export function registerSse({ api, feedHub, config, onClose }: FeedDeps<'api' | 
     const resumedFrom = parseLastEventId(req.headers['last-event-id']);
     const missed = resumedFrom === null ? [] : feedHub.feed.since(resumedFrom);
 
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
-      // Tells buffering proxies (nginx) to pass each event on at once.
-      'X-Accel-Buffering': 'no',
-    });
+    res.writeHead(200, eventStreamHeaders);
     streams.add(res);
 
     const send = (text: string) => {

@@ -1,5 +1,5 @@
 // The event-loop lab on the live server: loop samples and heartbeat ticks to every page, jobs in
-// four modes, ordering experiments. Routes under /api/lab (contract: shared/DESIGN.md).
+// four modes, ordering experiments. Routes under /api/lab (contract: the README's "HTTP contract").
 
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
@@ -20,7 +20,7 @@ import { sendError } from '../core/errors.js';
 
 const tickEveryMs = 100;
 
-export function registerLab({ io, api, config, onClose }: ServerDeps): void {
+export function registerLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' | 'api' | 'config' | 'onClose'>): void {
   const monitor = createLoopMonitor();
   monitor.onSample((sample) => io.emit('loop:sample', sample));
 

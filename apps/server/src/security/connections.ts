@@ -5,15 +5,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
 import type { Socket as IoSocket } from 'socket.io';
 import type { KnownConnection } from '@loopwire/protocol';
+import { fourTuple } from '../core/net.js';
 import { readSid } from '../session/sid.js';
 import { maskAuth, maskHeaders, maskSecret } from '../session/redaction.js';
-
-function tuple(socket: NetSocket | undefined): Pick<KnownConnection, 'local' | 'remote'> {
-  return {
-    local: { address: socket?.localAddress ?? '', port: socket?.localPort ?? 0 },
-    remote: { address: socket?.remoteAddress ?? '', port: socket?.remotePort ?? 0 },
-  };
-}
 
 /** A raw WebSocket one of the lab endpoints accepted. */
 export interface RawConnection {
@@ -31,7 +25,7 @@ export function describeRawConnection(connection: RawConnection, askerSid: strin
     kind: 'websocket',
     endpoint: connection.path,
     transport: 'websocket',
-    ...tuple(connection.req.socket),
+    ...fourTuple(connection.req.socket),
     connectedAt: connection.connectedAt,
     origin: connection.req.headers.origin ?? null,
     userAgent: connection.req.headers['user-agent'] ?? null,
@@ -59,7 +53,7 @@ export function describeIoSocket(socket: IoSocket, askerSid: string | null, aske
     kind: 'socket.io',
     endpoint: socket.nsp.name,
     transport: socket.conn.transport.name,
-    ...tuple(currentTcpSocket(socket)),
+    ...fourTuple(currentTcpSocket(socket)),
     connectedAt: typeof data.connectedAt === 'number' ? data.connectedAt : socket.handshake.issued,
     origin: socket.handshake.headers.origin ?? null,
     userAgent: socket.handshake.headers['user-agent'] ?? null,

@@ -31,7 +31,7 @@ const sampleMessages = [
 ];
 
 export interface LabWebSocketOptions {
-  deps: ServerDeps;
+  deps: Pick<ServerDeps, 'config' | 'upgrades' | 'onClose'>;
   attempts: AttemptLog;
   tickets: TicketBook;
   /** Live raw connections, for "what the server knows". */

@@ -23,7 +23,7 @@ export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
-export function registerSecurity(deps: ServerDeps): void {
+export function registerSecurity(deps: Pick<ServerDeps, 'api' | 'config' | 'io' | 'upgrades' | 'httpServer' | 'onClose'>): void {
   const { api, config, io, upgrades, httpServer, onClose } = deps;
   const attempts = createAttemptLog();
   const tickets = createTicketBook(ticketTtlMs);

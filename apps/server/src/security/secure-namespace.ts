@@ -27,7 +27,7 @@ class AuthError extends Error {
   }
 }
 
-export function registerSecureNamespace({ io, config }: ServerDeps, issuer: TokenIssuer): void {
+export function registerSecureNamespace({ io, config }: Pick<ServerDeps, 'io' | 'config'>, issuer: TokenIssuer): void {
   const secure = io.of('/secure') as unknown as SecureNamespace;
 
   secure.use((socket, next) => {

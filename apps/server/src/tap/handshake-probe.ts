@@ -68,7 +68,7 @@ async function settledCapture(tap: Tap, sid: string, remotePort: number): Promis
   return undefined;
 }
 
-export function registerHandshakeProbe({ api, tap, httpServer }: ServerDeps): void {
+export function registerHandshakeProbe({ api, tap, httpServer }: Pick<ServerDeps, 'api' | 'tap' | 'httpServer'>): void {
   api.post('/lab/handshake-probe', async (req, res) => {
     const probeCase = (req.body as { case?: unknown } | undefined)?.case;
     if (typeof probeCase !== 'string' || !(handshakeProbeCases as readonly string[]).includes(probeCase)) {

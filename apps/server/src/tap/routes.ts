@@ -1,5 +1,5 @@
 // /api/captures: the caller's own captures (by loopwire_sid), one capture, its HAR, a live SSE
-// stream, and clearing. Contract: DESIGN.md "Public HTTP contract".
+// stream, and clearing. Contract: the README's "The wire tap" section.
 
 import type { Request, Response } from 'express';
 import { isCaptureKind, type CaptureKind, type FrameEvent } from '@loopwire/protocol';
@@ -8,11 +8,14 @@ import { HttpError } from '../core/errors.js';
 import type { CaptureRecord } from './capture-record.js';
 import { toHar } from './har.js';
 import { toCapture, toFrame } from './serialize.js';
+import { eventStreamHeaders, formatComment, formatEvent, formatRetry } from '../core/event-stream.js';
 import { sidOf } from '../session/sid.js';
 
 /** A stream whose reader falls this far behind is closed (EventSource reconnects) instead of growing. */
 const maxStreamBacklog = 1024 * 1024;
 const heartbeatMs = 15_000;
+/** How long a dropped EventSource waits before it reconnects. */
+const retryMs = 2000;
 
 const flag = (value: unknown) => value === '1' || value === 'true';
 
@@ -32,7 +35,7 @@ function parseKind(raw: unknown): CaptureKind | undefined {
   return raw;
 }
 
-export function registerCaptures({ api, tap, onClose }: ServerDeps): void {
+export function registerCaptures({ api, tap, onClose }: Pick<ServerDeps, 'api' | 'tap' | 'onClose'>): void {
   const own = (req: Request, res: Response): CaptureRecord => {
     const record = tap.get(String(req.params.id));
     // Someone else's capture is answered exactly like a missing one: its existence is not yours to know.
@@ -60,18 +63,14 @@ export function registerCaptures({ api, tap, onClose }: ServerDeps): void {
   api.get('/captures/stream', (req, res) => {
     const sid = sidOf(res);
     const includeNoise = flag(req.query.all);
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      'X-Accel-Buffering': 'no',
-    });
-    res.write(`retry: 2000\n: captures of this browser${tap.enabled ? '' : ' (the tap is off: TAP=off)'}\n\n`);
+    res.writeHead(200, eventStreamHeaders);
+    res.write(formatRetry(retryMs) + formatComment(`captures of this browser${tap.enabled ? '' : ' (the tap is off: TAP=off)'}`));
     const send = (event: string, data: unknown) => {
       if (res.writableLength > maxStreamBacklog) {
         res.end();
         return;
       }
-      res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      res.write(formatEvent({ event, data }));
     };
     const visible = (record: CaptureRecord) => record.sid === sid && (includeNoise || !record.noise);
     const unsubscribe = tap.store.subscribe({
@@ -84,7 +83,7 @@ export function registerCaptures({ api, tap, onClose }: ServerDeps): void {
         send('frame', event);
       },
     });
-    const heartbeat = setInterval(() => res.write(': still here\n\n'), heartbeatMs);
+    const heartbeat = setInterval(() => res.write(formatComment('still here')), heartbeatMs);
     streams.add(res);
     res.on('close', () => {
       clearInterval(heartbeat);

@@ -1,15 +1,19 @@
 // Serves the web app: the built files in production, Vite's dev middleware (hot reload) with --dev.
 // Each page the app has was prerendered by the build (dist/pages/); any other address that wants
 // HTML gets the prerendered 404 page with status 404. HEAD is answered like GET, without the body.
+// Built files and pages go out brotli- or gzip-compressed when the browser accepts it (with `Vary:
+// Accept-Encoding`): the build writes .br and .gz beside each file, so nothing is compressed per request.
 
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import express, { type Express, type Request, type Response } from 'express';
+import expressStaticGzip from 'express-static-gzip';
+import type { Express, Request, Response } from 'express';
 import type { Server as HttpServer } from 'node:http';
 import { webDist, webRoot } from '../core/paths.js';
 
 const appRoutePattern = '/{*path}';
+const pagesDir = join(webDist, 'pages');
 /** A page's address as the build names its file: lowercase words joined by "-" and "/". */
 const pagePath = /^\/(?:[a-z0-9-]+(?:\/[a-z0-9-]+)*)?$/;
 
@@ -24,28 +28,39 @@ function pageFile(path: string): string | null {
   return trimmed === '/' ? 'index.html' : `${trimmed.slice(1)}.html`;
 }
 
-function sendPage(res: Response, file: string, status: number, onMissing: () => void): void {
-  res.status(status).set('Cache-Control', 'no-cache');
-  res.sendFile(file, { root: join(webDist, 'pages') }, (error) => {
-    if (error && !res.headersSent) onMissing();
+/** A prerendered page with the given status, as its .br or .gz when the request accepts one; never cached without revalidation. */
+function sendPage(req: Request, res: Response, file: string, status: number, onMissing: () => void): void {
+  const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
+  const suffix = encoding === 'br' ? '.br' : encoding === 'gzip' ? '.gz' : '';
+  res.status(status).type('html').set({ 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' });
+  if (suffix) res.set('Content-Encoding', encoding as string);
+  res.sendFile(`${file}${suffix}`, { root: pagesDir, cacheControl: false }, (error) => {
+    if (!error || res.headersSent) return;
+    res.removeHeader('Content-Encoding');
+    onMissing();
   });
+}
+
+/** Built files under `root`, each sent as its precompressed .br or .gz when the request accepts one. */
+function precompressed(root: string, options: expressStaticGzip.ExpressStaticGzipOptions['serveStatic']) {
+  return expressStaticGzip(root, { enableBrotli: true, orderPreference: ['br', 'gzip'], index: false, serveStatic: { index: false, ...options } });
 }
 
 export function serveBuiltWebApp(app: Express): void {
   // Vite puts content-hashed files under assets/: they never change, so browsers may keep them.
-  app.use('/assets', express.static(join(webDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use('/assets', precompressed(join(webDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
   // dist/index.html is the prerender's template and dist/pages/ its output: pages are reached by their address only.
-  const builtFiles = express.static(webDist, { index: false });
+  const builtFiles = precompressed(webDist, {});
   app.use((req, res, next) => (req.path === '/index.html' || req.path.startsWith('/pages/') ? next() : builtFiles(req, res, next)));
   app.get(appRoutePattern, (req, res, next) => {
     if (!wantsHtml(req)) return next();
-    if (!existsSync(join(webDist, 'pages', '404.html'))) {
+    if (!existsSync(join(pagesDir, '404.html'))) {
       res.status(503).type('text/plain').send('The web app is not built yet: run `npm run build`, or `npm start`.\n');
       return;
     }
-    const notFound = () => sendPage(res, '404.html', 404, () => next());
+    const notFound = () => sendPage(req, res, '404.html', 404, () => next());
     const file = pageFile(req.path);
-    if (file) sendPage(res, file, 200, notFound);
+    if (file) sendPage(req, res, file, 200, notFound);
     else notFound();
   });
 }

@@ -4,11 +4,12 @@
 import { useId, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import { fromPromise, type ActorRefFrom } from 'xstate';
+import { percentile } from '@loopwire/protocol';
 import { connectionActor, drawnState, feedClientMachine } from './feedClient.machine.ts';
 import { raceMachine, type RaceBytes, type RaceSettings } from './race.machine.ts';
 import { feedClients, newestFeedId } from './feed-clients.ts';
 import { transportKinds, transportLabels, type TransportKind } from './kinds.ts';
-import { measureRaceBytes, percentile, raceMessageIndex, raceMessageText } from './measure.ts';
+import { measureRaceBytes, raceMessageIndex, raceMessageText } from './measure.ts';
 import { LifecycleStrip } from './LifecycleStrip.tsx';
 import { BytesChart } from './BytesChart.tsx';
 import './transports.css';

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, raceMessageIndex, raceMessageText, sumRaceBytes } from './measure.ts';
+import { raceMessageIndex, raceMessageText, sumRaceBytes } from './measure.ts';
 
 describe('race measurements', () => {
-  it('takes nearest-rank percentiles', () => {
-    expect(percentile([], 50)).toBeNull();
-    expect(percentile([5, 1, 3, 2, 4], 50)).toBe(3);
-    expect(percentile(Array.from({ length: 20 }, (_, n) => n + 1), 95)).toBe(19);
-  });
-
   it('numbers race messages so the send time can be found again', () => {
     expect(raceMessageIndex('abc', raceMessageText('abc', 4))).toBe(4);
     expect(raceMessageIndex('abc', raceMessageText('xyz', 4))).toBeNull();

@@ -1,16 +1,9 @@
-// Numbers the race shows: delivery latency percentiles and the tap's bytes summed per transport.
+// Numbers the race shows: race message names and the tap's bytes summed per transport (latency
+// percentiles come from @loopwire/protocol's `percentile`).
 
 import type { Capture, CaptureList } from '@loopwire/protocol';
 import type { TransportKind } from './kinds.ts';
 import type { RaceBytes, WireBytes } from './race.machine.ts';
-
-/** Nearest-rank percentile of a list of numbers (p in 0..100); null for an empty list. */
-export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1]!;
-}
 
 /** The text each race message carries; the index says when it was sent. */
 export function raceMessageText(raceId: string, index: number): string {

@@ -1,0 +1,97 @@
+// The import boundaries (docs/ARCHITECTURE.md says why): `npm run boundaries`, a step of `npm test`,
+// fails on any import these rules forbid and on any cycle. scripts/boundaries.test.ts proves each rule
+// fails on a small tree that breaks it.
+
+const server = '^apps/server/src/';
+/** Rooms that are features: each may use core, session, upgrade and the packages, never another feature. */
+const features = 'tap|feed|echo|loop-lab|security|fanout|scale|web-app';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+export default {
+  forbidden: [
+    {
+      name: 'no-cycle',
+      comment: 'A cycle (type-only imports included) means two modules cannot be understood, tested or moved apart.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+
+    // ── Server (apps/server/src) ──────────────────────────────────────────────────────────────────
+    {
+      name: 'server-core-imports-no-room',
+      comment: 'core/ is what every room may use, so it imports nothing else of the server.',
+      severity: 'error',
+      from: { path: `${server}core/` },
+      to: { path: server, pathNot: `${server}core/` },
+    },
+    {
+      name: 'server-session-imports-only-core',
+      comment: 'session/ (the sid cookie, the redaction policy) sits on core alone.',
+      severity: 'error',
+      from: { path: `${server}session/` },
+      to: { path: server, pathNot: `${server}(core|session)/` },
+    },
+    {
+      name: 'server-upgrade-imports-only-core-and-session',
+      comment: 'upgrade/ routes every upgrade; features register with it through ServerDeps, it never imports them.',
+      severity: 'error',
+      from: { path: `${server}upgrade/` },
+      to: { path: server, pathNot: `${server}(core|session|upgrade)/` },
+    },
+    {
+      name: 'server-feature-imports-no-other-feature',
+      comment: 'A feature uses core, session, upgrade and the packages; what two features share moves to core.',
+      severity: 'error',
+      from: { path: `${server}(${features})/` },
+      to: { path: `${server}(${features})/`, pathNot: `${server}$1/` },
+    },
+    {
+      name: 'server-rooms-import-no-composition-root',
+      comment: 'server.ts and main.ts assemble the rooms; a room reaches the others only through ServerDeps (deps.ts).',
+      severity: 'error',
+      from: { path: `${server}[^/]+/` },
+      to: { path: `${server}(server|main)\\.ts$` },
+    },
+
+    // ── Packages (packages/*) ─────────────────────────────────────────────────────────────────────
+    {
+      name: 'packages-import-no-app',
+      comment: 'Packages are shared by the apps and the bench, so they never import them.',
+      severity: 'error',
+      from: { path: '^packages/' },
+      to: { path: '^(apps|bench)/' },
+    },
+    {
+      name: 'protocol-imports-no-node',
+      comment:
+        'packages/protocol runs in the browser and in Node alike: no Node built-ins (DOM and Node globals are kept out by its tsconfig: lib ES2023, no types).',
+      severity: 'error',
+      from: { path: '^packages/protocol/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'protocol-imports-no-other-package',
+      comment: 'packages/protocol is the bottom layer: the other packages build on it, not the other way round.',
+      severity: 'error',
+      from: { path: '^packages/protocol/' },
+      to: { path: '^packages/', pathNot: '^packages/protocol/' },
+    },
+
+    // ── Web (apps/web/src) ────────────────────────────────────────────────────────────────────────
+    // WEB RULES GO HERE: app/ → features/ → lib/, no feature importing another feature's internals,
+    // lib/ importing no feature. Added by the web reorganisation (issue 13's web part).
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['source', 'import', 'types', 'default'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.cts'],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
