@@ -40,14 +40,19 @@ function useDrawnSamples(samples: readonly LoopSample[], paused: boolean, everyM
   return drawn;
 }
 
-/** A stepped area: each sample's level covers the 100 ms window that ends at its time. */
+/** A stepped area: each sample's level reaches back to the previous sample, so a stall (no samples
+ *  while the loop was blocked, then one with the whole delay) shows as a block, not as a ramp. */
 function steppedArea(samples: readonly LoopSample[], end: number, value: (sample: LoopSample) => number, max: number): string {
-  const x = (at: number) => (((at - (end - spanMs)) / spanMs) * 300).toFixed(1);
+  const x = (at: number) => (Math.max(0, ((at - (end - spanMs)) / spanMs) * 300)).toFixed(1);
   const y = (v: number) => (100 - (Math.min(v, max) / max) * 100).toFixed(1);
-  const visible = samples.filter((sample) => sample.at > end - spanMs);
-  if (visible.length === 0) return '';
-  let path = `M${x(visible[0]!.at - windowMs)},100`;
-  for (const sample of visible) path += `L${x(sample.at - windowMs)},${y(value(sample))}L${x(sample.at)},${y(value(sample))}`;
+  const first = samples.findIndex((sample) => sample.at > end - spanMs);
+  if (first < 0) return '';
+  const visible = samples.slice(first);
+  const startOf = (index: number) => samples[first + index - 1]?.at ?? visible[index]!.at - windowMs;
+  let path = `M${x(startOf(0))},100`;
+  visible.forEach((sample, index) => {
+    path += `L${x(startOf(index))},${y(value(sample))}L${x(sample.at)},${y(value(sample))}`;
+  });
   return `${path}L${x(visible[visible.length - 1]!.at)},100Z`;
 }
 
