@@ -9,7 +9,7 @@ import { once, type EventEmitter } from 'node:events';
 import { connect } from 'node:net';
 import WebSocket from 'ws';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import type { Capture } from '@loopwire/protocol';
+import type { Capture } from '@loopwire/contract';
 import type { LoopwireServer } from '../src/server.js';
 import { capturesWhere, handshake, rawExchange, startTestServer, waitFor } from './helpers.js';
 import { closePayload, frame, openRawWebSocket } from './raw-frames.js';
@@ -398,10 +398,10 @@ describe('lab parameters out of range', () => {
     expect((await post('/lab/batch', { mode: 'async', durationMs: 10, count: 1e6 })).status).toBe(400);
   });
 
-  it('ordering experiment that is code, not a catalogue id → 400 unknown_experiment (never evaluated)', async () => {
+  it('ordering experiment that is code, not a catalogue id → 400 bad_experiment (never evaluated)', async () => {
     const response = await post('/lab/order', { experiment: 'process.exit(1)' });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: 'unknown_experiment' } });
+    expect(await response.json()).toMatchObject({ error: { code: 'bad_experiment' } });
   });
 
   it('invalid JSON to the lab → 400 bad_json', async () => {
@@ -410,10 +410,10 @@ describe('lab parameters out of range', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'bad_json' } });
   });
 
-  it('huge token lifetime → 400 bad_ttl', async () => {
+  it('huge token lifetime → 400 bad_ttl_ms', async () => {
     const response = await post('/security/tokens', { name: 'a', ttlMs: 1e308 });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: 'bad_ttl' } });
+    expect(await response.json()).toMatchObject({ error: { code: 'bad_ttl_ms' } });
   });
 
   it('simulator count 10^9 → 400 bad_count', async () => {
@@ -422,9 +422,9 @@ describe('lab parameters out of range', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'bad_count' } });
   });
 
-  it('huge flood durationMs → 400 bad_durationMs', async () => {
+  it('huge flood durationMs → 400 bad_duration_ms', async () => {
     const response = await post('/devices/flood', { ratePerDevice: 10, durationMs: 9e15 });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: 'bad_durationMs' } });
+    expect(await response.json()).toMatchObject({ error: { code: 'bad_duration_ms' } });
   });
 });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import type { ApiErrorBody, ServerHello } from '@loopwire/protocol';
+import type { ApiErrorBody, ServerHello } from '@loopwire/contract';
 import type { LoopwireServer } from '../src/server.js';
 import { handshake, rawExchange, startTestServer } from './helpers.js';
 

@@ -5,7 +5,7 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { io as ioClient } from 'socket.io-client';
-import type { Capture, CaptureList, HandshakeProbeResult } from '@loopwire/protocol';
+import type { Capture, CaptureList, HandshakeProbeResult } from '@loopwire/contract';
 import type { LoopwireServer } from '../src/server.js';
 import { handshake, rawExchange, startTestServer } from './helpers.js';
 
@@ -390,7 +390,7 @@ describe('POST /api/lab/handshake-probe', () => {
       body: JSON.stringify({ case: 'GET / HTTP/1.1' }),
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: 'unknown_case' } });
+    expect(await response.json()).toMatchObject({ error: { code: 'bad_case' } });
   });
 });
 

@@ -13,7 +13,7 @@ import type {
   SseNotice,
   TickerUpdate,
   WsFeedServerMessage,
-} from '@loopwire/protocol';
+} from '@loopwire/contract';
 import type { LoopwireServer } from '../src/server.js';
 import { heldRequests, rawExchange, startTestServer, waitFor } from './helpers.js';
 import { eventsNamed, openSse, type SseReader } from './sse-reader.js';

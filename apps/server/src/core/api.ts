@@ -1,7 +1,7 @@
 // The JSON API under /api: health, whoami, and the routes other modules mount.
 
 import express, { type Router } from 'express';
-import type { HealthResponse } from '@loopwire/protocol';
+import type { HealthResponse } from '@loopwire/contract';
 import { sendError } from './errors.js';
 import { describeConnection } from './net.js';
 

@@ -1,12 +1,12 @@
-// One way to answer with a JSON error, so every 4xx has the contract's body.
+// One way to answer with a JSON error, so every 4xx has the contract's body and one of its codes.
 
 import type { ErrorRequestHandler, Response } from 'express';
-import type { ApiErrorBody } from '@loopwire/protocol';
+import type { ApiErrorBody, ErrorCode } from '@loopwire/contract';
 
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -14,7 +14,7 @@ export class HttpError extends Error {
   }
 }
 
-export function sendError(res: Response, status: number, code: string, message: string): void {
+export function sendError(res: Response, status: number, code: ErrorCode, message: string): void {
   const body: ApiErrorBody = { error: { code, message } };
   res.status(status).json(body);
 }

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ServerDeps } from '../deps.js';
-import type { SocketAddress } from '@loopwire/protocol';
+import type { SocketAddress } from '@loopwire/contract';
 import { describeConnection, fourTuple } from '../core/net.js';
 import { HttpError } from '../core/errors.js';
 import { sidOf } from '../session/sid.js';

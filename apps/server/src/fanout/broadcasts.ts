@@ -2,7 +2,7 @@
 // acks, and measures delivery latency (device receivedAt − server sentAt) and messages per second.
 
 import { randomUUID } from 'node:crypto';
-import type { BroadcastResult, DeviceAck, DeviceCommand } from '@loopwire/protocol';
+import type { BroadcastResult, DeviceAck, DeviceCommand } from '@loopwire/contract';
 import type { DevicesNamespace } from './fleet.js';
 import { summarizeLatencies } from '../core/percentiles.js';
 

@@ -2,12 +2,7 @@
 // server keeps them on a list (rooms by zone and capability) and rate-limits what they send (fan-in).
 
 import type { Namespace, Socket } from 'socket.io';
-import type {
-  DeviceAuth,
-  DeviceClientToServerEvents,
-  DeviceServerToClientEvents,
-  DeviceSummary,
-} from '@loopwire/protocol';
+import type { DeviceAuth, DeviceClientToServerEvents, DeviceServerToClientEvents, DeviceSummary } from '@loopwire/contract';
 import { createTokenBucket, type TokenBucket } from '../core/token-bucket.js';
 
 interface DeviceData {

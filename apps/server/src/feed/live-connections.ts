@@ -1,7 +1,7 @@
 // The long-lived feed connections the server can end on request (SSE streams, raw WebSockets,
 // Socket.IO sockets), so a learner can watch how each client reacts when the *server* hangs up.
 
-import type { ClosableTransport } from '@loopwire/protocol';
+import type { ClosableTransport } from '@loopwire/contract';
 
 export interface LiveConnections {
   /** Remembers how to end one connection; returns the function that forgets it (call it on close). */

@@ -2,9 +2,9 @@
 // once, every waiting client together) or the hold time passes (204). One request per message, no timer.
 
 import type { Response } from 'express';
-import { longPollHoldMs, type FeedMessages } from '@loopwire/protocol';
+import { PollQuerySchema, longPollHoldMs, type FeedMessages } from '@loopwire/contract';
 import type { FeedDeps } from './hub.js';
-import { parseAfter } from './after.js';
+import { readQuery } from '../core/read-input.js';
 import { HttpError } from '../core/errors.js';
 
 /** More waiting requests than this are refused (503) so a flood cannot grow memory without bound. */
@@ -36,7 +36,7 @@ export function registerLongPolling({ api, feedHub, config, onClose }: FeedDeps<
   });
 
   api.get('/poll/long', (req, res) => {
-    const after = parseAfter(req.query.after);
+    const after = readQuery(PollQuerySchema, req.query).after;
     res.set('Cache-Control', 'no-store');
     const ready = feedHub.feed.since(after);
     if (ready.length > 0) {

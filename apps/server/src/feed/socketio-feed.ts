@@ -1,8 +1,8 @@
 // The feed and a chat room over Socket.IO: `feed:subscribe` joins the `feed` room (ack = backlog),
 // `chat:join` / `chat:message` use rooms and acknowledgements.
 
-import type { ChatAck } from '@loopwire/protocol';
-import { maxFeedTextLength } from '@loopwire/protocol';
+import type { ChatAck } from '@loopwire/contract';
+import { maxFeedTextLength } from '@loopwire/contract';
 import type { FeedDeps } from './hub.js';
 
 const feedRoom = 'feed';

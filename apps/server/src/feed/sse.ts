@@ -4,7 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import type { SseNotice } from '@loopwire/protocol';
+import type { SseNotice } from '@loopwire/contract';
 import type { FeedDeps } from './hub.js';
 import { HttpError } from '../core/errors.js';
 import { eventStreamHeaders, formatComment, formatEvent, formatRetry, parseLastEventId } from '../core/event-stream.js';

@@ -5,12 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import {
-  maxFeedTextLength,
-  serverCloseCode,
-  serverCloseReason,
-  type WsFeedServerMessage,
-} from '@loopwire/protocol';
+import { maxFeedTextLength, serverCloseCode, serverCloseReason, type WsFeedServerMessage } from '@loopwire/contract';
 import type { FeedDeps } from './hub.js';
 import { refuseBadHandshake } from '../upgrade/handshake.js';
 

@@ -4,7 +4,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { MessageChannel } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
-import type { JobLane, JobMode, LabJobResult } from '@loopwire/protocol';
+import type { JobLane, JobMode, LabJobResult } from '@loopwire/contract';
 import type { LoopwireIo } from '../core/socket-io.js';
 import type { BlockingBudget } from './blocking-budget.js';
 import { burnCpu } from './cpu-work.js';

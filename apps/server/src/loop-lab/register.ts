@@ -3,7 +3,16 @@
 
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { LabLoopResponse, LabRecentJobsResponse, OrderResult } from '@loopwire/protocol';
+import {
+  LabBatchRequestSchema,
+  LabJobRequestSchema,
+  OrderRequestSchema,
+  orderExperimentIds,
+  type LabLoopResponse,
+  type OrderExperimentSources,
+  type LabRecentJobsResponse,
+  type OrderResult,
+} from '@loopwire/contract';
 import type { Response } from 'express';
 import type { ServerDeps } from '../deps.js';
 import { createBlockingBudget } from './blocking-budget.js';
@@ -12,11 +21,11 @@ import type { CpuTask, CpuTaskResult } from './cpu-worker.js';
 import { createJobRunner } from './jobs.js';
 import { RetryLater } from '../core/retry-later.js';
 import { createLoopMonitor } from './loop-monitor.js';
-import { runOrderExperiment } from './order-experiments.js';
+import { runOrderExperiment, sourceOf } from './order-experiments.js';
 import { createPbkdf2Work } from './pbkdf2-work.js';
 import { createThreadpoolLanes, threadpoolSize } from './threadpool-lanes.js';
-import { readBatchRequest, readJobRequest, readOrderRequest } from './validate.js';
 import { sendError } from '../core/errors.js';
+import { readBody } from '../core/read-input.js';
 
 const tickEveryMs = 100;
 
@@ -61,7 +70,7 @@ export function registerLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' 
   });
 
   api.post('/lab/jobs', async (req, res) => {
-    const { mode, durationMs } = readJobRequest(req.body);
+    const { mode, durationMs } = readBody(LabJobRequestSchema, req.body);
     try {
       res.json(await jobs.run(mode, durationMs));
     } catch (error) {
@@ -70,7 +79,7 @@ export function registerLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' 
   });
 
   api.post('/lab/batch', async (req, res) => {
-    const { mode, durationMs, count } = readBatchRequest(req.body);
+    const { mode, durationMs, count } = readBody(LabBatchRequestSchema, req.body);
     try {
       res.json({ jobs: await jobs.runBatch(mode, durationMs, count) });
     } catch (error) {
@@ -78,8 +87,13 @@ export function registerLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' 
     }
   });
 
+  api.get('/lab/experiments', (_req, res) => {
+    const body: OrderExperimentSources = { experiments: orderExperimentIds.map((id) => ({ id, code: sourceOf(id) })) };
+    res.json(body);
+  });
+
   api.post('/lab/order', async (req, res) => {
-    const experiment = readOrderRequest(req.body);
+    const { experiment } = readBody(OrderRequestSchema, req.body);
     try {
       const body: OrderResult = { experiment, observed: await runOrderExperiment(experiment) };
       res.json(body);

@@ -3,7 +3,7 @@
 // security lab tags its attempts and asks the server what really happened.
 
 import type { IncomingMessage } from 'node:http';
-import type { HandshakeOutcome } from '@loopwire/protocol';
+import type { HandshakeOutcome } from '@loopwire/contract';
 
 const attemptPattern = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -4,7 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
 import type { Socket as IoSocket } from 'socket.io';
-import type { KnownConnection } from '@loopwire/protocol';
+import type { KnownConnection } from '@loopwire/contract';
 import { fourTuple } from '../core/net.js';
 import { readSid } from '../session/sid.js';
 import { maskAuth, maskHeaders, maskSecret } from '../session/redaction.js';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { PrivateFeed } from '@loopwire/protocol';
+import type { PrivateFeed } from '@loopwire/contract';
 import type { ServerDeps } from '../deps.js';
 import { refuseBadHandshake } from '../upgrade/handshake.js';
 import { rejectUpgrade } from '../upgrade/reject.js';

@@ -3,9 +3,10 @@
 
 import { randomUUID } from 'node:crypto';
 import express from 'express';
-import type { KnownConnection, KnownConnectionsResponse, SecurityInfo } from '@loopwire/protocol';
+import { TokenRequestSchema, type KnownConnection, type KnownConnectionsResponse, type SecurityInfo } from '@loopwire/contract';
 import type { ServerDeps } from '../deps.js';
 import { HttpError } from '../core/errors.js';
+import { readBody } from '../core/read-input.js';
 import { createAttemptLog } from './attempts.js';
 import { describeIoSocket, describeRawConnection, type RawConnection } from './connections.js';
 import { startForeignPage } from './foreign-page.js';
@@ -16,7 +17,6 @@ import { createTicketBook, createTokenIssuer } from './tokens.js';
 
 export const ticketTtlMs = 30_000;
 const maxListedConnections = 60;
-const tokenName = /^[\p{L}\p{N} _.-]{1,32}$/u;
 
 /** The demo endpoint without an Origin check exists only while nobody else can reach the server. */
 export function isLoopbackHost(host: string): boolean {
@@ -27,7 +27,7 @@ export function registerSecurity(deps: Pick<ServerDeps, 'api' | 'config' | 'io' 
   const { api, config, io, upgrades, httpServer, onClose } = deps;
   const attempts = createAttemptLog();
   const tickets = createTicketBook(ticketTtlMs);
-  const issuer = createTokenIssuer();
+  const issuer = createTokenIssuer(config.tokenClock);
   const rawConnections = new Set<RawConnection>();
   const cswshDemo = isLoopbackHost(config.host);
 
@@ -57,9 +57,9 @@ export function registerSecurity(deps: Pick<ServerDeps, 'api' | 'config' | 'io' 
 
   const security = express.Router();
 
-  security.get('/info', (_req, res) => {
+  security.get('/info', async (_req, res) => {
     const info: SecurityInfo = {
-      foreignPort: foreignPage.port(),
+      foreignPort: await foreignPage.started,
       cswshDemo,
       messageRateLimit: config.messageRateLimit,
       limitedMaxMessageBytes,
@@ -70,15 +70,7 @@ export function registerSecurity(deps: Pick<ServerDeps, 'api' | 'config' | 'io' 
   });
 
   security.post('/tokens', (req, res) => {
-    const body = (req.body ?? {}) as { name?: unknown; ttlMs?: unknown };
-    const name = body.name ?? 'learner';
-    if (typeof name !== 'string' || !tokenName.test(name)) {
-      throw new HttpError(400, 'bad_name', 'name must be 1 to 32 letters, digits, spaces, dots, dashes or underscores.');
-    }
-    const ttlMs = body.ttlMs ?? 10 * 60_000;
-    if (typeof ttlMs !== 'number' || !Number.isInteger(ttlMs) || ttlMs < 1000 || ttlMs > 3_600_000) {
-      throw new HttpError(400, 'bad_ttl', 'ttlMs must be a whole number of milliseconds from 1000 to 3600000.');
-    }
+    const { name, ttlMs } = readBody(TokenRequestSchema, req.body ?? {});
     res.status(201).json(issuer.issue(name, ttlMs));
   });
 

@@ -1,7 +1,7 @@
 // The capture store: a ring of the newest captures (memory stays flat however long the server
 // runs), with listeners for new captures and frames. Listeners cost nothing when there are none.
 
-import type { CaptureKind } from '@loopwire/protocol';
+import type { CaptureKind } from '@loopwire/contract';
 import type { CaptureRecord, FrameRecord } from './capture-record.js';
 
 export interface CaptureListener {

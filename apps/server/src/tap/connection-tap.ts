@@ -2,7 +2,8 @@
 // with responses (one capture per keep-alive exchange), and after a 101 decodes WebSocket frames.
 
 import type { Socket } from 'node:net';
-import { FrameDecoder, headerValue, parseHttpHead, type FrameListener, type SocketAddress } from '@loopwire/protocol';
+import type { SocketAddress } from '@loopwire/contract';
+import { FrameDecoder, headerValue, parseHttpHead, type FrameListener } from '@loopwire/protocol';
 import { bodyRecordFor, FrameLog, previewBytes, type CaptureRecord } from './capture-record.js';
 import type { CaptureStore } from './capture-store.js';
 import { isNoise, kindFromRequest, kindFromResponse } from './classify.js';

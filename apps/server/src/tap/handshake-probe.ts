@@ -4,9 +4,10 @@
 
 import { randomBytes } from 'node:crypto';
 import { connect, type AddressInfo } from 'node:net';
-import { handshakeProbeCases, type HandshakeProbeCase, type HandshakeProbeResult } from '@loopwire/protocol';
+import { HandshakeProbeRequestSchema, type HandshakeProbeCase, type HandshakeProbeResult } from '@loopwire/contract';
 import type { ServerDeps } from '../deps.js';
 import { HttpError } from '../core/errors.js';
+import { readBody } from '../core/read-input.js';
 import type { CaptureRecord } from './capture-record.js';
 import { maskHead } from '../session/redaction.js';
 import { sidCookieName, sidOf } from '../session/sid.js';
@@ -70,18 +71,15 @@ async function settledCapture(tap: Tap, sid: string, remotePort: number): Promis
 
 export function registerHandshakeProbe({ api, tap, httpServer }: Pick<ServerDeps, 'api' | 'tap' | 'httpServer'>): void {
   api.post('/lab/handshake-probe', async (req, res) => {
-    const probeCase = (req.body as { case?: unknown } | undefined)?.case;
-    if (typeof probeCase !== 'string' || !(handshakeProbeCases as readonly string[]).includes(probeCase)) {
-      throw new HttpError(400, 'unknown_case', `case must be one of ${handshakeProbeCases.join(', ')}.`);
-    }
+    const { case: probeCase } = readBody(HandshakeProbeRequestSchema, req.body);
     if (!tap.enabled) throw new HttpError(409, 'tap_off', 'The wire tap is off (TAP=off), so there is nothing to show.');
     const address = httpServer.address() as AddressInfo;
     const sid = sidOf(res);
-    const head = craftedHead(probeCase as HandshakeProbeCase, `${address.address}:${address.port}`, sid);
+    const head = craftedHead(probeCase, `${address.address}:${address.port}`, sid);
     const remotePort = await runProbe(address, head, probeCase === 'ok');
     const record = await settledCapture(tap, sid, remotePort);
     if (!record) throw new HttpError(504, 'probe_not_captured', 'The probe ran but its capture did not settle in time.');
-    const body: HandshakeProbeResult = { case: probeCase as HandshakeProbeCase, sent: maskHead(head), capture: tap.toCapture(record) };
+    const body: HandshakeProbeResult = { case: probeCase, sent: maskHead(head), capture: tap.toCapture(record) };
     res.json(body);
   });
 }

@@ -3,7 +3,7 @@
 
 import type { Server as HttpServer } from 'node:http';
 import type { Socket } from 'node:net';
-import type { Capture } from '@loopwire/protocol';
+import type { Capture } from '@loopwire/contract';
 import type { CaptureRecord } from './capture-record.js';
 import { CaptureStore, type CaptureQuery } from './capture-store.js';
 import { ConnectionTap } from './connection-tap.js';

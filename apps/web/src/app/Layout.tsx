@@ -7,10 +7,10 @@ import { catalog } from 'virtual:lesson-catalog';
 import ConnectionBadge from '../features/connection/ConnectionBadge.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { useShortcuts } from './useShortcuts.ts';
-import { useProgress } from '../features/progress/store.ts';
 import { SearchDialog } from '../features/search/SearchField.tsx';
-import { tally } from '../features/progress/progress.ts';
+import { tally, useProgress } from '../features/progress/index.ts';
 import { CloseIcon, KeyboardIcon, MenuIcon, SearchIcon } from './icons.tsx';
+import './shell.css';
 import './site-menu.css';
 import './fit-and-focus.css';
 

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
-import NotFound from './NotFound.tsx';
+import NotFound from '../lib/ui/NotFound.tsx';
 
 const retryEveryMs = 2000;
 

@@ -4,7 +4,7 @@
 import type { RouteObject } from 'react-router';
 import { Layout } from './Layout.tsx';
 import Home from './routes/Home.tsx';
-import NotFound from './NotFound.tsx';
+import NotFound from '../lib/ui/NotFound.tsx';
 import PageLoadError from './PageLoadError.tsx';
 
 export const routes: RouteObject[] = [

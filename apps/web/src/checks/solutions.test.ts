@@ -30,7 +30,8 @@ function closed(socket: WebSocketLike): Promise<void> {
   });
 }
 import { postFeedMessage, readEngineIoOpen, readSseRetry } from '../features/transports/feed-probes.ts';
-import { floodCloseCode, latestBroadcast, reusedTicketStatus } from '../features/security/probes.ts';
+import { floodCloseCode, reusedTicketStatus } from '../features/security/probes.ts';
+import { latestBroadcast } from '../features/fanout/checks.ts';
 
 /** Performs the challenge as a learner would, and returns the answer the learner would type. */
 type Solution = (ctx: CheckContext) => Promise<string>;

@@ -4,8 +4,8 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { catalog } from 'virtual:lesson-catalog';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
-import { useProgress } from '../../features/progress/store.ts';
-import { tally, type Progress } from '../../features/progress/progress.ts';
+import { tally, useProgress, type Progress } from '../../features/progress/index.ts';
+import './home.css';
 
 const ProgressPanel = lazy(() => import('../../features/progress/ProgressPanel.tsx'));
 

@@ -1,7 +1,7 @@
 // Asks the live server for the 4-tuple of a real connection, over HTTP (keep-alive) or a new WebSocket.
 
 import { useState } from 'react';
-import type { ConnectionInfo } from '@loopwire/protocol';
+import type { ConnectionInfo } from '@loopwire/contract';
 import { whoamiOverHttp, whoamiOverWebSocket } from './whoami.ts';
 import { browserCheckContext } from '../../lib/live/context.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';

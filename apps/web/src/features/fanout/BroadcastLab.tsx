@@ -3,17 +3,19 @@
 
 import { useMachine } from '@xstate/react';
 import { useState } from 'react';
-import type { BroadcastResult, BroadcastStarted, FloodResult } from '@loopwire/protocol';
+import type { BroadcastResult, BroadcastStarted, FloodResult } from '@loopwire/contract';
 import { broadcastRunMachine, liveBroadcastActors } from './broadcastRun.machine.ts';
-import { callJson, waitForBroadcast } from '../../lib/labApi.ts';
+import { requestJson } from '../../lib/api.ts';
+import { waitForBroadcast } from './api.ts';
 import { useFleet } from './useFleet.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
-import '../security/labs.css';
+import '../../design/lab-panels.css';
+import './fanout.css';
 
 const machine = broadcastRunMachine.provide({
   actors: liveBroadcastActors({
     send: (room) =>
-      callJson<BroadcastStarted>('/api/devices/broadcast', {
+      requestJson<BroadcastStarted>('/api/devices/broadcast', {
         method: 'POST',
         body: { payload: { action: 'report-status', at: Date.now() }, ...(room ? { room } : {}) },
       }),
@@ -76,7 +78,7 @@ export default function BroadcastLab() {
     setFlooding(true);
     setFloodError(null);
     try {
-      setFlood(await callJson<FloodResult>('/api/devices/flood', { method: 'POST', body: { ratePerDevice: rate, durationMs: 1000 } }));
+      setFlood(await requestJson<FloodResult>('/api/devices/flood', { method: 'POST', body: { ratePerDevice: rate, durationMs: 1000 } }));
     } catch (caught) {
       setFloodError((caught as Error).message);
     } finally {

@@ -2,7 +2,7 @@
 // sequence diagram, the frames, Engine.IO packets, and export (curl, HAR).
 
 import { useState } from 'react';
-import type { BodySummary, Capture } from '@loopwire/protocol';
+import type { BodySummary, Capture } from '@loopwire/contract';
 import { HeadView } from './HeadView.tsx';
 import { AcceptDerivation } from './AcceptDerivation.tsx';
 import { SequenceDiagram } from './SequenceDiagram.tsx';

@@ -2,7 +2,7 @@
 // own port over raw TCP, and each answer — 426, 400, 403, or a 101 — is shown exactly, with its body.
 
 import { useState } from 'react';
-import { handshakeProbeCases, type HandshakeProbeCase, type HandshakeProbeResult } from '@loopwire/protocol';
+import { handshakeProbeCases, type HandshakeProbeCase, type HandshakeProbeResult } from '@loopwire/contract';
 import { runHandshakeProbe } from './api.ts';
 import { HeadView } from './HeadView.tsx';
 import { byteStringToText } from './bytes.ts';

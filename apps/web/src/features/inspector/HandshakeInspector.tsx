@@ -3,7 +3,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useMachine } from '@xstate/react';
-import type { Capture } from '@loopwire/protocol';
+import type { Capture } from '@loopwire/contract';
 import { webSocketMachine, webSocketPhaseOf, webSocketPhases } from './websocket.machine.ts';
 import { askServerToPing, followCapture, subscribeCaptures, waitForCapture } from './api.ts';
 import { CaptureDetail } from './CaptureDetail.tsx';

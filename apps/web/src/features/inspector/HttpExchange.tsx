@@ -2,7 +2,7 @@
 // byte, as the server's socket saw them — and whether keep-alive reused the TCP connection.
 
 import { useState } from 'react';
-import type { Capture } from '@loopwire/protocol';
+import type { Capture } from '@loopwire/contract';
 import { waitForCapture } from './api.ts';
 import { CaptureDetail } from './CaptureDetail.tsx';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';

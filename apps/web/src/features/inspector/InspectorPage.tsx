@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { captureKinds, type Capture, type CaptureKind } from '@loopwire/protocol';
+import { captureKinds, type Capture, type CaptureKind } from '@loopwire/contract';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useCaptures } from './useCaptures.ts';
 import { CaptureDetail } from './CaptureDetail.tsx';

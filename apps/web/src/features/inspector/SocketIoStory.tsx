@@ -5,7 +5,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useMachine } from '@xstate/react';
 import { io } from 'socket.io-client';
-import type { Capture, EnginePacket } from '@loopwire/protocol';
+import type { Capture } from '@loopwire/contract';
+import type { EnginePacket } from '@loopwire/protocol';
 import type { LiveSocket } from '../../lib/live/socket.ts';
 import { connectionMachine, phaseOf } from '../../lib/live/connection.machine.ts';
 import { listCaptures } from './api.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Capture } from '@loopwire/protocol';
+import type { Capture } from '@loopwire/contract';
 import { defaultSelection } from './defaultSelection.ts';
 
 function capture(id: string, kind: Capture['kind'], status: number | null): Capture {

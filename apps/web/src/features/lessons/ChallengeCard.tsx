@@ -3,9 +3,9 @@
 
 import { useState } from 'react';
 import { challengeStep, type Challenge } from '@loopwire/lessons';
-import { liveChecks, type CheckResult } from '../../checks/registry.ts';
-import { browserCheckContext } from '../../lib/live/context.ts';
-import { progressStore, useProgress } from '../progress/store.ts';
+import { liveChecks } from '../../checks/registry.ts';
+import { browserCheckContext, type CheckResult } from '../../lib/live/context.ts';
+import { progressStore, useProgress } from '../progress/index.ts';
 import { ChoiceList } from './ChoiceList.tsx';
 import { Markdown } from './Markdown.tsx';
 

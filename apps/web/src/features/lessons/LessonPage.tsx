@@ -8,8 +8,9 @@ import { PredictStep } from './PredictStep.tsx';
 import { ChallengeCard } from './ChallengeCard.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useScrollToHash } from '../../lib/useScrollToHash.ts';
-import { useProgress } from '../progress/store.ts';
-import NotFound from '../../app/NotFound.tsx';
+import { useProgress } from '../progress/index.ts';
+import NotFound from '../../lib/ui/NotFound.tsx';
+import './lessons.css';
 
 function Neighbours({ lesson }: { lesson: Lesson }) {
   const index = lessons.indexOf(lesson);

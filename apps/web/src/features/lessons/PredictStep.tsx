@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { useMachine } from '@xstate/react';
 import type { Prediction } from '@loopwire/lessons';
 import { predictMachine } from './predict.machine.ts';
-import { progressStore } from '../progress/store.ts';
+import { progressStore } from '../progress/index.ts';
 import { Markdown, Widget } from './Markdown.tsx';
 import { ChoiceList } from './ChoiceList.tsx';
 

@@ -5,7 +5,7 @@
 // values are stale, and since when.
 
 import { useEffect, useState, type ReactNode } from 'react';
-import type { LoopSample } from '@loopwire/protocol';
+import type { LoopSample } from '@loopwire/contract';
 import './loop-lab.css';
 
 const spanMs = 30_000;

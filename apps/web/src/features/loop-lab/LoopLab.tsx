@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { useRadioGroupName } from '../../lib/useRadioGroupName.ts';
 import { useMachine } from '@xstate/react';
 import { fromPromise } from 'xstate';
-import { jobDurationLimits, jobModes, type JobMode } from '@loopwire/protocol';
+import { jobDurationLimits, jobModes, type JobMode } from '@loopwire/contract';
 import { labRunMachine } from './labRun.machine.ts';
 import { runLabJob } from './api.ts';
 import { useLoopSamples } from './useLabFeed.ts';

@@ -1,12 +1,21 @@
 // /labs/loop: the event-loop lab on one page: run jobs, watch lag and heartbeat, the threadpool
 // timeline, and predict-the-order experiments, all against the live server.
 
-import { Suspense } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
-import { widgets } from '../../widgets/registry.ts';
+import LiveLoopLab from './LoopLab.tsx';
+import LiveThreadpoolTimeline from './ThreadpoolTimeline.tsx';
+import LiveOrderPredictor from './OrderPredictor.tsx';
 
-const { LoopLab, ThreadpoolTimeline, OrderPredictor } = widgets;
+/** The build's prerender has no live server: it shows a placeholder where each live widget goes. */
+function browserOnly(Widget: () => ReactNode) {
+  return import.meta.env.SSR ? () => <p className="widget widget--loading">Loading the live widget…</p> : Widget;
+}
+
+const LoopLab = browserOnly(LiveLoopLab);
+const ThreadpoolTimeline = browserOnly(LiveThreadpoolTimeline);
+const OrderPredictor = browserOnly(LiveOrderPredictor);
 
 export default function LoopLabPage() {
   useDocumentTitle('Loop lab · Loopwire');

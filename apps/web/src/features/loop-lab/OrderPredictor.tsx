@@ -1,12 +1,12 @@
 // Predict the order: pick an experiment, arrange its callbacks (drag, or the arrow buttons, or
 // Alt+↑/↓ on a focused item), then the live server runs it and each difference is explained.
 
-import { useId, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useMachine } from '@xstate/react';
 import { fromPromise } from 'xstate';
-import { findOrderExperiment, orderExperiments } from '@loopwire/protocol';
+import { findOrderExperiment, orderExperiments } from '@loopwire/contract';
 import { orderPredictMachine } from './orderPredict.machine.ts';
-import { runOrderExperiment } from './api.ts';
+import { fetchExperimentSources, runOrderExperiment } from './api.ts';
 import { comparePrediction, kindRules, phaseNames } from './order-explain.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
 import './loop-lab.css';
@@ -17,8 +17,24 @@ const liveOrderPredictMachine = orderPredictMachine.provide({
   },
 });
 
+/** The code of each experiment, fetched once: the server serves the source of the functions it runs. */
+function useExperimentSources(): { code: Map<string, string> | null; error: string | null } {
+  const [state, setState] = useState<{ code: Map<string, string> | null; error: string | null }>({ code: null, error: null });
+  useEffect(() => {
+    let current = true;
+    fetchExperimentSources()
+      .then(({ experiments }) => current && setState({ code: new Map(experiments.map((experiment) => [experiment.id, experiment.code])), error: null }))
+      .catch((error: unknown) => current && setState({ code: null, error: error instanceof Error ? error.message : String(error) }));
+    return () => {
+      current = false;
+    };
+  }, []);
+  return state;
+}
+
 export default function OrderPredictor() {
   const id = useId();
+  const sources = useExperimentSources();
   const [snapshot, send] = useMachine(liveOrderPredictMachine);
   const [dragging, setDragging] = useState<number | null>(null);
   const { experimentId, prediction, observed, error } = snapshot.context;
@@ -63,7 +79,7 @@ export default function OrderPredictor() {
       </div>
       <p className="widget__caption">Runs {experiment.context}:</p>
       <pre className="order__code">
-        <code>{experiment.code}</code>
+        <code>{sources.code?.get(experiment.id) ?? (sources.error ? `The live server did not send the code: ${sources.error}` : 'Loading the code the server runs…')}</code>
       </pre>
       <div className="order__columns">
         <section aria-labelledby={`${id}-prediction`}>

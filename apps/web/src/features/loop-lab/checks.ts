@@ -1,10 +1,9 @@
 // Live checks for the event-loop lessons (8–10): each reads what the server itself recorded
 // (its recent jobs, or a fresh run of an experiment), so only doing the real thing passes.
 
-import type { LabJobResult } from '@loopwire/protocol';
+import type { LabJobResult } from '@loopwire/contract';
 import { fetchRecentJobs, runOrderExperiment } from './api.ts';
-import type { CheckContext } from '../../lib/live/context.ts';
-import type { CheckResult } from '../../checks/registry.ts';
+import type { CheckContext, LiveCheck } from '../../lib/live/context.ts';
 
 type LabCheckId = 'last-of-nested-microtasks' | 'lag-over-500' | 'four-async-jobs-queued' | 'worker-keeps-loop-free';
 
@@ -28,7 +27,7 @@ function matchesMeasured(answer: number, measured: number): boolean {
   return Math.abs(answer - measured) <= Math.max(5, measured * 0.1);
 }
 
-export const labChecks: Record<LabCheckId, (answer: string, ctx: CheckContext) => Promise<CheckResult>> = {
+export const labChecks: Record<LabCheckId, LiveCheck> = {
   async 'last-of-nested-microtasks'(answer, ctx) {
     const { observed } = await runOrderExperiment('nested-microtasks', (path, init) => ctx.fetch(path, init));
     const last = observed[observed.length - 1]!.label;

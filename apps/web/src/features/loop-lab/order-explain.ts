@@ -1,7 +1,7 @@
 // Why a callback ran where it did: one rule per kind, and the position-by-position comparison of a
 // learner's prediction with what the server observed.
 
-import type { CallbackKind, LoopPhase, ObservedCallback } from '@loopwire/protocol';
+import type { CallbackKind, LoopPhase, ObservedCallback } from '@loopwire/contract';
 
 export const kindRules: Record<CallbackKind, string> = {
   sync: 'Synchronous code runs to its end before any callback: nothing interrupts a running function.',

@@ -2,11 +2,11 @@
 // 4-tuple, headers, cookie (masked), Socket.IO auth and socket.data, when it connected, its rooms.
 
 import { useEffect, useState } from 'react';
-import type { KnownConnection, KnownConnectionsResponse } from '@loopwire/protocol';
-import { callJson } from '../../lib/labApi.ts';
+import type { KnownConnection, KnownConnectionsResponse } from '@loopwire/contract';
+import { requestJson } from '../../lib/api.ts';
 import { liveSocket } from '../../lib/live/socket.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
-import './labs.css';
+import './security.css';
 
 const refreshMs = 2000;
 
@@ -48,7 +48,7 @@ export default function ConnectionKnowledge() {
   useEffect(() => {
     let live = true;
     const load = () =>
-      callJson<KnownConnectionsResponse>(`/api/security/connections?socketId=${encodeURIComponent(liveSocket.id ?? '')}`).then(
+      requestJson<KnownConnectionsResponse>(`/api/security/connections?socketId=${encodeURIComponent(liveSocket.id ?? '')}`).then(
         (value) => {
           if (!live) return;
           setKnown(value);

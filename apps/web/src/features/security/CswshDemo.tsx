@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { cswshRunMachine, type TargetResult } from './cswshRun.machine.ts';
 import { useSecurityInfo } from './useSecurityInfo.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
-import './labs.css';
+import './security.css';
 
 const targets = [
   { id: 'ws', path: '/ws', guard: 'Origin allowlist in the upgrade router' },

@@ -1,7 +1,8 @@
-// Experiments the security and fan-out challenges run against the live server, in the page or in
-// tests: reuse a WebSocket ticket, flood a rate-limited socket, read the latest broadcast.
+// Experiments the security challenges run against the live server, in the page or in tests: reuse a
+// WebSocket ticket, flood a rate-limited socket.
 
-import type { BroadcastResult, HandshakeOutcome, IssuedTicket } from '@loopwire/protocol';
+import type { HandshakeOutcome, IssuedTicket } from '@loopwire/contract';
+import { requestJson } from '../../lib/api.ts';
 import type { CheckContext, WebSocketLike } from '../../lib/live/context.ts';
 
 const timeoutMs = 5000;
@@ -28,9 +29,7 @@ function settle(socket: WebSocketLike, onOpen: (socket: WebSocketLike) => void =
 
 /** Opens /ws/private with a fresh ticket, then again with the same one; returns the server's status for the second. */
 export async function reusedTicketStatus(ctx: CheckContext): Promise<number> {
-  const response = await ctx.fetch('/api/security/tickets', { method: 'POST' });
-  if (!response.ok) throw new Error(`The server answered ${response.status} to a ticket request`);
-  const { ticket } = (await response.json()) as IssuedTicket;
+  const { ticket } = await requestJson<IssuedTicket>('/api/security/tickets', { method: 'POST', fetch: ctx.fetch });
   const first = await settle(ctx.openWebSocket(`/ws/private?ticket=${encodeURIComponent(ticket)}`), (socket) => socket.close(1000));
   if (!first.opened) throw new Error('A fresh ticket was refused');
   const attempt = `check-${Math.random().toString(36).slice(2, 10)}`;
@@ -47,9 +46,4 @@ export async function floodCloseCode(ctx: CheckContext, count = 300): Promise<nu
     for (let n = 0; n < count; n += 1) socket.send(`flood ${n}`);
   });
   return code;
-}
-
-export async function latestBroadcast(ctx: CheckContext): Promise<BroadcastResult | null> {
-  const response = await ctx.fetch('/api/devices/broadcasts/latest');
-  return response.ok ? ((await response.json()) as BroadcastResult) : null;
 }

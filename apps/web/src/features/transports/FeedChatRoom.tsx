@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import { io, type Socket } from 'socket.io-client';
-import type { ChatAck, FeedChatMessage, ClientToServerEvents, ServerToClientEvents } from '@loopwire/protocol';
+import type { ChatAck, FeedChatMessage, ClientToServerEvents, ServerToClientEvents } from '@loopwire/contract';
 import { connectionMachine, phaseOf } from '../../lib/live/connection.machine.ts';
 import './transports.css';
 

@@ -2,10 +2,11 @@
 // (or answered 204 after 25 s of nothing).
 
 import { useEffect, useRef, useState } from 'react';
-import { longPollHoldMs, type FeedMessages } from '@loopwire/protocol';
+import { longPollHoldMs, type FeedMessages } from '@loopwire/contract';
 import { newestFeedId } from './feed-clients.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
 import './transports.css';
+import { requestJson } from '../../lib/api.ts';
 
 interface Waiter {
   n: number;
@@ -53,12 +54,11 @@ export default function LongPollDemo() {
   }
 
   async function post() {
-    const response = await fetch('/api/poll/messages', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text: `wake-up call at ${new Date().toLocaleTimeString('en-GB')}` }),
-    });
-    if (response.status !== 201) setError(`POST answered ${response.status}`);
+    try {
+      await requestJson('/api/poll/messages', { body: { text: `wake-up call at ${new Date().toLocaleTimeString('en-GB')}` } });
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
   }
 
   return (

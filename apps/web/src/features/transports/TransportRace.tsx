@@ -6,13 +6,14 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { fromPromise, type ActorRefFrom } from 'xstate';
 import { percentile } from '@loopwire/protocol';
 import { connectionActor, drawnState, feedClientMachine } from './feedClient.machine.ts';
-import { raceMachine, type RaceBytes, type RaceSettings } from './race.machine.ts';
+import { raceMachine, type RaceSettings } from './race.machine.ts';
 import { feedClients, newestFeedId } from './feed-clients.ts';
 import { transportKinds, transportLabels, type TransportKind } from './kinds.ts';
-import { measureRaceBytes, raceMessageIndex, raceMessageText } from './measure.ts';
+import { measureRaceBytes, type RaceBytes, raceMessageIndex, raceMessageText } from './measure.ts';
 import { LifecycleStrip } from './LifecycleStrip.tsx';
 import { BytesChart } from './BytesChart.tsx';
 import './transports.css';
+import { requestJson } from '../../lib/api.ts';
 
 type ClientActor = ActorRefFrom<typeof feedClientMachine>;
 
@@ -68,12 +69,7 @@ function raceStepsFor(clients: Record<TransportKind, ClientActor>) {
           const sentAt: number[] = [];
           for (let index = 0; index < input.settings.messages; index++) {
             sentAt[index] = performance.now();
-            const response = await fetch('/api/poll/messages', {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ text: raceMessageText(input.raceId, index) }),
-            });
-            if (response.status !== 201) throw new Error(`POST /api/poll/messages answered ${response.status}.`);
+            await requestJson('/api/poll/messages', { body: { text: raceMessageText(input.raceId, index) } });
             if (input.settings.intervalMs > 0) await sleep(input.settings.intervalMs);
           }
           return sentAt;

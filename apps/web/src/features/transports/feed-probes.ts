@@ -1,17 +1,12 @@
 // Small probes of the live feed that challenges check against: a posted message, the SSE stream's
 // `retry:` line, and the Engine.IO open packet a plain WebSocket receives from Socket.IO.
 
-import type { FeedMessage, FeedMessages, PostedFeedMessage } from '@loopwire/protocol';
+import type { FeedMessage, FeedMessages, PostedFeedMessage } from '@loopwire/contract';
+import { requestJson } from '../../lib/api.ts';
 import type { CheckContext } from '../../lib/live/context.ts';
 
 export async function postFeedMessage(ctx: CheckContext, text: string): Promise<FeedMessage> {
-  const response = await ctx.fetch('/api/poll/messages', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ text }),
-  });
-  if (response.status !== 201) throw new Error(`POST /api/poll/messages answered ${response.status}`);
-  return ((await response.json()) as PostedFeedMessage).message;
+  return (await requestJson<PostedFeedMessage>('/api/poll/messages', { body: { text }, fetch: ctx.fetch })).message;
 }
 
 /** The feed message with exactly this id, if the server still holds it. */

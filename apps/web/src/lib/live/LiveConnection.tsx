@@ -5,7 +5,7 @@ import { useActorRef, useSelector } from '@xstate/react';
 import type { ActorRefFrom } from 'xstate';
 import { connectionMachine, phaseOf, type ConnectionPhase } from './connection.machine.ts';
 import { liveSocket } from './socket.ts';
-import type { ServerToClientEvents } from '@loopwire/protocol';
+import type { ServerToClientEvents } from '@loopwire/contract';
 
 type ConnectionActor = ActorRefFrom<typeof connectionMachine>;
 

@@ -2,7 +2,7 @@
 // connection machine (LiveConnection) connects it while the app is mounted and disconnects on unmount.
 
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '@loopwire/protocol';
+import type { ClientToServerEvents, ServerToClientEvents } from '@loopwire/contract';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 

@@ -1,14 +1,28 @@
-// Shapes of the event-loop lab (`/api/lab/*` and its Socket.IO events), plus the fixed catalogue
-// of ordering experiments: the page shows each one's code, the server runs it and reports the order.
+// The event-loop lab (`/api/lab/*` and its Socket.IO events): what a client may ask for, what it gets
+// back, and the fixed catalogue of ordering experiments. The experiments' code is not here: the server
+// serves the source of the very functions it runs (`GET /api/lab/experiments`).
+
+import * as v from 'valibot';
+import { wholeNumber } from './numbers.js';
 
 export const jobModes = ['blocking', 'partitioned', 'async', 'worker'] as const;
 export type JobMode = (typeof jobModes)[number];
 
-export function isJobMode(value: unknown): value is JobMode {
-  return typeof value === 'string' && (jobModes as readonly string[]).includes(value);
-}
-
 export const jobDurationLimits = { minMs: 1, maxMs: 5000 } as const;
+export const batchLimits = { minCount: 1, maxCount: 8 } as const;
+
+const jobFields = {
+  mode: v.picklist(jobModes, `mode must be one of ${jobModes.join(', ')}`),
+  durationMs: wholeNumber('durationMs', jobDurationLimits.minMs, jobDurationLimits.maxMs),
+};
+
+/** `POST /api/lab/jobs` body. */
+export const LabJobRequestSchema = v.object(jobFields);
+export type LabJobRequest = v.InferOutput<typeof LabJobRequestSchema>;
+
+/** `POST /api/lab/batch` body: several jobs started at the same instant. */
+export const LabBatchRequestSchema = v.object({ ...jobFields, count: wholeNumber('count', batchLimits.minCount, batchLimits.maxCount) });
+export type LabBatchRequest = v.InferOutput<typeof LabBatchRequestSchema>;
 
 /** One 100 ms window of the server's event loop. */
 export interface LoopSample {
@@ -75,8 +89,6 @@ export interface LabBatchResult {
   jobs: LabJobResult[];
 }
 
-export const batchLimits = { minCount: 1, maxCount: 8 } as const;
-
 /** `GET /api/lab/loop` */
 export interface LabLoopResponse {
   samples: LoopSample[];
@@ -111,8 +123,6 @@ export interface OrderExperiment {
   title: string;
   /** Where the code runs on the server. */
   context: string;
-  /** The code, exactly as the server runs it (shown, never sent back). */
-  code: string;
   /** The callbacks in the order they are written, for the learner to reorder. */
   callbacks: { label: string; kind: CallbackKind }[];
   /** false when Node documents the order as non-deterministic. */
@@ -132,9 +142,6 @@ export const orderExperiments = [
     id: 'nexttick-vs-promise',
     title: 'process.nextTick vs a promise',
     context: 'inside the request handler (an I/O callback)',
-    code: `Promise.resolve().then(() => log('promise'));
-process.nextTick(() => log('nextTick'));
-log('sync');`,
     callbacks: [
       { label: 'promise', kind: 'promise' },
       { label: 'nextTick', kind: 'nextTick' },
@@ -148,16 +155,6 @@ log('sync');`,
     id: 'nested-microtasks',
     title: 'Microtasks queued by microtasks',
     context: 'inside the request handler (an I/O callback)',
-    code: `process.nextTick(() => {
-  log('tick 1');
-  Promise.resolve().then(() => log('promise inside tick 1'));
-  process.nextTick(() => log('tick inside tick 1'));
-});
-Promise.resolve().then(() => {
-  log('promise 1');
-  process.nextTick(() => log('tick inside promise 1'));
-  Promise.resolve().then(() => log('promise inside promise 1'));
-});`,
     callbacks: [
       { label: 'tick 1', kind: 'nextTick' },
       { label: 'promise inside tick 1', kind: 'promise' },
@@ -174,11 +171,6 @@ Promise.resolve().then(() => {
     id: 'timeout-vs-immediate-in-io',
     title: 'setTimeout(0) vs setImmediate inside an I/O callback',
     context: 'inside the callback of fs.readFile (the poll phase)',
-    code: `fs.readFile(file, () => {
-  log('readFile callback');
-  setTimeout(() => log('timeout'), 0);
-  setImmediate(() => log('immediate'));
-});`,
     callbacks: [
       { label: 'timeout', kind: 'timeout' },
       { label: 'immediate', kind: 'immediate' },
@@ -192,8 +184,6 @@ Promise.resolve().then(() => {
     id: 'timeout-vs-immediate-main',
     title: 'setTimeout(0) vs setImmediate in the main module',
     context: 'as the main module of a fresh Node process (not in an I/O callback)',
-    code: `setTimeout(() => log('timeout'), 0);
-setImmediate(() => log('immediate'));`,
     callbacks: [
       { label: 'timeout', kind: 'timeout' },
       { label: 'immediate', kind: 'immediate' },
@@ -206,14 +196,6 @@ setImmediate(() => log('immediate'));`,
     id: 'phases-tour',
     title: 'A tour of the phases',
     context: 'inside the request handler (an I/O callback)',
-    code: `setTimeout(() => log('timeout'), 0);
-setImmediate(() => {
-  log('immediate');
-  process.nextTick(() => log('nextTick inside immediate'));
-});
-Promise.resolve().then(() => log('promise'));
-process.nextTick(() => log('nextTick'));
-log('sync');`,
     callbacks: [
       { label: 'timeout', kind: 'timeout' },
       { label: 'immediate', kind: 'immediate' },
@@ -229,6 +211,17 @@ log('sync');`,
 ] as const satisfies readonly OrderExperiment[];
 
 export type OrderExperimentId = (typeof orderExperiments)[number]['id'];
+export const orderExperimentIds = orderExperiments.map((experiment) => experiment.id) as OrderExperimentId[];
+
+/** `POST /api/lab/order` body. */
+export const OrderRequestSchema = v.object({
+  experiment: v.picklist(orderExperimentIds, `experiment must be one of ${orderExperimentIds.join(', ')}`),
+});
+
+/** `GET /api/lab/experiments`: each experiment's code, taken from the function the server runs. */
+export interface OrderExperimentSources {
+  experiments: { id: OrderExperimentId; code: string }[];
+}
 
 export function findOrderExperiment(id: unknown): OrderExperiment | undefined {
   return orderExperiments.find((experiment) => experiment.id === id);

@@ -1,4 +1,29 @@
-// Shapes of the fan-out lab: simulated devices, broadcasts with measured latency, floods, chat.
+// The fan-out lab: simulated devices, broadcasts with measured latency, floods, chat.
+
+import * as v from 'valibot';
+import { wholeNumber } from './numbers.js';
+
+export const maxSimulatedDevices = 1000;
+
+/** `POST /api/devices/simulator` body. */
+export const SimulatorRequestSchema = v.object({ count: wholeNumber('count', 1, maxSimulatedDevices, 'devices') });
+
+const roomMessage = 'room, when sent, is a room name like "zone:north" or "cap:gps"';
+
+/** `POST /api/devices/broadcast` body: any JSON payload, to every device or one room. */
+export const BroadcastRequestSchema = v.object({
+  payload: v.custom<unknown>((value) => value !== undefined, 'Send {"payload": any, "room"?: string}'),
+  room: v.optional(v.pipe(v.string(roomMessage), v.regex(/^[a-z]{1,16}:[a-z0-9-]{1,32}$/, roomMessage))),
+});
+
+/** `POST /api/devices/flood` body: every simulated device reports this fast for this long. */
+export const FloodRequestSchema = v.object({
+  ratePerDevice: wholeNumber('ratePerDevice', 1, 1000, 'reports per second'),
+  durationMs: wholeNumber('durationMs', 100, 5000, 'milliseconds'),
+});
+
+/** `POST /api/devices/:id/command` body. */
+export const CommandRequestSchema = v.object({ payload: v.optional(v.unknown(), null) });
 
 /** What a device sends in its Socket.IO `auth` payload when it connects to namespace `/devices`. */
 export interface DeviceAuth {

@@ -1,16 +1,31 @@
-// The wire tap's records as the API serves them: Capture, Frame.
+// The wire tap's records as the API serves them (Capture, Frame) and the queries the captures API takes.
 // Byte fields are latin1 byte strings: one character per byte, exactly as on the wire.
 
+import * as v from 'valibot';
+import type { EnginePacket, SocketIoPacket } from '@loopwire/protocol';
 import type { SocketAddress } from './api.js';
-import type { EnginePacket } from './engine-io.js';
-import type { SocketIoPacket } from './socket-io.js';
+import { wholeNumberParam } from './numbers.js';
 
 export const captureKinds = ['http', 'short-polling', 'long-polling', 'sse', 'websocket', 'socket.io'] as const;
 export type CaptureKind = (typeof captureKinds)[number];
 
-export function isCaptureKind(value: string): value is CaptureKind {
-  return (captureKinds as readonly string[]).includes(value);
-}
+const flag = v.optional(v.pipe(v.string(), v.transform((value) => value === '1' || value === 'true')), 'false');
+
+/** `GET /api/captures?limit=&kind=&all=&reveal=` */
+export const CapturesQuerySchema = v.object({
+  limit: v.optional(wholeNumberParam('limit', 1, 500), '50'),
+  kind: v.optional(v.picklist(captureKinds, `kind must be one of ${captureKinds.join(', ')}`)),
+  /** Include the noise (static files, the inspector's own calls). */
+  all: flag,
+  /** Show credential headers unmasked (the caller's own captures only). */
+  reveal: flag,
+});
+
+/** `GET /api/captures/:id?reveal=` */
+export const CaptureQuerySchema = v.object({ reveal: flag });
+
+/** `GET /api/captures/stream?all=` */
+export const CaptureStreamQuerySchema = v.object({ all: flag });
 
 export interface Frame {
   /** Server clock (ms since the epoch) when the whole frame had been seen. */
@@ -89,6 +104,11 @@ export interface FrameEvent {
 /** `POST /api/lab/handshake-probe` cases: crafted handshakes a browser cannot send. */
 export const handshakeProbeCases = ['no-upgrade', 'wrong-version', 'missing-key', 'bad-key', 'foreign-origin', 'ok'] as const;
 export type HandshakeProbeCase = (typeof handshakeProbeCases)[number];
+
+/** `POST /api/lab/handshake-probe` body. */
+export const HandshakeProbeRequestSchema = v.object({
+  case: v.picklist(handshakeProbeCases, `case must be one of ${handshakeProbeCases.join(', ')}`),
+});
 
 export interface HandshakeProbeResult {
   case: HandshakeProbeCase;

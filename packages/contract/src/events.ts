@@ -1,5 +1,5 @@
 // Typed Socket.IO event maps shared by the server and socket.io-client.
-// Event names read `feature:verb` (the socket.io convention).
+// Event names read `feature:verb`, the Socket.IO convention.
 
 import type { LabJobResult, LabJobRunning, LabJobStarted, LoopSample, LoopTick } from './lab.js';
 import type { FeedMessage } from './feed.js';

@@ -1,5 +1,8 @@
+// The 404 page inside the app: for an unknown path, and for a lesson id no lesson has.
+
 import { Link } from 'react-router';
-import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
+import { useDocumentTitle } from '../useDocumentTitle.ts';
+import './not-found.css';
 
 export default function NotFound({ what = 'page' }: { what?: string }) {
   useDocumentTitle('Not found · Loopwire');

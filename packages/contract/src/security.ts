@@ -1,7 +1,18 @@
-// Shapes of the security lab's API (/api/security/*): what the server knows about a connection,
-// credentials, and the outcome of refused WebSocket handshakes.
+// The security lab's API (/api/security/*): what the server knows about a connection, credentials,
+// and the outcome of refused WebSocket handshakes.
 
+import * as v from 'valibot';
 import type { SocketAddress } from './api.js';
+import { wholeNumber } from './numbers.js';
+
+const tokenNameMessage = 'name must be 1 to 32 letters, digits, spaces, dots, dashes or underscores';
+
+/** `POST /api/security/tokens` body: both fields optional. */
+export const TokenRequestSchema = v.object({
+  name: v.optional(v.pipe(v.string(tokenNameMessage), v.regex(/^[\p{L}\p{N} _.-]{1,32}$/u, tokenNameMessage)), 'learner'),
+  ttlMs: v.optional(wholeNumber('ttlMs', 1000, 3_600_000, 'milliseconds'), 10 * 60_000),
+});
+export type TokenRequest = v.InferOutput<typeof TokenRequestSchema>;
 
 /** `GET /api/security/info` */
 export interface SecurityInfo {
