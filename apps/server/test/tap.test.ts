@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { io as ioClient } from 'socket.io-client';
 import type { Capture, CaptureList, HandshakeProbeResult } from '@loopwire/contract';
+import { fragmentedMessageParts, serverCloseCodesOnRequest } from '@loopwire/protocol';
 import type { LoopwireServer } from '../src/server.js';
 import { handshake, rawExchange, startTestServer } from './helpers.js';
 
@@ -349,6 +350,44 @@ describe('POST /api/ws/ping', () => {
     await expect
       .poll(async () => (await learner.captures('?kind=websocket'))[0]!.frames.map((frame) => `${frame.direction} ${frame.opcodeName} ${frame.payloadPreview}`))
       .toEqual(['server ping loopwire', 'client pong loopwire']);
+  });
+});
+
+describe('POST /api/ws/fragment and /api/ws/close', () => {
+  async function openOwnEcho() {
+    const learner = await newLearner();
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`, { headers: { cookie: learner.cookie } });
+    cleanups.push(() => socket.close());
+    await new Promise((resolve) => socket.once('open', resolve));
+    const [capture] = await learner.captures('?kind=websocket');
+    const post = (path: string, body: object) =>
+      learner.api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ captureId: capture!.id, ...body }) });
+    return { learner, socket, post };
+  }
+
+  it('sends one message as three frames: FIN=0 text, FIN=0 continuation, FIN=1 continuation; the client gets one message', async () => {
+    const { learner, socket, post } = await openOwnEcho();
+    const received = new Promise<string>((resolve) => socket.once('message', (data) => resolve(data.toString())));
+    expect((await post('/api/ws/fragment', {})).status).toBe(200);
+    expect(await received).toBe(fragmentedMessageParts.join(''));
+    await expect
+      .poll(async () => (await learner.captures('?kind=websocket'))[0]!.frames.map((frame) => [frame.fin, frame.opcode, frame.payloadPreview]))
+      .toEqual(fragmentedMessageParts.map((part, index) => [index === 2, index === 0 ? 0x1 : 0x0, part]));
+  });
+
+  it.each(serverCloseCodesOnRequest)('closes your socket with %i on request, a code a browser may not send', async (code) => {
+    const { socket, post } = await openOwnEcho();
+    const closed = new Promise<number>((resolve) => socket.once('close', (closeCode) => resolve(closeCode)));
+    expect((await post('/api/ws/close', { code })).status).toBe(200);
+    expect(await closed).toBe(code);
+  });
+
+  it('refuses other codes with 400 bad_close_code, and keeps the socket open', async () => {
+    const { socket, post } = await openOwnEcho();
+    const response = await post('/api/ws/close', { code: 1000 });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'bad_close_code' } });
+    expect(socket.readyState).toBe(WebSocket.OPEN);
   });
 });
 

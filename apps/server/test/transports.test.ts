@@ -191,6 +191,7 @@ describe('Server-Sent Events', () => {
     const lines = await stream.until((seen) => seen.includes(`id: ${message.id}`));
     expect(lines[0]).toBe('retry: 2000');
     expect(eventsNamed<SseNotice>(lines, 'notice')[0]).toEqual({ stream: expect.any(String), resumedFrom: null, replaying: 0 });
+    expect(lines.slice(2, 4), 'the notice holds the feed position it opened at').toEqual([`id: ${message.id - 1}`, 'event: notice']);
     const at = lines.indexOf(`id: ${message.id}`);
     expect(lines.slice(at, at + 4)).toEqual([`id: ${message.id}`, 'event: message', `data: ${JSON.stringify(message)}`, '']);
     stream.close();
@@ -215,6 +216,19 @@ describe('Server-Sent Events', () => {
     const after = await stream.until((seen) => seen.includes(`id: ${live.id}`));
     expect(eventsNamed<FeedMessage>(after, 'message')).toEqual([...missed, live]);
     stream.close();
+  });
+
+  it('gives a stream that saw only price updates a resume point, so a reconnect gets what was posted while down', async () => {
+    const first = await sse('/api/sse/ticker');
+    const seen = await first.until((lines) => eventsNamed(lines, 'update').length >= 1);
+    first.close();
+    const lastId = seen.filter((line) => line.startsWith('id: ')).at(-1)!.slice(4);
+    const posted = [await post('while down 1'), await post('while down 2')];
+    const again = await sse('/api/sse/ticker?updates=0', { 'Last-Event-ID': lastId });
+    const lines = await again.until((received) => received.includes(`id: ${posted[1]!.id}`));
+    expect(eventsNamed<SseNotice>(lines, 'notice')[0]).toMatchObject({ resumedFrom: Number(lastId), replaying: 2 });
+    expect(eventsNamed<FeedMessage>(lines, 'message')).toEqual(posted);
+    again.close();
   });
 
   it('is ended by the server on request, so the client sees the stream close', async () => {
@@ -314,7 +328,7 @@ describe('Socket.IO feed and chat', () => {
   });
 
   it('keeps chat messages inside their room and acknowledges with the delivery count', async () => {
-    const [alice, bob, carol] = [socketIo(), socketIo(), socketIo()];
+    const [alice, bob, carol] = [socketIo({ auth: { name: 'Alice' } }), socketIo(), socketIo({ auth: { name: '<script>' } })];
     expect(await alice.emitWithAck('chat:join', 'lobby')).toEqual({ room: 'lobby', members: 1 });
     // Alice also hears her own join (1 member); wait for the announcement of Bob's.
     const aliceSeesBob = new Promise((resolve) => alice.on('chat:presence', (presence) => presence.members === 2 && resolve(presence)));
@@ -326,9 +340,10 @@ describe('Socket.IO feed and chat', () => {
     const bobHears = new Promise<FeedChatMessage>((resolve) => bob.once('chat:message', resolve));
     const ack = await alice.emitWithAck('chat:message', 'hello lobby');
     expect(ack).toEqual({ ok: true, at: expect.any(Number), delivered: 2 });
-    expect(await bobHears).toMatchObject({ room: 'lobby', from: alice.id, text: 'hello lobby' });
+    // The sender's name from its handshake's auth, not a fragment of its socket id.
+    expect(await bobHears).toMatchObject({ room: 'lobby', from: alice.id, name: 'Alice', text: 'hello lobby' });
     expect(await carol.emitWithAck('chat:message', 'hello elsewhere')).toMatchObject({ ok: true, delivered: 1 });
-    expect(carolHeard.map((message) => message.text)).toEqual(['hello elsewhere']);
+    expect(carolHeard.map((message) => [message.text, message.name])).toEqual([['hello elsewhere', null]]);
   });
 
   it('refuses a bad room name and a message before joining, in the ack', async () => {

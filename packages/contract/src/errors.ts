@@ -28,6 +28,7 @@ export const errorCodes = [
   'bad_id',
   'no_such_connection',
   'connection_not_found',
+  'bad_close_code',
   'bad_mode',
   'bad_duration_ms',
   'bad_count',
@@ -81,6 +82,7 @@ export const errorCatalog: Record<ErrorCode, ErrorEntry> = {
   bad_id: { status: 400, when: '`POST /api/feed/close` without a connection id' },
   no_such_connection: { status: 404, when: 'no open feed connection has that id' },
   connection_not_found: { status: 404, when: 'no open `/ws` connection of this browser has that capture id' },
+  bad_close_code: { status: 400, when: 'the server was asked to close a `/ws` connection with a code other than 1001, 1008 or 1011' },
   // Event-loop lab
   bad_mode: { status: 400, when: '`mode` is not blocking, partitioned, async or worker' },
   bad_duration_ms: { status: 400, when: '`durationMs` out of range (lab jobs 1–5000, floods 100–5000)' },

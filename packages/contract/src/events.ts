@@ -8,7 +8,10 @@ import type { BroadcastResult, ChatMember, ChatMessage, DeviceCommand } from './
 /** A chat message in one room of the main namespace (the transports lab). */
 export interface FeedChatMessage {
   room: string;
+  /** The sender's Socket.IO id. */
   from: string;
+  /** The name the sender gave in its handshake's `auth.name`, or null. */
+  name: string | null;
   text: string;
   at: number;
 }

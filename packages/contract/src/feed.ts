@@ -86,3 +86,14 @@ export interface TickerUpdate {
 /** The close code the server uses when it ends a WebSocket on demand (4000–4999: for applications, RFC 6455 §7.4.2). */
 export const serverCloseCode = 4000;
 export const serverCloseReason = 'closed by the server on request';
+
+/** A held long poll of the caller's that a posted message released (`GET /api/poll/long/released`). */
+export interface ReleasedLongPoll {
+  messageIds: number[];
+  heldMs: number;
+  at: number;
+}
+
+export interface ReleasedLongPolls {
+  released: ReleasedLongPoll[];
+}

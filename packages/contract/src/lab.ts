@@ -100,7 +100,7 @@ export interface LabLoopResponse {
   blockingBudget: { budgetMs: number; windowMs: number; usedMs: number };
 }
 
-/** `GET /api/lab/jobs` */
+/** `GET /api/lab/jobs`: the caller's own recent jobs, oldest first. */
 export interface LabRecentJobsResponse {
   jobs: LabJobResult[];
 }
@@ -135,6 +135,15 @@ export interface OrderExperiment {
 export interface OrderResult {
   experiment: string;
   observed: ObservedCallback[];
+}
+
+/** One experiment a learner ran, as `GET /api/lab/order` lists the caller's own runs. */
+export interface OrderRun extends OrderResult {
+  at: number;
+}
+
+export interface OrderRunsResponse {
+  runs: OrderRun[];
 }
 
 export const orderExperiments = [

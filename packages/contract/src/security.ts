@@ -43,6 +43,9 @@ export interface KnownConnection {
   userAgent: string | null;
   /** The browser's loopwire_sid, masked. */
   sid: string | null;
+  /** Which request `headers` (and `origin`) are from: the WebSocket upgrade of this connection, or,
+   *  for a Socket.IO client still on long polling, its first request (a same-origin GET: no Origin). */
+  headersOf: 'websocket-upgrade' | 'first-request';
   /** Handshake headers; Cookie and Authorization values masked. */
   headers: Record<string, string>;
   /** The Socket.IO `auth` payload, secrets masked. */
@@ -83,6 +86,11 @@ export interface HandshakeOutcome {
   origin: string | null;
   status: number;
   reason: string;
+}
+
+/** `GET /api/security/attempts`: the caller's own tagged refusals, oldest first. */
+export interface HandshakeOutcomes {
+  attempts: HandshakeOutcome[];
 }
 
 /** The harmless "private" feed that `/ws/cswsh-demo` and `/ws/private` send. */

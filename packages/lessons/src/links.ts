@@ -24,6 +24,16 @@ export function collectWidgets(markdown: string): string[] {
   return [...markdown.matchAll(/^```widget\n([^\n]+)\n```/gm)].map((match) => match[1]!.trim());
 }
 
+export const predictFence = '```predict\n```';
+
+/** The prose a reader meets above the predict step: everything before the ```predict block, or
+ *  the whole intro and sections when there is none (the page then shows the step after them). */
+export function proseAbovePredict(lesson: Lesson): string {
+  const prose = [lesson.intro, ...lesson.sections.map((section) => section.body)].join('\n\n');
+  const at = prose.indexOf(predictFence);
+  return at === -1 ? prose : prose.slice(0, at);
+}
+
 /** All Markdown a lesson carries, so a lint can read it in one place. */
 export function lessonMarkdown(lesson: Lesson): string {
   const parts = [lesson.intro, ...lesson.sections.map((section) => section.body)];

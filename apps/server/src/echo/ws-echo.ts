@@ -3,7 +3,9 @@
 
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Request, Response } from 'express';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { closeCodeName, fragmentedMessageParts, serverCloseCodesOnRequest } from '@loopwire/protocol';
 import type { ServerDeps } from '../deps.js';
 import type { SocketAddress } from '@loopwire/contract';
 import { describeConnection, fourTuple } from '../core/net.js';
@@ -84,13 +86,37 @@ export function registerRawWebSocket({
 
   // A page cannot send a ping (the WebSocket API has none): it asks the server to ping it, and the
   // browser answers with a pong by itself (RFC 6455 §5.5.2) — both frames show up in the capture.
-  api.post('/ws/ping', (req, res) => {
+  const ownEchoClient = (req: Request, res: Response): WebSocket => {
     const captureId = (req.body as { captureId?: unknown } | undefined)?.captureId;
     const record = typeof captureId === 'string' ? tap.get(captureId) : undefined;
     const client = record && record.sid === sidOf(res) ? echoClients.get(clientKey(record.remote)) : undefined;
     if (!client) throw new HttpError(404, 'connection_not_found', 'No open /ws connection of yours has that capture id.');
-    client.ping('loopwire');
+    return client;
+  };
+
+  api.post('/ws/ping', (req, res) => {
+    ownEchoClient(req, res).ping('loopwire');
     res.json({ pinged: true });
+  });
+
+  // A browser may only send close codes 1000 and 3000–4999; the server shows the others on request.
+  api.post('/ws/close', (req, res) => {
+    const code = (req.body as { code?: unknown } | undefined)?.code;
+    if (!(serverCloseCodesOnRequest as readonly unknown[]).includes(code)) {
+      throw new HttpError(400, 'bad_close_code', `code must be one of ${serverCloseCodesOnRequest.join(', ')}.`);
+    }
+    const client = ownEchoClient(req, res);
+    client.close(code as number, `closed by the server on request (${closeCodeName(code as number)})`);
+    res.json({ closing: code });
+  });
+
+  // One message in three frames (RFC 6455 §5.4): ws sends FIN=0 for each part but the last, and
+  // opcode 0x0 (continuation) for each part but the first. The browser reassembles the message.
+  api.post('/ws/fragment', (req, res) => {
+    const client = ownEchoClient(req, res);
+    const parts = fragmentedMessageParts;
+    parts.forEach((part, index) => client.send(part, { fin: index === parts.length - 1 }));
+    res.json({ frames: parts.length, message: parts.join('') });
   });
 
   onClose(() => {

@@ -15,6 +15,7 @@ import {
 import type { ServerDeps } from '../deps.js';
 import { HttpError } from '../core/errors.js';
 import { readBody } from '../core/read-input.js';
+import { sidOf } from '../session/sid.js';
 import { createBroadcaster, preciseNow } from './broadcasts.js';
 import { registerChat } from './chat.js';
 import { createFleet, type DevicesNamespace } from './fleet.js';
@@ -82,13 +83,13 @@ export function registerFanout({
 
   devices.post('/broadcast', (req, res) => {
     const { payload, room } = readBody(BroadcastRequestSchema, req.body ?? {});
-    const { id, sentAt, recipients } = broadcaster.broadcast(payload, room ?? null);
+    const { id, sentAt, recipients } = broadcaster.broadcast(payload, room ?? null, sidOf(res));
     res.json({ id, sentAt, recipients });
   });
 
   devices.get('/broadcasts/latest', (_req, res) => {
-    const latest = broadcaster.latest();
-    if (!latest) throw new HttpError(404, 'no_broadcast', 'No broadcast has been sent yet.');
+    const latest = broadcaster.latestOf(sidOf(res));
+    if (!latest) throw new HttpError(404, 'no_broadcast', 'You have not sent a broadcast yet.');
     res.json(latest);
   });
 

@@ -9,6 +9,12 @@ const feedRoom = 'feed';
 const roomName = /^[a-z0-9-]{1,32}$/;
 const chatRoomKey = (room: string) => `chat:${room}`;
 
+/** The display name a chat client sent in its handshake (`auth: {name}`): short printable text, or null. */
+function chatNameOf(auth: Record<string, unknown>): string | null {
+  const { name } = auth;
+  return typeof name === 'string' && /^[\p{L}\p{N} _.-]{1,32}$/u.test(name) ? name : null;
+}
+
 export function registerSocketIoFeed({ io, feedHub }: FeedDeps<'io'>): void {
   feedHub.feed.subscribe((message) => io.to(feedRoom).emit('feed:message', message));
   const membersOf = (room: string) => io.sockets.adapter.rooms.get(chatRoomKey(room))?.size ?? 0;
@@ -54,7 +60,7 @@ export function registerSocketIoFeed({ io, feedHub }: FeedDeps<'io'>): void {
         return reply({ ok: false, error: `A chat message is 1–${maxFeedTextLength} characters of text.` });
       }
       const at = Date.now();
-      io.to(chatRoomKey(room)).emit('chat:message', { room, from: socket.id, text, at });
+      io.to(chatRoomKey(room)).emit('chat:message', { room, from: socket.id, name: chatNameOf(socket.handshake.auth), text, at });
       reply({ ok: true, at, delivered: membersOf(room) });
     });
   });

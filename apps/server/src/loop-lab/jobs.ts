@@ -1,5 +1,5 @@
 // Runs lab jobs in the four modes, enforces the blocking budget and the concurrency caps,
-// tells every page when a job starts, gets a thread and finishes, and keeps recent results.
+// tells every page when a job starts, gets a thread and finishes.
 
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { MessageChannel } from 'node:worker_threads';
@@ -20,8 +20,6 @@ export const partitionSliceMs = 8;
 /** How many jobs of each non-blocking mode may be in flight at once. */
 export const concurrencyCaps = { partitioned: 2, async: 8, worker: 8 } as const;
 
-const recentJobsKept = 50;
-
 export interface JobRunnerDeps {
   io: LoopwireIo;
   monitor: LoopMonitor;
@@ -36,7 +34,6 @@ export interface JobRunner {
   run(mode: JobMode, durationMs: number): Promise<LabJobResult>;
   /** Accepts every job before any starts, so a batch cannot be half refused. */
   runBatch(mode: JobMode, durationMs: number, count: number): Promise<LabJobResult[]>;
-  recent(): LabJobResult[];
 }
 
 interface Ran {
@@ -49,7 +46,6 @@ interface Ran {
 export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }: JobRunnerDeps): JobRunner {
   let nextId = 1;
   const inFlight = { partitioned: 0, async: 0, worker: 0 };
-  const recent: LabJobResult[] = [];
   /** Lane and start of each in-flight async job, set when it gets a libuv thread. */
   const asyncRuns = new Map<number, Ran>();
 
@@ -159,8 +155,6 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
       lane: ran.lane,
       hashes: ran.hashes,
     };
-    recent.push(result);
-    if (recent.length > recentJobsKept) recent.shift();
     io.emit('lab:job-finished', result);
     return result;
   };
@@ -174,7 +168,6 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
       admit(mode, durationMs, count);
       return Promise.all(Array.from({ length: count }, () => runAccepted(mode, durationMs)));
     },
-    recent: () => [...recent],
   };
 }
 

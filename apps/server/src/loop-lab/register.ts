@@ -1,5 +1,7 @@
 // The event-loop lab on the live server: loop samples and heartbeat ticks to every page, jobs in
 // four modes, ordering experiments. Routes under /api/lab (contract: the README's "HTTP contract").
+// Each learner's own jobs and experiment runs are kept per sid, so a challenge check reads what
+// this learner did.
 
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
@@ -8,7 +10,10 @@ import {
   LabJobRequestSchema,
   OrderRequestSchema,
   orderExperimentIds,
+  type LabJobResult,
   type LabLoopResponse,
+  type OrderRun,
+  type OrderRunsResponse,
   type OrderExperimentSources,
   type LabRecentJobsResponse,
   type OrderResult,
@@ -26,6 +31,8 @@ import { createPbkdf2Work } from './pbkdf2-work.js';
 import { createThreadpoolLanes, threadpoolSize } from './threadpool-lanes.js';
 import { sendError } from '../core/errors.js';
 import { readBody } from '../core/read-input.js';
+import { createPerSidHistory } from '../session/history.js';
+import { sidOf } from '../session/sid.js';
 
 const tickEveryMs = 100;
 
@@ -64,15 +71,21 @@ export function registerLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' 
     res.json(body);
   });
 
+  const jobsOfSid = createPerSidHistory<LabJobResult>();
+  const orderRunsOfSid = createPerSidHistory<OrderRun>({ perSid: 20 });
+
+  /** The caller's own recent jobs, oldest first. */
   api.get('/lab/jobs', (_req, res) => {
-    const body: LabRecentJobsResponse = { jobs: jobs.recent() };
+    const body: LabRecentJobsResponse = { jobs: jobsOfSid.of(sidOf(res)) };
     res.json(body);
   });
 
   api.post('/lab/jobs', async (req, res) => {
     const { mode, durationMs } = readBody(LabJobRequestSchema, req.body);
     try {
-      res.json(await jobs.run(mode, durationMs));
+      const job = await jobs.run(mode, durationMs);
+      jobsOfSid.add(sidOf(res), job);
+      res.json(job);
     } catch (error) {
       refuseLater(res, error);
     }
@@ -81,7 +94,9 @@ export function registerLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' 
   api.post('/lab/batch', async (req, res) => {
     const { mode, durationMs, count } = readBody(LabBatchRequestSchema, req.body);
     try {
-      res.json({ jobs: await jobs.runBatch(mode, durationMs, count) });
+      const batch = await jobs.runBatch(mode, durationMs, count);
+      for (const job of batch) jobsOfSid.add(sidOf(res), job);
+      res.json({ jobs: batch });
     } catch (error) {
       refuseLater(res, error);
     }
@@ -92,10 +107,17 @@ export function registerLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' 
     res.json(body);
   });
 
+  /** The caller's own recent experiment runs, oldest first. */
+  api.get('/lab/order', (_req, res) => {
+    const body: OrderRunsResponse = { runs: orderRunsOfSid.of(sidOf(res)) };
+    res.json(body);
+  });
+
   api.post('/lab/order', async (req, res) => {
     const { experiment } = readBody(OrderRequestSchema, req.body);
     try {
       const body: OrderResult = { experiment, observed: await runOrderExperiment(experiment) };
+      orderRunsOfSid.add(sidOf(res), { ...body, at: Date.now() });
       res.json(body);
     } catch (error) {
       refuseLater(res, error);

@@ -6,6 +6,7 @@ import type { Socket as NetSocket } from 'node:net';
 import type { Socket as IoSocket } from 'socket.io';
 import type { KnownConnection } from '@loopwire/contract';
 import { fourTuple } from '../core/net.js';
+import { upgradeRequestHeaders } from '../core/upgrade-requests.js';
 import { readSid } from '../session/sid.js';
 import { maskAuth, maskHeaders, maskSecret } from '../session/redaction.js';
 
@@ -30,6 +31,7 @@ export function describeRawConnection(connection: RawConnection, askerSid: strin
     origin: connection.req.headers.origin ?? null,
     userAgent: connection.req.headers['user-agent'] ?? null,
     sid: sid ? maskSecret(sid) : null,
+    headersOf: 'websocket-upgrade',
     headers: maskHeaders(connection.req.headers),
     auth: null,
     data: connection.data,
@@ -48,17 +50,22 @@ function currentTcpSocket(socket: IoSocket): NetSocket | undefined {
 export function describeIoSocket(socket: IoSocket, askerSid: string | null, askerSocketId: string | null): KnownConnection {
   const sid = readSid(socket.handshake.headers);
   const data = (socket.data ?? {}) as Record<string, unknown>;
+  const tcp = currentTcpSocket(socket);
+  // After the upgrade, the request that opened this very connection; before it, the first long poll.
+  const upgrade = upgradeRequestHeaders(tcp);
+  const headers = upgrade ?? socket.handshake.headers;
   return {
     id: socket.id,
     kind: 'socket.io',
     endpoint: socket.nsp.name,
     transport: socket.conn.transport.name,
-    ...fourTuple(currentTcpSocket(socket)),
+    ...fourTuple(tcp),
     connectedAt: typeof data.connectedAt === 'number' ? data.connectedAt : socket.handshake.issued,
-    origin: socket.handshake.headers.origin ?? null,
-    userAgent: socket.handshake.headers['user-agent'] ?? null,
+    origin: headers.origin ?? null,
+    userAgent: headers['user-agent'] ?? null,
     sid: sid ? maskSecret(sid) : null,
-    headers: maskHeaders(socket.handshake.headers),
+    headersOf: upgrade ? 'websocket-upgrade' : 'first-request',
+    headers: maskHeaders(headers),
     auth: maskAuth(socket.handshake.auth as Record<string, unknown>),
     data,
     rooms: [...socket.rooms].filter((room) => room !== socket.id),

@@ -3,7 +3,7 @@
 
 import { randomUUID } from 'node:crypto';
 import express from 'express';
-import { TokenRequestSchema, type KnownConnection, type KnownConnectionsResponse, type SecurityInfo } from '@loopwire/contract';
+import { TokenRequestSchema, type HandshakeOutcomes, type KnownConnection, type KnownConnectionsResponse, type SecurityInfo } from '@loopwire/contract';
 import type { ServerDeps } from '../deps.js';
 import { HttpError } from '../core/errors.js';
 import { readBody } from '../core/read-input.js';
@@ -76,6 +76,12 @@ export function registerSecurity(deps: Pick<ServerDeps, 'api' | 'config' | 'io' 
 
   security.post('/tickets', (req, res) => {
     res.status(201).json(tickets.issue(readSid(req.headers)));
+  });
+
+  security.get('/attempts', (req, res) => {
+    const sid = readSid(req.headers);
+    const body: HandshakeOutcomes = { attempts: sid ? attempts.of(sid) : [] };
+    res.json(body);
   });
 
   security.get('/attempts/:attempt', (req, res) => {

@@ -5,6 +5,7 @@
 import { Server } from 'socket.io';
 import type { Server as HttpServer } from 'node:http';
 import type { LoopwireIo } from '../core/socket-io.js';
+import { rememberUpgradeRequest } from '../core/upgrade-requests.js';
 import type { OriginPolicy } from './origin.js';
 import type { UpgradeRouter } from './router.js';
 
@@ -34,7 +35,10 @@ export function routeSocketIoUpgrades(
 ): void {
   upgrades.add({
     matches: (pathname) => pathname === '/socket.io/' || pathname === '/socket.io',
-    handle: (req, socket, head) => io.engine.handleUpgrade(req, socket, head),
+    handle: (req, socket, head) => {
+      rememberUpgradeRequest(req);
+      io.engine.handleUpgrade(req, socket, head);
+    },
   });
   onClose(() => {
     io.disconnectSockets(true);

@@ -5,15 +5,17 @@ import type { RouteObject } from 'react-router';
 import { Layout } from './Layout.tsx';
 import Home from './routes/Home.tsx';
 import NotFound from '../lib/ui/NotFound.tsx';
-import PageLoadError from './PageLoadError.tsx';
+import RouteError from './RouteError.tsx';
 
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
-    // Pages render inside the shell, and so does a page that failed: the header stays usable.
+    // The shell itself failing: the error page alone.
+    errorElement: <RouteError />,
     children: [
       {
-        errorElement: <PageLoadError />,
+        // A page failing (or its code not loading): the error inside the shell, the header still usable.
+        errorElement: <RouteError />,
         children: [
           { index: true, element: <Home /> },
           { path: 'glossary', lazy: async () => ({ Component: (await import('../features/lessons/GlossaryPage.tsx')).default }) },

@@ -9,6 +9,7 @@ import { requestJson } from '../../lib/api.ts';
 import { waitForBroadcast } from './api.ts';
 import { useFleet } from './useFleet.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
+import { useReportObservedWhen } from '../../lib/observed.ts';
 import '../../design/lab-panels.css';
 import './fanout.css';
 
@@ -71,6 +72,7 @@ export default function BroadcastLab() {
   const [flood, setFlood] = useState<FloodResult | null>(null);
   const [floodError, setFloodError] = useState<string | null>(null);
   const [flooding, setFlooding] = useState(false);
+  useReportObservedWhen(flood ? { summary: `the server accepted ${flood.accepted} of ${flood.sent} reports and dropped ${flood.dropped}.` } : null);
   const busy = state.matches('sending') || state.matches('collecting');
   const result = state.context.result;
 

@@ -7,6 +7,7 @@ import { waitForCapture } from './api.ts';
 import { CaptureDetail } from './CaptureDetail.tsx';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
 import { useAction } from '../../lib/useAction.ts';
+import { useReportObservedWhen } from '../../lib/observed.ts';
 import './inspector.css';
 
 const requests = [
@@ -33,6 +34,7 @@ export default function HttpExchange() {
   }
 
   const [latest, previous] = exchanges;
+  useReportObservedWhen(latest ? { summary: `your request ${latest.method} ${latest.url.split('?')[0]} came first, then the server's ${latest.status ?? ''} answer.` } : null);
   return (
     <figure className="widget" aria-label="HTTP exchange">
       <div className="widget__bar">

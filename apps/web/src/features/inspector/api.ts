@@ -1,6 +1,7 @@
 // The page's side of /api/captures: list, one capture, clear, the SSE stream, the handshake probe.
 
 import type { Capture, CaptureKind, CaptureList, FrameEvent, HandshakeProbeCase, HandshakeProbeResult } from '@loopwire/contract';
+import type { ServerCloseCodeOnRequest } from '@loopwire/protocol';
 import { requestJson } from '../../lib/api.ts';
 
 export async function listCaptures(query: { kind?: CaptureKind | ''; limit?: number; all?: boolean } = {}): Promise<Capture[]> {
@@ -25,6 +26,16 @@ export function runHandshakeProbe(probeCase: HandshakeProbeCase): Promise<Handsh
 /** Asks the server to ping the /ws connection of a capture; the browser answers the pong by itself. */
 export async function askServerToPing(captureId: string): Promise<void> {
   await requestJson('/api/ws/ping', { body: { captureId } });
+}
+
+/** Asks the server to close this page's /ws connection with a code a browser may not send. */
+export async function askServerToClose(captureId: string, code: ServerCloseCodeOnRequest): Promise<void> {
+  await requestJson('/api/ws/close', { body: { captureId, code } });
+}
+
+/** Asks the server to send this page's /ws connection one message split into several frames. */
+export async function askServerToFragment(captureId: string): Promise<void> {
+  await requestJson('/api/ws/fragment', { body: { captureId } });
 }
 
 export interface CaptureStreamHandlers {

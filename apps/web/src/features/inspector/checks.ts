@@ -1,38 +1,23 @@
 // Live checks of the HTTP and WebSocket lessons: each reads the learner's own captures (through the
 // check context: the learner's cookie), so only what their browser really sent passes.
+// Checks read only the server's record of what this learner did, never run the experiment themselves:
+// a learner who did nothing fails, and a typed answer counts only with the record of doing it.
 
-import { type Capture, type CaptureKind, type CaptureList } from '@loopwire/contract';
-import { byteStringToBytes, headerValue, parseHttpHead } from '@loopwire/protocol';
-import { requestJson } from '../../lib/api.ts';
-import type { CheckContext, LiveCheck } from '../../lib/live/context.ts';
-
-export async function capturesOf(ctx: CheckContext, kind?: CaptureKind): Promise<Capture[]> {
-  return (await requestJson<CaptureList>(`/api/captures?limit=200${kind ? `&kind=${kind}` : ''}`, { fetch: ctx.fetch })).captures;
-}
-
-export function pathOf(capture: Capture): string {
-  return capture.url.split('?')[0]!;
-}
-
-export function webSocketKeyOf(capture: Capture): string | undefined {
-  return headerValue(parseHttpHead(capture.requestHead), 'sec-websocket-key');
-}
-
-export function frameText(payloadPreview: string): string {
-  return new TextDecoder().decode(byteStringToBytes(payloadPreview));
-}
+import type { LiveCheck } from '../../lib/live/context.ts';
+import { capturesOf, frameText, pathOf, webSocketKeyOf } from '../../lib/live/captures.ts';
 
 export const inspectorChecks: Record<
   'request-head-size' | 'own-websocket-key' | 'server-answered-426' | 'bytes-of-hi-frame' | 'private-close-code',
   LiveCheck
 > = {
   async 'request-head-size'(answer, ctx) {
-    const newest = (await capturesOf(ctx, 'http')).find((capture) => pathOf(capture) === '/api/health');
-    if (!newest) return { pass: false, message: 'No /api/health request of yours was captured yet: send one with the widget first.' };
+    // The widget marks its requests with ?exchange=…; the page's own health checks do not count.
+    const newest = (await capturesOf(ctx, 'http')).find((capture) => pathOf(capture) === '/api/health' && capture.url.includes('exchange='));
+    if (!newest) return { pass: false, message: 'No /api/health request from the exchange widget was captured yet: send one first.' };
     const size = newest.requestHead.length;
     return answer.trim() === String(size)
       ? { pass: true, message: `Right: your newest /api/health request head was ${size} bytes, the blank line included.` }
-      : { pass: false, message: 'Not that number. Count every byte of the newest /api/health request head, including each CR LF and the final empty line.' };
+      : { pass: false, message: 'Not that number. Count every byte of your newest /api/health request head, including each CR LF and the final empty line.' };
   },
   async 'own-websocket-key'(answer, ctx) {
     const key = answer.trim();
@@ -42,11 +27,12 @@ export const inspectorChecks: Record<
       ? { pass: true, message: 'Right: the server received exactly that key from your browser, and answered with its Accept.' }
       : { pass: false, message: 'The server never received that key from you. Open a WebSocket and copy Sec-WebSocket-Key from the captured request head.' };
   },
-  async 'server-answered-426'(_answer, ctx) {
+  async 'server-answered-426'(answer, ctx) {
     const refused = (await capturesOf(ctx)).find((capture) => capture.status === 426 && pathOf(capture) === '/ws');
-    return refused
+    if (!refused) return { pass: false, message: 'No 426 from /ws in your captures yet. Send a request to /ws that does not ask for an upgrade.' };
+    return /\b426\b/.test(answer)
       ? { pass: true, message: `Yes: the server answered ${refused.method} /ws with 426 Upgrade Required (capture ${refused.id}).` }
-      : { pass: false, message: 'No 426 from /ws in your captures yet. Send a request to /ws that does not ask for an upgrade.' };
+      : { pass: false, message: 'The server did refuse your request; now type the status code its answer carried.' };
   },
   async 'bytes-of-hi-frame'(answer, ctx) {
     const frames = (await capturesOf(ctx, 'websocket')).flatMap((capture) => capture.frames);
@@ -55,7 +41,7 @@ export const inspectorChecks: Record<
     const onWire = hi.headerBytes.length + hi.payloadLength;
     return answer.trim() === String(onWire)
       ? { pass: true, message: `Right: ${hi.headerBytes.length} header bytes (the mask key included) + ${hi.payloadLength} payload bytes = ${onWire}.` }
-      : { pass: false, message: 'Not that number. Add the frame header (2 bytes), the masking key (4) and the payload.' };
+      : { pass: false, message: 'Not that number. Add the frame header, the masking key and the payload of your "hi" frame.' };
   },
   async 'private-close-code'(answer, ctx) {
     const code = Number(answer.trim());

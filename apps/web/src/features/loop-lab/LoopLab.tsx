@@ -14,6 +14,7 @@ import HeartbeatStrip from './HeartbeatStrip.tsx';
 import PhaseDiagram from './PhaseDiagram.tsx';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
 import { useLivePhase } from '../../lib/live/LiveConnection.tsx';
+import { useReportObservedWhen } from '../../lib/observed.ts';
 import './loop-lab.css';
 
 const liveLabRunMachine = labRunMachine.provide({
@@ -36,6 +37,11 @@ export default function LoopLab() {
   const running = snapshot.matches('running');
   const phase = useLivePhase();
   const stale = phase === 'reconnecting' ? 'unreachable' : phase === 'closed' ? 'disconnected' : null;
+  useReportObservedWhen(
+    result
+      ? { summary: `your ${result.mode} job of ${result.durationMs} ms took ${result.elapsedMs} ms, and the loop's worst lag during it was ${result.maxLoopLagMs.toFixed(1)} ms.` }
+      : null,
+  );
 
   return (
     <div className="loop-lab" data-testid="loop-lab">

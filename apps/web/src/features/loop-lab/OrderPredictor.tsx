@@ -9,6 +9,7 @@ import { orderPredictMachine } from './orderPredict.machine.ts';
 import { fetchExperimentSources, runOrderExperiment } from './api.ts';
 import { comparePrediction, kindRules, phaseNames } from './order-explain.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
+import { useReportObservedWhen } from '../../lib/observed.ts';
 import './loop-lab.css';
 
 const liveOrderPredictMachine = orderPredictMachine.provide({
@@ -40,8 +41,9 @@ export default function OrderPredictor() {
   const { experimentId, prediction, observed, error } = snapshot.context;
   const experiment = findOrderExperiment(experimentId)!;
   const kindOf = (label: string) => experiment.callbacks.find((callback) => callback.label === label)?.kind ?? 'sync';
-  const placements = observed ? comparePrediction(prediction, observed) : null;
+  const placements = observed ? comparePrediction(prediction, observed, experiment.deterministic) : null;
   const allRight = placements?.every((placement) => placement.right) ?? false;
+  useReportObservedWhen(observed ? { summary: `the server ran ${observed.map((callback) => callback.label).join(', ')}.` } : null);
   const ordering = snapshot.matches('ordering');
 
   const onKeyDown = (event: KeyboardEvent, index: number) => {
@@ -166,10 +168,11 @@ export default function OrderPredictor() {
       {placements ? (
         <div role="status" data-testid="order-verdict">
           <p className={`callout ${allRight ? 'callout--right' : 'callout--wrong'}`}>
-            {allRight
-              ? 'Exactly right.'
-              : `${placements.filter((placement) => !placement.right).length} of ${placements.length} in a different place.`}{' '}
-            {experiment.deterministic ? '' : 'Node does not fix this order: run it a few times and compare.'}
+            {!experiment.deterministic
+              ? `Either order is right: this run had ${observed![0]!.label} first, and the next may not. Run it a few times and compare.`
+              : allRight
+                ? 'Exactly right.'
+                : `${placements.filter((placement) => !placement.right).length} of ${placements.length} in a different place.`}
           </p>
           <ul className="order__diff">
             {placements

@@ -7,6 +7,7 @@ import type {
   LabLoopResponse,
   OrderExperimentSources,
   OrderResult,
+  OrderRunsResponse,
 } from '@loopwire/contract';
 import { requestJson, type Fetch } from '../../lib/api.ts';
 
@@ -25,3 +26,6 @@ export const fetchExperimentSources = (fetch?: Fetch) => requestJson<OrderExperi
 export const fetchLoop = (fetch?: Fetch) => requestJson<LabLoopResponse>('/api/lab/loop', { fetch });
 
 export const fetchRecentJobs = (fetch?: Fetch) => requestJson<{ jobs: LabJobResult[] }>('/api/lab/jobs', { fetch });
+
+/** The caller's own recent ordering experiments, oldest first. */
+export const fetchOrderRuns = (fetch?: Fetch) => requestJson<OrderRunsResponse>('/api/lab/order', { fetch });

@@ -28,7 +28,9 @@ function Row({ connection }: { connection: KnownConnection }) {
         {connection.remote.address}:{connection.remote.port} → {connection.local.address}:{connection.local.port}
       </td>
       <td className="mono">{connection.sid ?? '—'}</td>
-      <td className="mono">{connection.origin ?? '(none)'}</td>
+      <td className="mono" title={connection.headersOf === 'websocket-upgrade' ? 'from the WebSocket upgrade request' : 'from the first long-poll request'}>
+        {connection.origin ?? (connection.headersOf === 'first-request' ? '(none: still long polling)' : '(none)')}
+      </td>
       <td>{ago(connection.connectedAt)}</td>
       <td className="mono">{connection.rooms.join(', ') || '—'}</td>
       <td>

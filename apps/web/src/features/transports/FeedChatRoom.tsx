@@ -16,7 +16,8 @@ const keptLines = 12;
 type Line = { kind: 'heard'; message: FeedChatMessage } | { kind: 'ack'; text: string; ack: ChatAck };
 
 function Participant({ name, initialRoom }: { name: string; initialRoom: string }) {
-  const [socket] = useState<ChatSocket>(() => io({ autoConnect: false, forceNew: true }));
+  // The name travels in the handshake's auth payload; the server stamps it on each message it relays.
+  const [socket] = useState<ChatSocket>(() => io({ autoConnect: false, forceNew: true, auth: { name } }));
   const connection = useActorRef(connectionMachine, { input: { socket } });
   const phase = useSelector(connection, (snapshot) => phaseOf(snapshot.value));
   const [room, setRoom] = useState(initialRoom);
@@ -84,7 +85,7 @@ function Participant({ name, initialRoom }: { name: string; initialRoom: string 
           list={`${id}-rooms`}
           value={roomDraft}
           maxLength={32}
-          pattern="[a-z0-9-]{1,32}"
+          pattern="[a-z0-9\-]{1,32}"
           onChange={(event) => setRoomDraft(event.target.value)}
         />
         <datalist id={`${id}-rooms`}>
@@ -116,7 +117,7 @@ function Participant({ name, initialRoom }: { name: string; initialRoom: string 
         {lines.map((line, index) =>
           line.kind === 'heard' ? (
             <li key={index}>
-              #{line.message.room} {line.message.from === socket.id ? 'you' : line.message.from.slice(0, 6)}: {line.message.text}
+              #{line.message.room} {line.message.from === socket.id ? 'you' : (line.message.name ?? `socket ${line.message.from.slice(0, 6)}`)}: {line.message.text}
             </li>
           ) : (
             <li key={index} data-testid="chat-ack">

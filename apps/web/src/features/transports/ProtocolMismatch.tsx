@@ -6,6 +6,7 @@ import { decodeEnginePacket } from '@loopwire/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { webSocketUrl } from '../../lib/live/context.ts';
 import { CapturedExchange } from './CapturedExchange.tsx';
+import { useReportObservedWhen } from '../../lib/observed.ts';
 import './transports.css';
 
 interface Received {
@@ -30,6 +31,15 @@ function PlainWebSocketToSocketIo() {
   const openedAt = useRef(0);
 
   useEffect(() => () => socket.current?.close(), []);
+  const first = received[0];
+  useReportObservedWhen(
+    first
+      ? {
+          outcome: first.raw.startsWith('0{') ? 'packets' : 'works',
+          summary: `the handshake succeeded and the first message was ${first.raw.slice(0, 60)}${first.raw.length > 60 ? '…' : ''}.`,
+        }
+      : null,
+  );
 
   function connect() {
     socket.current?.close();

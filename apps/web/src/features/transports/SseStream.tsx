@@ -9,6 +9,8 @@ import { LifecycleStrip } from './LifecycleStrip.tsx';
 import { requestJson } from '../../lib/api.ts';
 import { useAction } from '../../lib/useAction.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
+import { useReportObservedWhen } from '../../lib/observed.ts';
+import { resumeObservation } from './sse-resume.ts';
 import './transports.css';
 
 const keptLines = 300;
@@ -52,6 +54,7 @@ export default function SseStream() {
   const state = drawnState(snapshot.value as string);
   const active = snapshot.matches('active');
   const { busy, error, run } = useAction();
+  useReportObservedWhen(resumeObservation(lines));
 
   function drop() {
     const id = snapshot.context.connectionId;

@@ -12,6 +12,7 @@ import { transportKinds, transportLabels, type TransportKind } from './kinds.ts'
 import { measureRaceBytes, type RaceBytes, raceMessageIndex, raceMessageText } from './measure.ts';
 import { LifecycleStrip } from './LifecycleStrip.tsx';
 import { BytesChart } from './BytesChart.tsx';
+import { useReportObservedWhen } from '../../lib/observed.ts';
 import './transports.css';
 import { requestJson } from '../../lib/api.ts';
 
@@ -146,6 +147,15 @@ const stepLabels: Record<string, string> = {
   failed: 'The race failed.',
 };
 
+/** The choice ids of lesson 3's prediction ("which client needs the most requests?"). */
+const predictionChoiceOf: Record<TransportKind, string> = {
+  'short-polling': 'short',
+  'long-polling': 'long',
+  sse: 'sse',
+  websocket: 'ws',
+  'socket.io': 'socket.io',
+};
+
 export default function TransportRace() {
   const clients: Record<TransportKind, ClientActor> = {
     'short-polling': useActorRef(clientMachines['short-polling']),
@@ -161,6 +171,20 @@ export default function TransportRace() {
   const fieldId = useId();
   const running = !['idle', 'done', 'failed'].includes(raceState.value as string);
   const { raceId, sentAt, bytes, error } = raceState.context;
+
+  const mostRequests = bytes?.ok
+    ? transportKinds.reduce((most, kind) => (bytes.byTransport[kind].requests > bytes.byTransport[most].requests ? kind : most))
+    : null;
+  useReportObservedWhen(
+    raceState.value === 'done' && bytes?.ok && mostRequests
+      ? {
+          outcome: predictionChoiceOf[mostRequests],
+          summary: `${transportKinds.map((kind) => `${kind} ${bytes.byTransport[kind].requests}`).join(', ')} HTTP requests (the server's wire tap); ${mostRequests} needed the most.`,
+        }
+      : raceState.value === 'done'
+        ? { summary: 'the race finished (the wire tap is off, so the requests are those each client counted).' }
+        : null,
+  );
 
   function start() {
     race.send({ type: 'START', settings, raceId: Math.random().toString(36).slice(2, 8) });

@@ -1,19 +1,14 @@
-// What a page shows when its code could not load (the server is unreachable) or it failed to
-// render: the shell stays, the reason is said in words, and the page reloads by itself as soon as
-// the server answers again (a failed module import is not retried by the browser, a reload is).
+// The page shown when a route cannot be drawn, inside the shell (header and all) instead of React
+// Router's developer screen: its code could not load (the server is unreachable: it reloads by itself
+// once the server answers, since the browser never retries a failed module import) or it broke.
 
 import { useEffect, useState } from 'react';
-import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { isChunkLoadError } from '../lib/ui/WidgetBoundary.tsx';
 import { useDocumentTitle } from '../lib/useDocumentTitle.ts';
 import NotFound from '../lib/ui/NotFound.tsx';
 
 const retryEveryMs = 2000;
-
-/** A dynamic import or its CSS failed: the browser could not fetch this page's code. */
-function isLoadFailure(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error);
-  return /dynamically imported module|Importing a module script failed|Unable to preload|Failed to fetch/i.test(message);
-}
 
 async function serverAnswers(): Promise<boolean> {
   try {
@@ -47,30 +42,28 @@ function useReloadWhenServerAnswers(): void {
   }, []);
 }
 
-export default function PageLoadError() {
+export default function RouteError() {
   const error = useRouteError();
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
-  return <PageUnavailable error={error} />;
+  return isChunkLoadError(error) ? <PageUnreachable /> : <PageBroke error={error} />;
 }
 
-function PageUnavailable({ error }: { error: unknown }) {
-  const loadFailure = isLoadFailure(error);
+function PageUnreachable() {
   const [retrying, setRetrying] = useState(false);
   useDocumentTitle('Couldn’t load · Loopwire');
   useReloadWhenServerAnswers();
   return (
-    <div className="not-found page-error" role="alert">
-      <p className="eyebrow">{loadFailure ? 'Server unreachable' : 'Page error'}</p>
+    <div className="not-found" role="alert" data-testid="route-error">
+      <p className="eyebrow">Server unreachable</p>
       <h1>Couldn’t load this page</h1>
       <p>
-        {loadFailure
-          ? 'The page’s code could not be fetched: the Loopwire server is unreachable (stopped, or this computer is offline).'
-          : `This page stopped with an error: ${error instanceof Error ? error.message : String(error)}`}
+        Its code could not be loaded: the Loopwire server is unreachable (stopped, restarting, or this computer is
+        offline).
       </p>
-      <p>It reloads by itself as soon as the server answers again.</p>
+      <p>It reloads by itself as soon as the server answers again. Your progress is saved in this browser.</p>
       <button
         type="button"
-        className="button"
+        className="button button--primary"
         aria-disabled={retrying}
         onClick={() => {
           if (retrying) return;
@@ -83,6 +76,23 @@ function PageUnavailable({ error }: { error: unknown }) {
       >
         {retrying ? 'Retrying…' : 'Retry now'}
       </button>
+    </div>
+  );
+}
+
+function PageBroke({ error }: { error: unknown }) {
+  useDocumentTitle('Something failed · Loopwire');
+  return (
+    <div className="not-found" role="alert" data-testid="route-error">
+      <p className="eyebrow">Page error</p>
+      <h1>This page stopped working</h1>
+      <p>It failed with: {error instanceof Error ? error.message : String(error)}</p>
+      <p>
+        <button type="button" className="button button--primary" onClick={() => location.reload()}>
+          Reload
+        </button>{' '}
+        or go back to the <Link to="/">curriculum</Link>. Your progress is saved in this browser.
+      </p>
     </div>
   );
 }
