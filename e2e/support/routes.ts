@@ -19,5 +19,6 @@ export const everyRoute: readonly string[] = [
   '/labs/transports',
   '/labs/security',
   '/labs/fanout',
+  '/labs/scale',
   '/no/such/page',
 ];

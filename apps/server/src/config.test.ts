@@ -13,6 +13,10 @@ describe('parseConfig', () => {
       maxConnectionsPerSid: 5,
       tap: 'on',
       labBlockingBudgetMs: 5000,
+      labClusterPort: 0,
+      redisUrl: null,
+      workers: 1,
+      workerSlot: null,
     });
   });
 
@@ -31,6 +35,10 @@ describe('parseConfig', () => {
       maxConnectionsPerSid: 5,
       tap: 'off',
       labBlockingBudgetMs: 5000,
+      labClusterPort: 0,
+      redisUrl: null,
+      workers: 1,
+      workerSlot: null,
     });
   });
 
@@ -44,7 +52,24 @@ describe('parseConfig', () => {
     ).toMatchObject({ port: 4000, labForeignPort: 4100, messageRateLimit: 10, maxConnectionsPerSid: 2 });
   });
 
+  it('reads LAB_CLUSTER_PORT and REDIS_URL (the scale lab)', () => {
+    expect(parseConfig({ LAB_CLUSTER_PORT: '4200', REDIS_URL: 'redis://127.0.0.1:6390' })).toMatchObject({
+      labClusterPort: 4200,
+      redisUrl: 'redis://127.0.0.1:6390',
+    });
+  });
+
+  it('reads WORKERS: a number, or auto for one per core', () => {
+    expect(parseConfig({ WORKERS: '3' }).workers).toBe(3);
+    expect(parseConfig({ WORKERS: 'auto' }).workers).toBeGreaterThanOrEqual(1);
+  });
+
   it.each([
+    [{ WORKERS: '0' }, 'WORKERS', /WORKERS: expected a whole number of processes from 1 to 64, or "auto".*"0"/],
+    [{ WORKERS: 'many' }, 'WORKERS', /"many"/],
+    [{ LAB_CLUSTER_PORT: 'next' }, 'LAB_CLUSTER_PORT', /LAB_CLUSTER_PORT: expected a whole number.*"next"/],
+    [{ REDIS_URL: 'http://127.0.0.1:6379' }, 'REDIS_URL', /REDIS_URL: expected a Redis URL.*"http:\/\/127.0.0.1:6379"/],
+    [{ REDIS_URL: '127.0.0.1:6379' }, 'REDIS_URL', /redis: or rediss:/],
     [{ PORT: 'abc' }, 'PORT', /PORT: expected a whole number from 0 to 65535.*"abc"/],
     [{ PORT: '70000' }, 'PORT', /"70000"/],
     [{ PORT: '-1' }, 'PORT', /"-1"/],

@@ -2,6 +2,7 @@
 // variable, the values it accepts and what it got.
 
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import * as v from 'valibot';
 
 export interface Config {
@@ -21,6 +22,16 @@ export interface Config {
   maxConnectionsPerSid: number;
   /** The wire tap: `on` records every exchange's bytes; `off` records nothing (to measure its cost). */
   tap: 'on' | 'off';
+  /** Loopback port of the scale lab's cluster (LAB_CLUSTER_PORT; 0 = a free port chosen at its first start). */
+  labClusterPort: number;
+  /** Redis for the Redis adapter (REDIS_URL); null = start a local redis-server when one is installed. */
+  redisUrl: string | null;
+  /** Loopwire processes serving the one port (WORKERS; `auto` = the cores available). */
+  workers: number;
+  /** Set by the primary in each worker's environment (LOOPWIRE_WORKER_SLOT=i/N), null in a lone process. */
+  workerSlot: { index: number; count: number } | null;
+  /** Tests only: the redis-server binary (null = none installed); by default looked up on PATH. */
+  redisServerCommand?: string | null;
   /** Tests only (no environment variable): shorter long-poll hold, SSE heartbeat and ticker periods. */
   longPollHoldMs?: number;
   sseHeartbeatMs?: number;
@@ -98,6 +109,47 @@ function labForeignPort(port: number, raw: number | undefined): number {
   return raw;
 }
 
+function parseLabClusterPort(env: Env): number {
+  const raw = env.LAB_CLUSTER_PORT;
+  if (raw === undefined || raw === '') return 0;
+  if (!/^\d+$/.test(raw) || Number(raw) > 65535) {
+    throw new ConfigError('LAB_CLUSTER_PORT', `expected a whole number from 0 to 65535 (0 picks a free port), got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function parseRedisUrl(env: Env): string | null {
+  const raw = env.REDIS_URL;
+  if (raw === undefined || raw.trim() === '') return null;
+  let protocol = '';
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    // reported below
+  }
+  if (protocol !== 'redis:' && protocol !== 'rediss:') {
+    throw new ConfigError('REDIS_URL', `expected a Redis URL like redis://127.0.0.1:6379 (redis: or rediss:), got "${raw}"`);
+  }
+  return raw;
+}
+
+const maxWorkers = 64;
+
+function parseWorkers(env: Env): number {
+  const raw = env.WORKERS;
+  if (raw === undefined || raw === '') return 1;
+  if (raw === 'auto') return Math.min(maxWorkers, availableParallelism());
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > maxWorkers) {
+    throw new ConfigError('WORKERS', `expected a whole number of processes from 1 to ${maxWorkers}, or "auto" (one per core), got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function parseWorkerSlot(env: Env): Config['workerSlot'] {
+  const match = /^(\d+)\/(\d+)$/.exec(env.LOOPWIRE_WORKER_SLOT ?? '');
+  return match ? { index: Number(match[1]), count: Number(match[2]) } : null;
+}
+
 export function parseConfig(env: Env, argv: readonly string[] = []): Config {
   // Only the variables Loopwire reads, and an empty (or blank) one counts as unset.
   const set = Object.fromEntries(Object.keys(EnvSchema.entries).flatMap((name) => (env[name]?.trim() ? [[name, env[name]]] : [])));
@@ -117,5 +169,9 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
     messageRateLimit: parsed.MESSAGE_RATE_LIMIT,
     maxConnectionsPerSid: parsed.MAX_CONNECTIONS_PER_SID,
     tap: parsed.TAP,
+    labClusterPort: parseLabClusterPort(env),
+    redisUrl: parseRedisUrl(env),
+    workers: parseWorkers(env),
+    workerSlot: parseWorkerSlot(env),
   };
 }

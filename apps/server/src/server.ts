@@ -9,7 +9,9 @@ import type { ServerDeps } from './deps.js';
 import type { LoopwireIo } from './core/socket-io.js';
 import { apiNotFound, createApiRouter } from './core/api.js';
 import { apiErrorHandler } from './core/errors.js';
-import { issueSid } from './session/sid.js';
+import { issueSid, workerSlotOfSid } from './session/sid.js';
+import { takeHandedConnections } from './scale/loopwire-worker.js';
+import { shareBroadcasts } from './scale/loopwire-adapter.js';
 import { createOriginPolicy, ownOrigins } from './upgrade/origin.js';
 import { createUpgradeRouter } from './upgrade/router.js';
 import { createSocketIo, routeSocketIoUpgrades } from './upgrade/socket-io.js';
@@ -18,6 +20,7 @@ import { registerSocketIoEcho } from './echo/socketio-echo.js';
 import { registerRawWebSocket } from './echo/ws-echo.js';
 import { registerSecurity } from './security/register.js';
 import { registerFanout } from './fanout/register.js';
+import { registerScale } from './scale/register.js';
 import { createTap, type Tap } from './tap/tap.js';
 import { registerCaptures } from './tap/routes.js';
 import { registerHandshakeProbe } from './tap/handshake-probe.js';
@@ -92,7 +95,10 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
     tap,
     onClose: (close) => closers.push(close),
   };
-  app.use(issueSid());
+  const slot = config.workerSlot;
+  const stopSharing = shareBroadcasts(io, config);
+  if (stopSharing) closers.push(stopSharing);
+  app.use(issueSid(slot ? (sid) => workerSlotOfSid(sid, slot.count) === slot.index : undefined));
   app.use('/api', api);
   // Each module registers its routes, upgrades and Socket.IO handlers here, before the 404 below.
   routeSocketIoUpgrades(io, upgrades, deps.onClose);
@@ -100,6 +106,7 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   registerRawWebSocket(deps);
   registerSecurity(deps);
   registerFanout(deps);
+  registerScale(deps);
   registerCaptures(deps);
   registerHandshakeProbe(deps);
   registerLab(deps);
@@ -110,7 +117,11 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   if (config.dev) closers.push(await serveDevWebApp(app, httpServer));
   else serveBuiltWebApp(app);
 
-  const address = await listen(httpServer, config);
+  // A worker (WORKERS > 1) does not listen: its primary hands it connections on the shared port.
+  const address: AddressInfo = slot
+    ? { address: config.host, family: config.host.includes(':') ? 'IPv6' : 'IPv4', port: config.port }
+    : await listen(httpServer, config);
+  if (slot) closers.push(takeHandedConnections(httpServer, io));
   port = address.port;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const shownHost = urlHost === '0.0.0.0' || urlHost === '[::]' ? 'localhost' : urlHost;

@@ -24,7 +24,7 @@ describe('the web app', () => {
   });
 
   it('answers every page of the shell with 200, with or without a trailing slash', async () => {
-    for (const path of ['/', '/glossary', '/inspector', '/labs/loop', '/labs/transports/', '/labs/security', '/labs/fanout']) {
+    for (const path of ['/', '/glossary', '/inspector', '/labs/loop', '/labs/transports/', '/labs/security', '/labs/fanout', '/labs/scale']) {
       const response = await fetch(`${server.url}${path}`, { headers: html });
       expect(response.status, path).toBe(200);
       expect(await response.text(), path).toContain('<header class="header">');

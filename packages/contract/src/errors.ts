@@ -59,6 +59,15 @@ export const errorCodes = [
   'token_malformed',
   'token_bad_signature',
   'token_expired',
+  'bad_workers',
+  'bad_balancing',
+  'bad_adapter',
+  'bad_running',
+  'redis_unavailable',
+  'redis_not_ours',
+  'cluster_failed',
+  'cluster_not_running',
+  'no_such_worker',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];
@@ -118,6 +127,15 @@ export const errorCatalog: Record<ErrorCode, ErrorEntry> = {
   token_malformed: { status: null, when: '`/secure`: the token is not `claims.signature`' },
   token_bad_signature: { status: null, when: '`/secure`: the token was not signed by this server' },
   token_expired: { status: null, when: '`/secure`: the token is past its expiry' },
+  bad_workers: { status: 400, when: 'scale lab: workers is not a whole number from 1 to 4' },
+  bad_balancing: { status: 400, when: 'scale lab: balancing is not round-robin or sticky' },
+  bad_adapter: { status: 400, when: 'scale lab: adapter is not memory, cluster or redis' },
+  bad_running: { status: 400, when: 'scale lab: running is not true or false' },
+  redis_unavailable: { status: 409, when: 'scale lab: the Redis adapter without REDIS_URL or an installed redis-server' },
+  redis_not_ours: { status: 409, when: 'scale lab: Redis comes from REDIS_URL, so Loopwire does not stop or start it' },
+  cluster_failed: { status: 503, when: 'scale lab: the cluster did not start' },
+  cluster_not_running: { status: 409, when: 'scale lab: no cluster is running' },
+  no_such_worker: { status: 404, when: 'scale lab: no worker of the cluster has that pid' },
 };
 
 export function isErrorCode(value: string): value is ErrorCode {

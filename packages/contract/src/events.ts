@@ -25,12 +25,16 @@ export interface ServerHello {
   pid: number;
   /** The transport in use when the hello was sent: `polling` or `websocket`. */
   transport: string;
+  /** With WORKERS > 1: which of the worker processes serves this browser (index from 0); else null. */
+  worker: { index: number; count: number } | null;
   /** Server clock, ms since the epoch. */
   at: number;
 }
 
 export interface ServerToClientEvents extends FanoutServerToClientEvents {
   'server:hello': (hello: ServerHello) => void;
+  /** The scale lab's cluster or Redis changed (started, worker replaced, Redis down…): read GET /api/scale. */
+  'scale:changed': () => void;
   /** Event-loop lab: one 100 ms window of loop lag and utilisation. */
   'loop:sample': (sample: LoopSample) => void;
   /** Event-loop lab: a heartbeat every 100 ms; gaps between ticks are stalls this page felt. */

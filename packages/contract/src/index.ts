@@ -9,3 +9,4 @@ export * from './fanout.js';
 export * from './captures.js';
 export * from './events.js';
 export * from './progress.js';
+export * from './scale.js';

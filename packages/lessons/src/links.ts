@@ -5,7 +5,7 @@ import { lessons } from './order.ts';
 import { glossaryEntry } from './glossary.ts';
 
 /** Pages of the app a lesson may link to besides lessons (the labs and tools the web app routes to). */
-export const appPages = ['/', '/glossary', '/inspector', '/labs/loop', '/labs/transports', '/labs/security'] as const;
+export const appPages = ['/', '/glossary', '/inspector', '/labs/loop', '/labs/transports', '/labs/security', '/labs/fanout', '/labs/scale'] as const;
 
 /** Anchors the lesson page itself uses; a section id must not take one of them. */
 export const reservedAnchors = ['lesson-title', 'goals', 'predict', 'recap', 'challenges', 'sources'] as const;

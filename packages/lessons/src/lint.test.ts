@@ -1,6 +1,6 @@
 // Content lint: every lesson has the shape its status promises, and everything it points at exists.
 // Statuses (types.ts): `ready` lessons have the full shape with live widgets and a predict step;
-// `reading` lessons (lesson 13) are written pages held to the same shape minus the live parts —
+// `reading` lessons are written pages held to the same shape minus the live parts —
 // no widget or predict step required, but any they do embed must exist; `planned` ones are entries
 // on the map only.
 

@@ -70,7 +70,7 @@ export interface Lesson {
   summary: string;
   minutes: number;
   /** `ready`: written, with live widgets and a predict step. `reading`: written, but a reading page
-   *  with no live widget or predict step (nothing on one server can show it live, e.g. lesson 13).
+   *  with no live widget or predict step (for a topic nothing on this machine can show live).
    *  `planned`: not written yet; shows as "coming soon". The content lint holds each to its shape. */
   status: LessonStatus;
   /** "You will learn". */

@@ -39,11 +39,11 @@ export function registerFanout({
     onChange: () => {
       fleetChangeTimer ??= setTimeout(() => {
         fleetChangeTimer = undefined;
-        io.emit('fanout:fleet-changed', { count: fleet.count() });
+        io.local.emit('fanout:fleet-changed', { count: fleet.count() });
       }, 250);
     },
   });
-  const broadcaster = createBroadcaster(fleet.namespace, (result) => io.emit('fanout:broadcast-done', result));
+  const broadcaster = createBroadcaster(fleet.namespace, (result) => io.local.emit('fanout:broadcast-done', result));
   registerChat(io.of('/chat') as unknown as Parameters<typeof registerChat>[0], config.messageRateLimit);
 
   const simulator = createSimulatorProcess(() => {

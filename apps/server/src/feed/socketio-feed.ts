@@ -16,7 +16,7 @@ function chatNameOf(auth: Record<string, unknown>): string | null {
 }
 
 export function registerSocketIoFeed({ io, feedHub }: FeedDeps<'io'>): void {
-  feedHub.feed.subscribe((message) => io.to(feedRoom).emit('feed:message', message));
+  feedHub.feed.subscribe((message) => io.local.to(feedRoom).emit('feed:message', message));
   const membersOf = (room: string) => io.sockets.adapter.rooms.get(chatRoomKey(room))?.size ?? 0;
   const announce = (room: string) => io.to(chatRoomKey(room)).emit('chat:presence', { room, members: membersOf(room) });
 

@@ -73,7 +73,7 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
 
   const runOnLane = async (id: number, mode: JobMode, durationMs: number): Promise<Ran> => {
     const running = (lane: JobLane, runStartedAt: number, jobId = id): Ran => {
-      io.emit('lab:job-running', { id: jobId, mode, lane, runStartedAt });
+      io.local.emit('lab:job-running', { id: jobId, mode, lane, runStartedAt });
       return { lane, runStartedAt, hashes: null };
     };
     switch (mode) {
@@ -110,7 +110,7 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
       case 'worker': {
         const { port1, port2 } = new MessageChannel();
         port1.once('message', ({ threadId, runStartedAt }: { threadId: number; runStartedAt: number }) => {
-          io.emit('lab:job-running', { id, mode, lane: { kind: 'worker', index: threadId }, runStartedAt });
+          io.local.emit('lab:job-running', { id, mode, lane: { kind: 'worker', index: threadId }, runStartedAt });
         });
         try {
           const result = await workers.run({ durationMs, started: port2 }, { transferList: [port2] });
@@ -132,7 +132,7 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
       lane = index === null ? null : { kind: 'libuv', index };
       if (lane) asyncRuns.set(id, { lane, runStartedAt: startedAt, hashes: null });
     }
-    io.emit('lab:job-started', { id, mode, durationMs, startedAt, lane });
+    io.local.emit('lab:job-started', { id, mode, durationMs, startedAt, lane });
     let ran: Ran;
     try {
       ran = await runOnLane(id, mode, durationMs);
@@ -155,7 +155,7 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
       lane: ran.lane,
       hashes: ran.hashes,
     };
-    io.emit('lab:job-finished', result);
+    io.local.emit('lab:job-finished', result);
     return result;
   };
 

@@ -38,10 +38,10 @@ const tickEveryMs = 100;
 
 export function registerLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' | 'api' | 'config' | 'onClose'>): void {
   const monitor = createLoopMonitor();
-  monitor.onSample((sample) => io.emit('loop:sample', sample));
+  monitor.onSample((sample) => io.local.emit('loop:sample', sample));
 
   let seq = 0;
-  const heartbeat = setInterval(() => io.emit('loop:tick', { seq: ++seq, sentAt: Date.now() }), tickEveryMs);
+  const heartbeat = setInterval(() => io.local.emit('loop:tick', { seq: ++seq, sentAt: Date.now() }), tickEveryMs);
 
   const workerThreads = Math.max(2, Math.min(4, availableParallelism()));
   // Long-lived workers: started once, kept warm, so a job never pays for starting a thread.

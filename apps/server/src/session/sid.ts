@@ -31,12 +31,27 @@ export function sidOf(res: Response): string {
   return res.locals.sid as string;
 }
 
-/** Gives every browser a sid on its first response; res.locals.sid is the caller's sid afterwards. */
-export function issueSid(): RequestHandler {
+/**
+ * Which of `count` worker processes serves this sid (WORKERS=N): a hash of the cookie value, so the
+ * primary routes a browser's every connection to one worker without keeping a table (FNV-1a).
+ */
+export function workerSlotOfSid(sid: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < sid.length; i++) hash = Math.imul(hash ^ sid.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % count;
+}
+
+/**
+ * Gives every browser a sid on its first response; res.locals.sid is the caller's sid afterwards.
+ * `keeps(sid)`: with several workers, only a sid that routes back to this worker is issued, so a
+ * learner's first request and all the next ones land on the same process (a few draws on average).
+ */
+export function issueSid(keeps: (sid: string) => boolean = () => true): RequestHandler {
   return (req, res, next) => {
     let sid = sidFromCookieHeader(req.headers.cookie);
     if (sid === null) {
-      sid = randomBytes(16).toString('base64url');
+      do sid = randomBytes(16).toString('base64url');
+      while (!keeps(sid));
       res.cookie(sidCookieName, sid, { httpOnly: true, sameSite: 'lax', path: '/' });
     }
     res.locals.sid = sid;

@@ -5,6 +5,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { catalog } from 'virtual:lesson-catalog';
 import ConnectionBadge from '../features/connection/ConnectionBadge.tsx';
+import { WorkerBadge } from '../lib/live/WorkerBadge.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import { SearchDialog } from '../features/search/SearchField.tsx';
@@ -36,6 +37,7 @@ function MainLinks() {
       <NavLink to="/labs/transports">Transports</NavLink>
       <NavLink to="/labs/security">Security</NavLink>
       <NavLink to="/labs/fanout">Fan-out</NavLink>
+      <NavLink to="/labs/scale">Scale</NavLink>
       <NavLink to="/glossary">Glossary</NavLink>
     </>
   );
@@ -196,6 +198,7 @@ export function Layout() {
           >
             <KeyboardIcon />
           </button>
+          <WorkerBadge />
           <ConnectionBadge />
           <ThemeToggle />
           <SiteMenu />

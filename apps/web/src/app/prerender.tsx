@@ -29,7 +29,7 @@ export async function renderPage(path: string): Promise<{ html: string; title: s
 
 /** Every page the server answers with 200, and the file its prerendered HTML goes to (under dist/pages/). */
 export function prerenderedPages(): { path: string; file: string }[] {
-  const fixed = ['/glossary', '/inspector', '/labs/loop', '/labs/transports', '/labs/security', '/labs/fanout'];
+  const fixed = ['/glossary', '/inspector', '/labs/loop', '/labs/transports', '/labs/security', '/labs/fanout', '/labs/scale'];
   const paths = [...fixed, ...lessons.map((lesson) => `/lessons/${lesson.id}`)];
   return [{ path: '/', file: 'index.html' }, ...paths.map((path) => ({ path, file: `${path.slice(1)}.html` }))];
 }

@@ -25,6 +25,7 @@ export const routes: RouteObject[] = [
           { path: 'labs/transports', lazy: async () => ({ Component: (await import('./routes/TransportsLab.tsx')).default }) },
           { path: 'labs/security', lazy: async () => ({ Component: (await import('./routes/SecurityLab.tsx')).default }) },
           { path: 'labs/fanout', lazy: async () => ({ Component: (await import('./routes/FanoutLab.tsx')).default }) },
+          { path: 'labs/scale', lazy: async () => ({ Component: (await import('./routes/ScaleLab.tsx')).default }) },
           { path: '*', element: <NotFound /> },
         ],
       },

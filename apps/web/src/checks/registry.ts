@@ -9,6 +9,7 @@ import { labChecks } from '../features/loop-lab/checks.ts';
 import { transportChecks } from '../features/transports/checks.ts';
 import { securityChecks } from '../features/security/checks.ts';
 import { fanoutChecks } from '../features/fanout/checks.ts';
+import { scaleChecks } from '../features/scale/checks.ts';
 
 export const liveChecks: Record<LiveCheckId, LiveCheck> = {
   ...connectionChecks,
@@ -17,4 +18,5 @@ export const liveChecks: Record<LiveCheckId, LiveCheck> = {
   ...transportChecks,
   ...securityChecks,
   ...fanoutChecks,
+  ...scaleChecks,
 };

@@ -14,6 +14,8 @@ import { whoamiOverWebSocket } from '../features/connection/whoami.ts';
 import type { WebSocketLike } from '../lib/live/context.ts';
 import { capturesOf, webSocketKeyOf } from '../lib/live/captures.ts';
 import { runLabBatch, runLabJob, runOrderExperiment } from '../features/loop-lab/api.ts';
+import { io as ioClient, type Socket } from 'socket.io-client';
+import type { ScaleClientToServerEvents, ScaleHello, ScaleServerToClientEvents, ScaleState } from '@loopwire/contract';
 
 /** Opens a WebSocket as the learner (after a first request gave them their sid cookie). */
 async function openAsLearner(ctx: CheckContext, path: string): Promise<WebSocketLike> {
@@ -35,7 +37,29 @@ import { floodCloseCode, postFeedMessage, readEngineIoOpen, readSseRetry, reused
 import { latestBroadcast } from '../features/fanout/checks.ts';
 
 /** Performs the challenge as a learner would, and returns the answer the learner would type. */
-type Solution = (ctx: CheckContext) => Promise<string>;
+type Solution = (ctx: ReturnType<typeof createNodeCheckContext>) => Promise<string>;
+
+type LabSocket = Socket<ScaleServerToClientEvents, ScaleClientToServerEvents>;
+const labSockets: LabSocket[] = [];
+
+/** Starts the lab cluster as the learner, and opens one client to it as the lab's page would. */
+async function startLabCluster(ctx: ReturnType<typeof createNodeCheckContext>, balancing: 'sticky' | 'round-robin'): Promise<number> {
+  const response = await ctx.fetch('/api/scale', {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ workers: 2, balancing, adapter: 'memory' }),
+  });
+  return ((await response.json()) as ScaleState).port!;
+}
+
+function openLabClient(ctx: ReturnType<typeof createNodeCheckContext>, port: number, transports: ('polling' | 'websocket')[]): LabSocket {
+  const cookie = [...ctx.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  const socket: LabSocket = ioClient(`http://127.0.0.1:${port}`, { transports, forceNew: true, reconnection: false, extraHeaders: { cookie, origin: server.url } });
+  labSockets.push(socket);
+  return socket;
+}
+
+const helloOf = (socket: LabSocket) => new Promise<ScaleHello>((resolve) => socket.once('scale:hello', resolve));
 
 const solutions: Record<LiveCheckId, Solution> = {
   async 'server-port-of-websocket'(ctx) {
@@ -135,6 +159,30 @@ const solutions: Record<LiveCheckId, Solution> = {
     }
     return String((await latestBroadcast(ctx))!.acked);
   },
+  async 'scale-worker-pid'(ctx) {
+    await ctx.fetch('/api/captures?limit=1');
+    const port = await startLabCluster(ctx, 'sticky');
+    return String((await helloOf(openLabClient(ctx, port, ['polling', 'websocket']))).pid);
+  },
+  async 'scale-session-unknown-status'(ctx) {
+    await ctx.fetch('/api/captures?limit=1');
+    const port = await startLabCluster(ctx, 'round-robin');
+    const socket = openLabClient(ctx, port, ['polling']);
+    await new Promise((resolve) => socket.once('connect_error', resolve));
+    return '400';
+  },
+  async 'scale-broadcast-receivers'(ctx) {
+    await ctx.fetch('/api/captures?limit=1');
+    const port = await startLabCluster(ctx, 'sticky');
+    const clients = [openLabClient(ctx, port, ['websocket']), openLabClient(ctx, port, ['websocket'])];
+    const hellos = await Promise.all(clients.map(helloOf));
+    expect(hellos[0]!.pid).not.toBe(hellos[1]!.pid);
+    // With the in-memory adapter only the sender's own worker delivers: the sender hears itself.
+    const heard = new Promise((resolve) => clients[0]!.once('scale:message', resolve));
+    await clients[0]!.emitWithAck('scale:broadcast', { id: `b-${Date.now()}-solution`, sentAt: Date.now() });
+    await heard;
+    return '1';
+  },
 };
 
 let server: LoopwireServer;
@@ -149,9 +197,16 @@ beforeAll(async () => {
     labForeignPort: 0,
     messageRateLimit: 50,
     maxConnectionsPerSid: 5,
+    labClusterPort: 0,
+    redisUrl: null,
+    workers: 1,
+    workerSlot: null,
   });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  for (const socket of labSockets) socket.close();
+  await server.close();
+});
 
 describe.each(Object.entries(solutions) as [LiveCheckId, Solution][])('challenge check %s', (id, solve) => {
   it('passes for the learner who did it, fails for a fresh learner typing the same answer, and for a wrong one', async () => {
@@ -169,6 +224,9 @@ describe('a fresh learner who did nothing', () => {
   // The answers anyone can know without doing anything: printed in the lesson, or in the URL bar.
   const known: Record<LiveCheckId, () => string> = {
     'server-port-of-websocket': () => new URL(server.url).port,
+    'scale-worker-pid': () => '1',
+    'scale-session-unknown-status': () => '400',
+    'scale-broadcast-receivers': () => '3',
     'request-head-size': () => '512',
     'own-websocket-key': () => 'dGhlIHNhbXBsZSBub25jZQ==',
     'server-answered-426': () => 'HTTP/1.1 426 Upgrade Required',

@@ -21,6 +21,10 @@ beforeAll(async () => {
     labForeignPort: 0,
     messageRateLimit: 50,
     maxConnectionsPerSid: 5,
+    labClusterPort: 0,
+    redisUrl: null,
+    workers: 1,
+    workerSlot: null,
   });
 });
 afterAll(() => server.close());

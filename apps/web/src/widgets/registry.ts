@@ -40,4 +40,5 @@ export const widgets: Record<WidgetId, ComponentType> = {
   DeviceFleet: widget(() => import('../features/fanout/DeviceFleet.tsx')),
   BroadcastLab: widget(() => import('../features/fanout/BroadcastLab.tsx')),
   ChatRoom: widget(() => import('../features/fanout/ChatRoom.tsx')),
+  ScaleLab: widget(() => import('../features/scale/ScaleLab.tsx')),
 };

@@ -2,6 +2,7 @@
 // timeline, and predict-the-order experiments, all against the live server.
 
 import { Suspense, type ReactNode } from 'react';
+import { WorkerBadge } from '../../lib/live/WorkerBadge.tsx';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import LiveLoopLab from './LoopLab.tsx';
@@ -23,6 +24,7 @@ export default function LoopLabPage() {
     <article className="lesson">
       <p className="eyebrow">Lab</p>
       <h1>The event-loop lab</h1>
+      <WorkerBadge long />
       <p className="lesson__question">
         Everything here is measured on the server running on your machine. Open this page in a second tab, start a blocking job
         in one, and watch the other's heartbeat stop.
