@@ -163,3 +163,50 @@ test('the rooms widget names the sender and its room field has a valid pattern (
   await expect(bob.getByRole('list', { name: 'What Bob saw' })).toContainText('Alice: hi from Alice');
   expect(errors.filter((text) => /pattern/i.test(text))).toEqual([]);
 });
+
+test('home says so when every lesson is complete, instead of "Continue with lesson 1"', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  const lessons = await page.locator('[data-testid^="map-"]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-testid')!.slice(4)));
+  const completed: Record<string, { completed: Record<string, string> }> = {};
+  for (const lesson of lessons) {
+    await page.goto(`/lessons/${lesson}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const challenges = await page.locator('[data-testid^="challenge-"]').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-testid')!.slice('challenge-'.length)));
+    const steps = [...((await predictRegion(page).count()) > 0 ? ['predict'] : []), ...challenges.map((id) => `challenge:${id}`)];
+    completed[lesson] = { completed: Object.fromEntries(steps.map((step) => [step, new Date().toISOString()])) };
+  }
+  await page.evaluate((lessonsDone) => localStorage.setItem('loopwire:progress', JSON.stringify({ version: 1, lessons: lessonsDone })), completed);
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: /All 13 lessons complete/ })).toBeVisible();
+  await expect(page.getByText('Continue with lesson')).toHaveCount(0);
+});
+
+test('the long-poll demo shows the id of each message, and of the one you posted', async ({ page }) => {
+  await page.goto('/lessons/polling-and-long-polling');
+  const demo = page.getByTestId('long-poll-demo');
+  await demo.getByRole('button', { name: /long polls/ }).click();
+  await expect(demo.getByTestId('held-request')).toHaveCount(3);
+  await demo.getByRole('button', { name: 'Post a message' }).click();
+  await expect(demo.getByTestId('posted-id')).toContainText(/Posted message #\d+/);
+  for (const held of await demo.getByTestId('held-request').all()) await expect(held).toContainText(/200 after \d+ ms — message #\d+/);
+});
+
+test('the Socket.IO story is in time order and hides the loop heartbeat unless asked', async ({ page }) => {
+  await page.goto('/lessons/socketio-is-not-websocket');
+  const story = page.getByRole('figure', { name: 'Socket.IO story' });
+  await story.getByRole('button', { name: 'Start a Socket.IO session' }).click();
+  await expect(story.getByTestId('socketio-transport')).toHaveText('websocket');
+  await story.getByRole('button', { name: 'Emit an event' }).click();
+  await story.getByRole('button', { name: 'Disconnect' }).click();
+  const list = story.getByTestId('socketio-story');
+  await expect(list).toContainText('41');
+  const steps = await list.locator('li code').allInnerTexts();
+  const joined = steps.findIndex((text) => text.startsWith('40{'));
+  const left = steps.findIndex((text) => text.startsWith('41'));
+  expect(joined).toBeGreaterThanOrEqual(0);
+  expect(joined).toBeLessThan(left);
+  expect(steps.filter((text) => text.includes('loop:tick'))).toEqual([]);
+  await story.getByRole('checkbox', { name: /Show the loop heartbeat/ }).check();
+  await expect(list).toContainText('loop:tick');
+});

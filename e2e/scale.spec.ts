@@ -78,11 +78,17 @@ test('lesson 13: the lab is live in the lesson, and the learner’s own broadcas
 test('experiment 2: without stickiness polling fails with 400 Session ID unknown, shown byte for byte; WebSocket only works', async ({ page }) => {
   await page.goto('/labs/scale');
   const lab = await startCluster(page, { workers: '2', balancing: 'round-robin', adapter: 'memory', transports: 'default' });
-  await expect(page.getByTestId('scale-client-1').getByTestId('client-failures')).not.toHaveText('0');
+  // Each request is a new connection dealt to the next worker, so a client's POST or poll soon lands
+  // on the worker that never saw its session. Any one client may get lucky (its POST and upgrade both
+  // reach the right worker, then WebSocket keeps it there); all six getting lucky is a 1-in-4,000 event.
+  const failing = page.getByTestId('client-failures').filter({ hasNotText: /^0$/ });
+  await expect(failing).not.toHaveCount(0, { timeout: 15_000 });
   await lab.getByRole('button', { name: 'Read the cluster’s captures' }).click();
   const refused = lab.getByTestId('refused-exchange');
   await expect(refused).toContainText('HTTP/1.1 400 Bad Request');
-  await expect(refused).toContainText('{"code":1,"message":"Session ID unknown"}');
+  // The first refusal may be a polling request (a JSON body: {"code":1,"message":"Session ID unknown"})
+  // or the WebSocket upgrade (a plain-text body): both are the worker's own bytes.
+  await expect(refused).toContainText('Session ID unknown');
 
   await lab.getByRole('combobox', { name: 'Transports' }).selectOption('websocket');
   await allOpen(page);

@@ -91,8 +91,9 @@ test('the SSE stream shows raw lines, and resumes with Last-Event-ID after the s
   await expect(widget.locator('[data-state="open"]')).toBeVisible();
 });
 
-test('server-initiated close: EventSource and Socket.IO come back, a plain WebSocket stays closed with its code', async ({ page }) => {
-  await page.goto('/labs/transports');
+// Its own server: the feed is shared, and another test's posts would be pushed here too.
+ownServerTest('server-initiated close: EventSource and Socket.IO come back, a plain WebSocket stays closed with its code', async ({ page, ownServer }) => {
+  await page.goto(`${ownServer.url}/labs/transports`);
   const push = page.getByTestId('server-push');
   await push.getByRole('button', { name: 'Connect all three' }).click();
   for (const transport of ['sse', 'websocket', 'socket.io']) {

@@ -65,6 +65,8 @@ export interface Capture {
   connectionId: string;
   kind: CaptureKind;
   startedAt: number;
+  /** When the final response head was sent (null before): a held long poll answers long after it started. */
+  respondedAt: number | null;
   method: string;
   url: string;
   /** Status of the final response; null while none has been sent. */

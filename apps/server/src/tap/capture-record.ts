@@ -173,6 +173,8 @@ export interface CaptureRecord {
   noise: boolean;
   kind: CaptureKind;
   startedAt: number;
+  /** When the final response head was written; a held long poll answers long after it started. */
+  respondedAt: number | null;
   method: string;
   url: string;
   status: number | null;

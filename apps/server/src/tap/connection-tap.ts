@@ -119,6 +119,7 @@ export class ConnectionTap {
       noise: isNoise(path),
       kind,
       startedAt: Date.now(),
+      respondedAt: null,
       method,
       url,
       status: null,
@@ -176,6 +177,7 @@ export class ConnectionTap {
     this.#awaiting.shift();
     this.#answering = record;
     record.responseHead = text;
+    record.respondedAt = Date.now();
     record.status = status;
     const contentType = headerValue(head, 'content-type') ?? null;
     record.kind = kindFromResponse(record.kind, status, contentType);

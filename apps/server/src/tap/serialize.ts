@@ -66,6 +66,7 @@ export function toCapture(record: CaptureRecord, { reveal = false }: SerializeOp
     connectionId: record.connectionId,
     kind: record.kind,
     startedAt: record.startedAt,
+    respondedAt: record.respondedAt,
     method: record.method,
     url: record.url,
     status: record.status,
