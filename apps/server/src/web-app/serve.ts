@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import expressStaticGzip from 'express-static-gzip';
-import type { Express, Request, Response } from 'express';
+import type { Express, Request, RequestHandler, Response } from 'express';
 import type { Server as HttpServer } from 'node:http';
 import { webDist, webRoot } from '../core/paths.js';
 
@@ -46,7 +46,22 @@ function precompressed(root: string, options: expressStaticGzip.ExpressStaticGzi
   return expressStaticGzip(root, { enableBrotli: true, orderPreference: ['br', 'gzip'], index: false, serveStatic: { index: false, ...options } });
 }
 
+/**
+ * A path whose %-escapes do not decode (`/%c0%ae`) is the client's error: it goes to the app's JSON
+ * error handler (400 bad_percent_encoding) instead of the static server's own plain-text 400.
+ */
+const refuseUndecodablePaths: RequestHandler = (req, _res, next) => {
+  try {
+    decodeURIComponent(req.path);
+  } catch (error) {
+    next(error);
+    return;
+  }
+  next();
+};
+
 export function serveBuiltWebApp(app: Express): void {
+  app.use(refuseUndecodablePaths);
   // Vite puts content-hashed files under assets/: they never change, so browsers may keep them.
   app.use('/assets', precompressed(join(webDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
   // dist/index.html is the prerender's template and dist/pages/ its output: pages are reached by their address only.
