@@ -98,3 +98,22 @@ test('lesson 13 keeps its picture and its quiz next to the live lab', async ({ p
   await challenge.getByRole('button', { name: 'Check' }).click();
   await expect(challenge.getByRole('status')).toContainText('Correct');
 });
+
+test('a lesson page downloads its own lesson’s text only; the next lesson’s arrives when the learner goes there', async ({ page }) => {
+  const lessonChunks: string[] = [];
+  const curriculumChunks: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (/^\/assets\/lesson-[^/]+\.js$/.test(path)) lessonChunks.push(path);
+    if (/^\/assets\/order-[^/]+\.js$/.test(path)) curriculumChunks.push(path);
+  });
+  await page.goto('/lessons/event-loop');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The event loop');
+  await page.waitForLoadState('networkidle');
+  expect(lessonChunks).toHaveLength(1);
+  await page.getByRole('link', { name: /Blocking the line/ }).last().click();
+  await expect(page).toHaveURL(/\/lessons\/blocking-the-line$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Blocking the line');
+  expect(new Set(lessonChunks).size).toBe(2);
+  expect(curriculumChunks).toEqual([]);
+});

@@ -4,9 +4,7 @@
 
 import type { Lesson, LessonStatus } from './types.ts';
 import { lessons } from './order.ts';
-
-/** A step the learner completes: the predict step, or one challenge. */
-export type StepId = 'predict' | `challenge:${string}`;
+import { lessonSteps, type StepId } from './steps.ts';
 
 export interface CatalogEntry {
   id: string;
@@ -16,16 +14,6 @@ export interface CatalogEntry {
   minutes: number;
   status: LessonStatus;
   steps: StepId[];
-}
-
-export function challengeStep(challengeId: string): StepId {
-  return `challenge:${challengeId}`;
-}
-
-/** The steps that count towards a lesson's progress, in page order. */
-export function lessonSteps(lesson: Lesson): StepId[] {
-  const steps: StepId[] = lesson.predict ? ['predict'] : [];
-  return [...steps, ...lesson.challenges.map((challenge) => challengeStep(challenge.id))];
 }
 
 export function toCatalogEntry(lesson: Lesson): CatalogEntry {

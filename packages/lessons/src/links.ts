@@ -3,6 +3,7 @@
 import type { Lesson } from './types.ts';
 import { lessons } from './order.ts';
 import { glossaryEntry } from './glossary.ts';
+import { predictFence } from './fences.ts';
 
 /** Pages of the app a lesson may link to besides lessons (the labs and tools the web app routes to). */
 export const appPages = ['/', '/glossary', '/inspector', '/labs/loop', '/labs/transports', '/labs/security', '/labs/fanout', '/labs/scale'] as const;
@@ -24,7 +25,6 @@ export function collectWidgets(markdown: string): string[] {
   return [...markdown.matchAll(/^```widget\n([^\n]+)\n```/gm)].map((match) => match[1]!.trim());
 }
 
-export const predictFence = '```predict\n```';
 
 /** The prose a reader meets above the predict step: everything before the ```predict block, or
  *  the whole intro and sections when there is none (the page then shows the step after them). */

@@ -6,12 +6,14 @@
 
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { brokenLinkReason, collectLinks, collectWidgets, lessonMarkdown, predictFence, proseAbovePredict, reservedAnchors } from './links.ts';
+import { brokenLinkReason, collectLinks, collectWidgets, lessonMarkdown, proseAbovePredict, reservedAnchors } from './links.ts';
+import { predictFence } from './fences.ts';
 import { lessons } from './order.ts';
 import { liveCheckIds } from './checks.ts';
 import { isWidgetId } from './widgets.ts';
 import { glossary } from './glossary.ts';
 import { catalog } from './catalog.ts';
+import { lessonModules, loadLesson } from './load.ts';
 
 const designOrder = [
   'endpoints-and-layers',
@@ -261,5 +263,16 @@ describe('the link checker itself', () => {
     expect(brokenLinkReason('/lessons/nope')).toBe('no page /lessons/nope');
     expect(brokenLinkReason('/glossary#nope')).toBe('no glossary term "nope"');
     expect(brokenLinkReason('/lessons/fan-in-fan-out#a-section', first)).toMatch(/has no section/);
+  });
+});
+
+describe('one lesson at a time (load.ts)', () => {
+  it('loads every lesson of the curriculum, in its order, as the very object the curriculum lists', async () => {
+    expect(Object.keys(lessonModules)).toEqual(lessons.map((lesson) => lesson.id));
+    for (const lesson of lessons) expect(await loadLesson(lesson.id)).toBe(lesson);
+  });
+
+  it('loads nothing for an id that names no lesson, not even an inherited property', async () => {
+    for (const id of ['no-such-lesson', 'constructor', '__proto__', '']) expect(await loadLesson(id)).toBeNull();
   });
 });

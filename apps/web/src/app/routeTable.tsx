@@ -1,7 +1,8 @@
 // The route table, shared by the browser (main.tsx) and the build's prerender (prerender.tsx).
-// Home loads with the shell; every other page (and Markdown) loads when first visited.
+// Home loads with the shell; every other page (and Markdown) loads when first visited, a lesson with its own text only.
 
 import type { RouteObject } from 'react-router';
+import { loadLesson } from '@loopwire/lessons';
 import { Layout } from './Layout.tsx';
 import Home from './routes/Home.tsx';
 import NotFound from '../lib/ui/NotFound.tsx';
@@ -19,7 +20,12 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <Home /> },
           { path: 'glossary', lazy: async () => ({ Component: (await import('../features/lessons/GlossaryPage.tsx')).default }) },
-          { path: 'lessons/:id', lazy: async () => ({ Component: (await import('../features/lessons/LessonPage.tsx')).default }) },
+          {
+            path: 'lessons/:id',
+            // The page's code and its lesson's module load side by side, and only that one lesson (null: not found).
+            loader: ({ params }) => loadLesson(params.id ?? ''),
+            lazy: async () => ({ Component: (await import('../features/lessons/LessonPage.tsx')).default }),
+          },
           { path: 'inspector', lazy: async () => ({ Component: (await import('../features/inspector/InspectorPage.tsx')).default }) },
           { path: 'labs/loop', lazy: async () => ({ Component: (await import('../features/loop-lab/LoopLabPage.tsx')).default }) },
           { path: 'labs/transports', lazy: async () => ({ Component: (await import('./routes/TransportsLab.tsx')).default }) },

@@ -1,7 +1,9 @@
-// One lesson in its fixed shape: question, goals, intro, sections, predict, recap, challenges.
+// One lesson in its fixed shape: question, goals, intro, sections, predict, recap, challenges. The
+// route's loader (routeTable.tsx) brings this lesson's module alone; neighbours and numbers come from the catalog.
 
-import { Link, useParams } from 'react-router';
-import { lessonById, lessons, lessonSteps, predictFence, type Lesson } from '@loopwire/lessons';
+import { Link, useLoaderData } from 'react-router';
+import { catalog } from 'virtual:lesson-catalog';
+import { lessonSteps, predictFence, type Lesson } from '@loopwire/lessons';
 import { Markdown, PredictSlot } from './Markdown.tsx';
 import { firstMentions } from './remarkGlossaryLinks.ts';
 import { PredictStep } from './PredictStep.tsx';
@@ -13,10 +15,13 @@ import NotFound from '../../lib/ui/NotFound.tsx';
 import { InlineMarkdown } from './InlineMarkdown.tsx';
 import './lessons.css';
 
+/** The lesson's number in the curriculum, counted from 1. */
+const numberOf = (lesson: Lesson) => catalog.findIndex((entry) => entry.id === lesson.id) + 1;
+
 function Neighbours({ lesson }: { lesson: Lesson }) {
-  const index = lessons.indexOf(lesson);
-  const previous = lessons[index - 1];
-  const next = lessons[index + 1];
+  const index = numberOf(lesson) - 1;
+  const previous = catalog[index - 1];
+  const next = catalog[index + 1];
   return (
     <nav className="neighbours" aria-label="Lesson navigation">
       {previous ? (
@@ -80,7 +85,7 @@ function StepsDone({ lesson }: { lesson: Lesson }) {
 function PlannedLesson({ lesson }: { lesson: Lesson }) {
   return (
     <article className="lesson">
-      <p className="eyebrow">Lesson {lessons.indexOf(lesson) + 1} · coming soon</p>
+      <p className="eyebrow">Lesson {numberOf(lesson)} · coming soon</p>
       <h1>{lesson.title}</h1>
       <p className="lesson__question">{lesson.question}</p>
       <p>{lesson.summary} This lesson is being written; its live widgets come first.</p>
@@ -90,8 +95,8 @@ function PlannedLesson({ lesson }: { lesson: Lesson }) {
 }
 
 export default function LessonPage() {
-  const { id = '' } = useParams();
-  const lesson = lessonById(id);
+  // The route's loader: this lesson, or null for an id that names none.
+  const lesson = useLoaderData() as Lesson | null;
   useDocumentTitle(lesson ? `${lesson.title} · Loopwire` : 'Not found · Loopwire');
   useScrollToHash();
   if (!lesson) return <NotFound what="lesson" />;
@@ -104,7 +109,7 @@ export default function LessonPage() {
     <PredictSlot value={predictStep}>
       <article className="lesson" aria-labelledby="lesson-title">
         <p className="eyebrow">
-          Lesson {lessons.indexOf(lesson) + 1} · {lesson.minutes} min{lesson.status === 'reading' ? ' · reading' : ''}
+          Lesson {numberOf(lesson)} · {lesson.minutes} min{lesson.status === 'reading' ? ' · reading' : ''}
           <StepsDone lesson={lesson} />
         </p>
         <h1 id="lesson-title">{lesson.title}</h1>
