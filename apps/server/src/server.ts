@@ -21,7 +21,7 @@ import { registerFanout } from './fanout/register.js';
 import { createTap, type Tap } from './tap/tap.js';
 import { registerCaptures } from './tap/routes.js';
 import { registerHandshakeProbe } from './tap/handshake-probe.js';
-import { registerLab } from './loop-lab/register.js';
+import { registerLoopLab } from './loop-lab/register.js';
 import { registerFeed } from './feed/room.js';
 
 export interface LoopwireServer {
@@ -102,7 +102,7 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   registerFanout(deps);
   registerCaptures(deps);
   registerHandshakeProbe(deps);
-  registerLab(deps);
+  registerLoopLab(deps);
   registerFeed(deps);
   api.use(apiNotFound());
   app.use('/api', apiErrorHandler);

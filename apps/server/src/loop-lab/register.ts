@@ -20,7 +20,7 @@ import { sendError } from '../core/errors.js';
 
 const tickEveryMs = 100;
 
-export function registerLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' | 'api' | 'config' | 'onClose'>): void {
+export function registerLoopLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' | 'api' | 'config' | 'onClose'>): void {
   const monitor = createLoopMonitor();
   monitor.onSample((sample) => io.emit('loop:sample', sample));
 
