@@ -1,7 +1,9 @@
 // Writes the committed results (bench/results.json) into the README's "Performance" table, between
-// the <!-- bench:table --> markers, so the README always quotes a real run.
+// the <!-- bench:table --> markers, and redraws the fan-out curve (docs/fanout-p99.svg) from the same
+// run, so the README always quotes a real run.
 
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fanoutCurve, fanoutSvg } from './fanout-plot.js';
 import { paths } from './paths.js';
 import { formatMarkdown, type Report } from './report.js';
 
@@ -24,4 +26,6 @@ export function updateReadme(): void {
   const to = readme.indexOf(end);
   if (from === -1 || to === -1) throw new Error(`README.md has no ${start} … ${end} markers`);
   writeFileSync(readmePath, `${readme.slice(0, from + start.length)}\n${table}\n${readme.slice(to)}`);
+  const caption = `${report.mode} run ${machine.date.slice(0, 10)}, ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}; bench/results.json`;
+  writeFileSync(`${paths.repoRoot}docs/fanout-p99.svg`, fanoutSvg(fanoutCurve(report), { budgetMs: 300, caption }));
 }

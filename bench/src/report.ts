@@ -42,34 +42,61 @@ export interface Report {
 export const atLeast = (min: number): Budget => ({ text: `≥ ${min}`, check: (value) => value >= min });
 export const below = (max: number): Budget => ({ text: `< ${max}`, check: (value) => value < max });
 export const atMost = (max: number): Budget => ({ text: `≤ ${max}`, check: (value) => value <= max });
+export const exactly = (expected: number): Budget => ({ text: `= ${expected.toLocaleString('en-US')}`, check: (value) => value === expected });
 export const between = (min: number, max: number): Budget => ({
   text: `${min}–${max}`,
   check: (value) => value >= min && value <= max,
 });
 
-/** A measured row; `extraCheck` lets a benchmark fail a row whose single number hides a bad sample. */
-export function measured(
-  name: string,
-  value: number,
-  unit: string,
-  budget: Budget | null,
-  note?: string,
-  extraCheck = true,
-): Row {
-  const rounded = Math.round(value * 100) / 100;
+/**
+ * Decimal places a row is printed (and stored) with, by unit: enough that a ratio against 0.95 is
+ * not hidden by rounding (0.9451 prints 0.945), few enough that the table stays readable.
+ */
+const decimalsByUnit: Record<string, number> = { ratio: 3, 'msg/s': 0, B: 1, ms: 1, KiB: 1, MiB: 2, µs: 2 };
+
+export function decimalsFor(unit: string): number {
+  return decimalsByUnit[unit] ?? 2;
+}
+
+export function roundForUnit(value: number, unit: string): number {
+  const scale = 10 ** decimalsFor(unit);
+  return Math.round(value * scale) / scale;
+}
+
+/**
+ * A measured row. The verdict is taken on the value as printed (rounded for its unit), so the table
+ * never shows an in-budget number beside a FAIL. A condition beyond the number (every run in range,
+ * every device acked) is a row of its own.
+ */
+export function measured(name: string, value: number, unit: string, budget: Budget | null, note?: string): Row {
+  const printed = roundForUnit(value, unit);
   return {
     name,
-    value: rounded,
+    value: printed,
     unit,
     budget: budget?.text ?? null,
-    pass: budget ? budget.check(value) && extraCheck : null,
+    pass: budget ? budget.check(printed) : null,
     ...(note ? { note } : {}),
   };
+}
+
+/** The row judged against the budget its benchmark declares (run.ts), on the value as printed. */
+export function judge(row: Row, budget: Budget | null): Row {
+  if (row.value === null) return { ...row, budget: budget?.text ?? null, pass: false };
+  return { ...row, budget: budget?.text ?? null, pass: budget ? budget.check(row.value) : null };
 }
 
 /** A row that could not be measured: the note says exactly what is missing. */
 export function unmeasured(name: string, unit: string, budget: Budget | null, note: string): Row {
   return { name, value: null, unit, budget: budget?.text ?? null, pass: false, note };
+}
+
+/**
+ * Quick and smoke runs use smaller sizes than the budgets are set for: their rows are information,
+ * not verdicts. A row that could not be measured stays a failure (the harness is broken, not slow).
+ */
+export function asInformation(row: Row): Row {
+  return row.value === null ? row : { ...row, pass: null };
 }
 
 export const currentLoad = (): number => Math.round(loadavg()[0]! * 100) / 100;
@@ -87,12 +114,12 @@ export function machineInfo(): MachineInfo {
   };
 }
 
-function formatValue(row: Row): string {
+export function formatValue(row: Row): string {
   if (row.value === null) return '—';
-  return Number.isInteger(row.value) ? row.value.toLocaleString('en-US') : row.value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return row.value.toLocaleString('en-US', { maximumFractionDigits: decimalsFor(row.unit) });
 }
 
-function verdict(row: Row): string {
+export function verdict(row: Row): string {
   if (row.pass === null) return 'info';
   return row.pass ? 'pass' : 'FAIL';
 }

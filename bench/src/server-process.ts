@@ -19,7 +19,7 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-const runningLine = /Loopwire is running at (http:\/\/\S+)/;
+const runningLine = /is running at (http:\/\/\S+)/;
 const inspectorLine = /Debugger listening on (ws:\/\/\S+)/;
 const startTimeoutMs = 15_000;
 const live = new Set<ChildProcess>();
@@ -74,13 +74,15 @@ async function collectGarbageAt(inspectorUrl: string): Promise<void> {
 export interface StartOptions {
   /** Open the V8 inspector on a free loopback port, so the bench can force a garbage collection. */
   inspect?: boolean;
+  /** Another script to run instead of the built Loopwire server; it must log "… is running at <url>". */
+  script?: string;
 }
 
-export async function startServer(env: Record<string, string> = {}, { inspect = false }: StartOptions = {}): Promise<ServerProcess> {
-  if (!existsSync(paths.serverMain)) {
-    throw new Error(`${paths.serverMain} does not exist: build first (npm run build, or tsc -b)`);
+export async function startServer(env: Record<string, string> = {}, { inspect = false, script = paths.serverMain }: StartOptions = {}): Promise<ServerProcess> {
+  if (!existsSync(script)) {
+    throw new Error(`${script} does not exist: build first (npm run build, or tsc -b)`);
   }
-  const child = spawn(process.execPath, [...(inspect ? ['--inspect=127.0.0.1:0'] : []), paths.serverMain], {
+  const child = spawn(process.execPath, [...(inspect ? ['--inspect=127.0.0.1:0'] : []), script], {
     cwd: paths.repoRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

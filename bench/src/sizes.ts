@@ -13,19 +13,22 @@ export interface Sizes {
    * Client threads share the server's 2 cores, so fewer is better: with socket.io-client devices p99 was
    * 76–93 ms in 4 threads, 64 ms in 2, 54–58 ms in 1; the hand-written protocol clients keep it to one thread.
    */
-  fanout: { clients: number; threads: number; broadcasts: number; gapMs: number };
-  /** The warm-up must fill the tap's ring (500 captures × 200 frames: 500 connections × 100 echoes) so growth after it is a leak. */
+  fanout: { devices: number[]; threads: number; broadcasts: number; gapMs: number };
+  /**
+   * The warm-up must fill the tap's ring (500 captures × 200 frames: 500 connections × 100 echoes); then two
+   * intervals of `messages` each: a plateau adds (almost) nothing in the second, a leak adds as much as in the first.
+   */
   memory: { warmupMessages: number; messages: number; messagesPerConnection: number; parallel: number; tapOffBaseline: boolean };
   transportBytes: { messages: number };
 }
 
 export const sizesByMode: Record<Mode, Sizes> = {
   full: {
-    echo: { connections: 50, window: 8, warmupMs: 700, roundMs: 2000, rounds: 6 },
+    echo: { connections: 50, window: 8, warmupMs: 700, roundMs: 2000, rounds: 9 },
     lag: { runs: 5, jobMs: 200 },
     health: { jobMs: 300, workerJobs: 5, blockingJobs: 3 },
     worker: { jobs: 8, jobMs: 200, rounds: 3 },
-    fanout: { clients: 1000, threads: 1, broadcasts: 30, gapMs: 200 },
+    fanout: { devices: [1000, 2000, 5000, 10_000], threads: 1, broadcasts: 10, gapMs: 200 },
     memory: { warmupMessages: 60_000, messages: 100_000, messagesPerConnection: 100, parallel: 20, tapOffBaseline: true },
     transportBytes: { messages: 50 },
   },
@@ -34,7 +37,7 @@ export const sizesByMode: Record<Mode, Sizes> = {
     lag: { runs: 3, jobMs: 200 },
     health: { jobMs: 300, workerJobs: 2, blockingJobs: 1 },
     worker: { jobs: 8, jobMs: 100, rounds: 1 },
-    fanout: { clients: 1000, threads: 1, broadcasts: 10, gapMs: 200 },
+    fanout: { devices: [1000], threads: 1, broadcasts: 10, gapMs: 200 },
     memory: { warmupMessages: 50_000, messages: 10_000, messagesPerConnection: 100, parallel: 20, tapOffBaseline: false },
     transportBytes: { messages: 20 },
   },
@@ -43,7 +46,7 @@ export const sizesByMode: Record<Mode, Sizes> = {
     lag: { runs: 1, jobMs: 200 },
     health: { jobMs: 300, workerJobs: 1, blockingJobs: 1 },
     worker: { jobs: 2, jobMs: 50, rounds: 1 },
-    fanout: { clients: 20, threads: 2, broadcasts: 3, gapMs: 50 },
+    fanout: { devices: [20, 40], threads: 2, broadcasts: 3, gapMs: 50 },
     memory: { warmupMessages: 500, messages: 2000, messagesPerConnection: 100, parallel: 5, tapOffBaseline: true },
     transportBytes: { messages: 3 },
   },

@@ -82,6 +82,15 @@ describe('what another client feels while a job runs', () => {
     expect(worker.maxLoopLagMs).toBeLessThan(blocking.maxLoopLagMs / 2);
     expect(worker.lane.kind).toBe('worker');
   });
+
+  it('counts the work each job did in hashes: CPU modes hash, async (pbkdf2) reports none', async () => {
+    const blocking = await runJob('blocking', 50);
+    const worker = await runJob('worker', 50);
+    const async = await runJob('async', 50);
+    expect(blocking.hashes).toBeGreaterThan(0);
+    expect(worker.hashes).toBeGreaterThan(0);
+    expect(async.hashes).toBeNull();
+  });
 });
 
 describe('the threadpool experiment', () => {

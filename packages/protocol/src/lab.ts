@@ -66,6 +66,8 @@ export interface LabJobResult {
   /** Worst event-loop lag of any 100 ms window overlapping the job. */
   maxLoopLagMs: number;
   lane: JobLane;
+  /** SHA-256 hashes of a 16 KiB block the job completed: the work done (null for async, whose pbkdf2 counts none). */
+  hashes: number | null;
 }
 
 /** `POST /api/lab/batch` answer: several jobs started at the same instant. */

@@ -2,14 +2,16 @@
 
 import { describe, expect, it } from 'vitest';
 import { bytesToByteString, hexToBytes, toHex } from './bytes.js';
-import { closeCodeName, decodeFrame, describeFrameFields, FrameDecoder, type DecodedFrame } from './ws-frame.js';
+import { closeCodeName, decodeFrame, describeFrameFields, FrameDecoder, unmaskPreview, type DecodedFrame } from './ws-frame.js';
 
 function decodeAll(chunks: Uint8Array[], previewBytes = 256): DecodedFrame[] {
   const frames: DecodedFrame[] = [];
-  // The decoder hands over its scratch buffers: copy, as every listener must.
+  // The decoder hands over the chunk or its scratch buffers, bytes as sent: copy, as every listener must, then unmask.
   const decoder = new FrameDecoder(
-    (header, headerLength, _payloadLength, preview, previewLength) =>
-      frames.push(decodeFrame(header.slice(0, headerLength), preview.slice(0, previewLength))),
+    (header, headerStart, headerLength, _payloadLength, preview, previewStart, previewLength) => {
+      const headerBytes = header.slice(headerStart, headerStart + headerLength);
+      frames.push(decodeFrame(headerBytes, unmaskPreview(headerBytes, preview.subarray(previewStart, previewStart + previewLength))));
+    },
     { previewBytes },
   );
   for (const chunk of chunks) decoder.push(chunk);
@@ -38,6 +40,21 @@ describe('FrameDecoder', () => {
     const frames = decodeAll([...bytes].map((byte) => Uint8Array.of(byte)));
     expect(frames).toHaveLength(1);
     expect(text(frames[0]!.payloadPreview)).toBe('Hello');
+  });
+
+  it('decodes a header written alone and its payload in the next write (how ws sends), masked or not', () => {
+    const frames = decodeAll([hexToBytes('81 05'), hexToBytes('48 65 6c 6c 6f'), hexToBytes('81 85 37 fa 21 3d'), hexToBytes('7f 9f 4d 51 58')]);
+    expect(frames.map((frame) => [toHex(frame.headerBytes), text(frame.payloadPreview)])).toEqual([
+      ['81 05', 'Hello'],
+      ['81 85 37 fa 21 3d', 'Hello'],
+    ]);
+  });
+
+  it('decodes whole frames and then one cut at the end of the read, finished by the next', () => {
+    const hello = hexToBytes('81 85 37 fa 21 3d 7f 9f 4d 51 58');
+    const twoAndAHalf = Uint8Array.from([...hello, ...hello, ...hello.subarray(0, 8)]);
+    const frames = decodeAll([twoAndAHalf, hello.subarray(8)]);
+    expect(frames.map((frame) => text(frame.payloadPreview))).toEqual(['Hello', 'Hello', 'Hello']);
   });
 
   it('decodes several frames in one read: a fragmented "Hel" + "lo", then an unmasked ping', () => {

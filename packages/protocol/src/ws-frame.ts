@@ -152,17 +152,30 @@ export function decodeFrame(headerBytes: Uint8Array, payloadPreview: Uint8Array)
 }
 
 /**
- * Called once per whole frame with the decoder's own scratch buffers: the header as sent is
- * `header[0..headerLength)`, the unmasked preview `preview[0..previewLength)`. They are reused for
- * the next frame, so copy what you keep (the decoder allocates nothing per frame).
+ * Called once per whole frame with the bytes as they were sent: the header is
+ * `header[headerStart .. headerStart + headerLength)` and the first payload bytes, still masked if the
+ * frame is, `preview[previewStart .. previewStart + previewLength)` (`unmaskPreview` reveals them).
+ * Both arrays may be the chunk being pushed or the decoder's own scratch, reused for the next frame:
+ * copy what you keep (the decoder allocates nothing per frame).
  */
 export type FrameListener = (
   header: Uint8Array,
+  headerStart: number,
   headerLength: number,
   payloadLength: number,
   preview: Uint8Array,
+  previewStart: number,
   previewLength: number,
 ) => void;
+
+/** The payload bytes of a frame as sent, unmasked with the key in its header (a copy; unmasked frames too). */
+export function unmaskPreview(headerBytes: Uint8Array, sent: Uint8Array): Uint8Array {
+  const plain = Uint8Array.from(sent);
+  if ((headerBytes[1]! & 0x80) === 0) return plain;
+  const keyAt = headerBytes.length - 4;
+  for (let i = 0; i < plain.length; i++) plain[i]! ^= headerBytes[keyAt + (i & 3)]!;
+  return plain;
+}
 
 /** Largest header: 2 + 8 (64-bit length) + 4 (masking key). */
 const maxHeaderLength = 14;
@@ -186,9 +199,11 @@ function payloadLengthOf(header: Uint8Array): number {
 }
 
 /**
- * Incremental frame decoder. Payload bytes are counted and skipped, never buffered, except the
- * first `previewBytes` (unmasked) into a reused scratch buffer: it allocates nothing per frame,
- * so its cost follows the number of frames, not bytes. `decodeFrame` names the fields later.
+ * Incremental frame decoder that finds frame boundaries and hands over the bytes as sent. Payload
+ * bytes are counted and skipped, never buffered, except the first `previewBytes`; a frame that lies
+ * whole in one chunk (or whose payload follows its header in one chunk) is reported straight from
+ * that chunk, so its bytes are not copied here at all. It allocates nothing per frame, and leaves
+ * unmasking and naming the fields (`unmaskPreview`, `decodeFrame`) to whoever reads a frame later.
  */
 export class FrameDecoder {
   readonly #onFrame: FrameListener;
@@ -198,7 +213,6 @@ export class FrameDecoder {
   /** 0 while reading a header; then the current frame's header length. */
   #headerLength = 0;
   #payloadLength = 0;
-  #maskOffset = -1;
   #previewLength = 0;
   #previewFill = 0;
   #payloadSeen = 0;
@@ -211,14 +225,35 @@ export class FrameDecoder {
 
   push(chunk: Uint8Array): void {
     let offset = 0;
-    while (offset < chunk.length) {
+    const end = chunk.length;
+    while (offset < end) {
       if (this.#headerLength === 0) {
+        if (this.#headerFill === 0) {
+          const whole = this.#wholeFrameAt(chunk, offset);
+          if (whole > 0) {
+            offset += whole;
+            continue;
+          }
+        }
         offset = this.#readHeader(chunk, offset);
-        if (this.#headerLength !== 0 && this.#payloadLength === 0) this.#finishFrame();
+        if (this.#headerLength !== 0 && this.#payloadLength === 0) this.#finishFrame(this.#preview, 0);
       } else {
         offset = this.#readPayload(chunk, offset);
       }
     }
+  }
+
+  /** A frame wholly inside `chunk` from `offset`: reported from the chunk itself; returns its size, or 0. */
+  #wholeFrameAt(chunk: Uint8Array, offset: number): number {
+    const left = chunk.length - offset;
+    if (left < 2) return 0;
+    const second = chunk[offset + 1]!;
+    const shortLength = second & 0x7f;
+    if (shortLength > 125) return 0; // extended lengths take the general path
+    const headerLength = second & 0x80 ? 6 : 2;
+    if (left < headerLength + shortLength) return 0;
+    this.#onFrame(chunk, offset, headerLength, shortLength, chunk, offset + headerLength, Math.min(shortLength, this.#preview.length));
+    return headerLength + shortLength;
   }
 
   #readHeader(chunk: Uint8Array, offset: number): number {
@@ -237,7 +272,6 @@ export class FrameDecoder {
     this.#headerLength = needed;
     this.#headerFill = 0;
     this.#payloadLength = payloadLengthOf(header);
-    this.#maskOffset = header[1]! & 0x80 ? needed - 4 : -1;
     this.#previewLength = Math.min(this.#payloadLength, this.#preview.length);
     this.#previewFill = 0;
     this.#payloadSeen = 0;
@@ -246,27 +280,27 @@ export class FrameDecoder {
 
   #readPayload(chunk: Uint8Array, offset: number): number {
     const take = Math.min(this.#payloadLength - this.#payloadSeen, chunk.length - offset);
-    const previewTake = Math.min(this.#previewLength - this.#previewFill, take);
+    const from = this.#previewFill;
+    const previewTake = Math.min(this.#previewLength - from, take);
+    // The whole payload in this chunk, none of it seen yet (ws writes a header, then its payload): report it from here.
+    if (this.#payloadSeen === 0 && take === this.#payloadLength) {
+      this.#payloadSeen = take;
+      this.#finishFrame(chunk, offset);
+      return offset + take;
+    }
     if (previewTake > 0) {
       const preview = this.#preview;
-      const keyAt = this.#maskOffset;
-      const from = this.#previewFill;
-      if (keyAt < 0) {
-        for (let i = 0; i < previewTake; i++) preview[from + i] = chunk[offset + i]!;
-      } else {
-        const header = this.#header;
-        for (let i = 0; i < previewTake; i++) preview[from + i] = chunk[offset + i]! ^ header[keyAt + ((from + i) & 3)]!;
-      }
+      for (let i = 0; i < previewTake; i++) preview[from + i] = chunk[offset + i]!;
       this.#previewFill = from + previewTake;
     }
     this.#payloadSeen += take;
-    if (this.#payloadSeen === this.#payloadLength) this.#finishFrame();
+    if (this.#payloadSeen === this.#payloadLength) this.#finishFrame(this.#preview, 0);
     return offset + take;
   }
 
-  #finishFrame(): void {
+  #finishFrame(preview: Uint8Array, previewStart: number): void {
     const headerLength = this.#headerLength;
     this.#headerLength = 0;
-    this.#onFrame(this.#header, headerLength, this.#payloadLength, this.#preview, this.#previewLength);
+    this.#onFrame(this.#header, 0, headerLength, this.#payloadLength, preview, previewStart, this.#previewLength);
   }
 }

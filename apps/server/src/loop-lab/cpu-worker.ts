@@ -15,6 +15,7 @@ export interface CpuTaskResult {
   threadId: number;
   runStartedAt: number;
   finishedAt: number;
+  hashes: number;
 }
 
 const epochNow = () => performance.timeOrigin + performance.now();
@@ -23,6 +24,6 @@ export default function runCpuTask({ durationMs, started }: CpuTask): CpuTaskRes
   const runStartedAt = epochNow();
   started.postMessage({ threadId, runStartedAt });
   started.close();
-  burnCpu(durationMs);
-  return { threadId, runStartedAt, finishedAt: epochNow() };
+  const hashes = burnCpu(durationMs);
+  return { threadId, runStartedAt, finishedAt: epochNow(), hashes };
 }

@@ -42,6 +42,8 @@ export interface JobRunner {
 interface Ran {
   lane: JobLane;
   runStartedAt: number;
+  /** SHA-256 hashes the job completed (null for async: pbkdf2 counts no hashes). */
+  hashes: number | null;
 }
 
 export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }: JobRunnerDeps): JobRunner {
@@ -76,23 +78,23 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
   const runOnLane = async (id: number, mode: JobMode, durationMs: number): Promise<Ran> => {
     const running = (lane: JobLane, runStartedAt: number, jobId = id): Ran => {
       io.emit('lab:job-running', { id: jobId, mode, lane, runStartedAt });
-      return { lane, runStartedAt };
+      return { lane, runStartedAt, hashes: null };
     };
     switch (mode) {
       case 'blocking': {
         // Let the job-started event leave before the loop stops.
         await nextTurn();
         const ran = running({ kind: 'main', index: 0 }, Date.now());
-        burnCpu(durationMs);
-        return ran;
+        return { ...ran, hashes: burnCpu(durationMs) };
       }
       case 'partitioned': {
         const ran = running({ kind: 'main', index: 0 }, Date.now());
+        let hashes = 0;
         for (let left = durationMs; left > 0; left -= partitionSliceMs) {
-          burnCpu(Math.min(partitionSliceMs, left));
+          hashes += burnCpu(Math.min(partitionSliceMs, left));
           await nextTurn();
         }
-        return ran;
+        return { ...ran, hashes };
       }
       case 'async': {
         try {
@@ -116,7 +118,7 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
         });
         try {
           const result = await workers.run({ durationMs, started: port2 }, { transferList: [port2] });
-          return { lane: { kind: 'worker', index: result.threadId }, runStartedAt: result.runStartedAt };
+          return { lane: { kind: 'worker', index: result.threadId }, runStartedAt: result.runStartedAt, hashes: result.hashes };
         } finally {
           port1.close();
         }
@@ -132,7 +134,7 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
     if (mode === 'async') {
       const index = lanes.enter(id);
       lane = index === null ? null : { kind: 'libuv', index };
-      if (lane) asyncRuns.set(id, { lane, runStartedAt: startedAt });
+      if (lane) asyncRuns.set(id, { lane, runStartedAt: startedAt, hashes: null });
     }
     io.emit('lab:job-started', { id, mode, durationMs, startedAt, lane });
     let ran: Ran;
@@ -155,6 +157,7 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
       elapsedMs: finishedAt - startedAt,
       maxLoopLagMs: worstLagBetween(monitor, startedAt, finishedAt),
       lane: ran.lane,
+      hashes: ran.hashes,
     };
     recent.push(result);
     if (recent.length > recentJobsKept) recent.shift();

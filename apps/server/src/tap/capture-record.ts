@@ -1,7 +1,7 @@
 // What the tap keeps about one exchange while it happens: raw bytes and counters, bounded. The
 // public Capture (masked, decoded) is made from it only when someone asks (serialize.ts).
 
-import type { CaptureKind, SocketAddress } from '@loopwire/protocol';
+import { unmaskPreview, type CaptureKind, type SocketAddress } from '@loopwire/protocol';
 
 /** Bytes of each body kept for the preview; Socket.IO polling bodies keep more, to decode packets. */
 export const previewBytes = 256;
@@ -42,72 +42,87 @@ export interface FrameRecord {
   direction: 'client' | 'server';
   headerBytes: Uint8Array;
   payloadLength: number;
-  /** The first payload bytes, unmasked. */
+  /** The first payload bytes, unmasked (a copy made when the frame is read). */
   payloadPreview: Uint8Array;
 }
 
-/** Bytes kept per frame at most: the longest header (14) and the preview. */
-const maxFrameBytes = 14 + previewBytes;
+/** Per slot, before the frame's bytes: time (float64), payload length (uint32), header length, direction, kept length (uint16). */
+const slotMeta = 16;
+/** A slot at most: the metadata, the longest header (14) and the preview, rounded to whole 8-byte words. */
+const maxStride = Math.ceil((slotMeta + 14 + previewBytes) / 8) * 8;
 const direction = ['client', 'server'] as const;
 const firstKept = 50;
 const newestKept = 150;
 
 /**
  * Frames of one capture: the first ones kept for good (a Socket.IO upgrade story), then a ring of
- * the newest. Everything lives in a few flat arrays allocated on the first frame — per slot its time,
- * lengths and direction, and its header and preview bytes at a fixed stride — so adding a frame writes
- * into memory that is already there: no object per frame, and neighbouring frames stay neighbours in
- * memory (the tap's cost per frame is mostly here). The stride starts small and grows, at most to
- * 14 + 256 bytes, the first time a frame needs more.
+ * the newest. They live in one buffer allocated on the first frame, a slot per frame at a fixed
+ * stride: its time, lengths and direction, then its header and first payload bytes exactly as sent
+ * (still masked). Adding a frame is one copy into memory already there, into one place (a small frame
+ * fills a single 64-byte cache line): no object per frame, no unmasking — the tap's cost per frame is
+ * mostly here. A frame is unmasked and its fields named when it is read. The stride starts at 64 bytes
+ * and grows in steps of 16, at most to hold 14 + 256 bytes, the first time a frame needs more.
  */
 export class FrameLog {
   static readonly firstKept = firstKept;
   static readonly newestKept = newestKept;
   static readonly capacity = firstKept + newestKept;
-  /** Arrival times (epoch ms). */
-  #at: Float64Array | null = null;
-  /** Per slot: payload length, header length, preview length, direction (0 client, 1 server). */
-  #lengths: Uint32Array | null = null;
   #bytes = new Uint8Array(0);
+  /** The same buffer as float64 (times) and uint32 (payload lengths). */
+  #times = new Float64Array(0);
+  #words = new Uint32Array(0);
   #stride = 64;
   /** Frames ever added. */
   #added = 0;
   omitted = 0;
 
-  add(at: number, from: 'client' | 'server', header: Uint8Array, headerLength: number, payloadLength: number, preview: Uint8Array, previewLength: number): void {
-    const kept = Math.min(previewLength, previewBytes);
-    if (this.#at === null) this.#allocate();
-    if (headerLength + kept > this.#stride) this.#widen(headerLength + kept);
+  /** Copies one frame in: its header `header[headerStart ..)` and first payload bytes as sent `preview[previewStart ..)`. */
+  add(
+    at: number,
+    from: 'client' | 'server',
+    header: Uint8Array,
+    headerStart: number,
+    headerLength: number,
+    payloadLength: number,
+    preview: Uint8Array,
+    previewStart: number,
+    previewLength: number,
+  ): void {
+    const kept = previewLength < previewBytes ? previewLength : previewBytes;
+    if (this.#bytes.length === 0) this.#resize(this.#stride);
+    if (slotMeta + headerLength + kept > this.#stride) this.#resize(Math.min(maxStride, Math.ceil((slotMeta + headerLength + kept) / 16) * 16));
     const added = this.#added++;
     let slot = added;
     if (added >= FrameLog.capacity) {
       slot = FrameLog.firstKept + ((added - FrameLog.firstKept) % FrameLog.newestKept);
       this.omitted++;
     }
-    this.#at![slot] = at;
-    const lengths = this.#lengths!;
-    lengths[slot * 4] = payloadLength;
-    lengths[slot * 4 + 1] = headerLength;
-    lengths[slot * 4 + 2] = kept;
-    lengths[slot * 4 + 3] = from === 'server' ? 1 : 0;
-    const bytes = this.#bytes;
     const offset = slot * this.#stride;
-    for (let i = 0; i < headerLength; i++) bytes[offset + i] = header[i]!;
-    for (let i = 0; i < kept; i++) bytes[offset + headerLength + i] = preview[i]!;
+    const bytes = this.#bytes;
+    this.#times[offset >> 3] = at;
+    this.#words[(offset >> 2) + 2] = payloadLength;
+    bytes[offset + 12] = headerLength;
+    bytes[offset + 13] = from === 'server' ? 1 : 0;
+    bytes[offset + 14] = kept & 0xff;
+    bytes[offset + 15] = kept >> 8;
+    const headerAt = offset + slotMeta;
+    for (let i = 0; i < headerLength; i++) bytes[headerAt + i] = header[headerStart + i]!;
+    const previewAt = headerAt + headerLength;
+    for (let i = 0; i < kept; i++) bytes[previewAt + i] = preview[previewStart + i]!;
   }
 
   get size(): number {
     return Math.min(this.#added, FrameLog.capacity);
   }
 
-  /** The frame added last (views into the log: serialize it before more frames arrive). */
+  /** The frame added last (its header a view into the log: serialize it before more frames arrive). */
   latest(): FrameRecord | null {
     if (this.#added === 0) return null;
     const last = this.#added - 1;
     return this.#record(last < FrameLog.capacity ? last : FrameLog.firstKept + ((last - FrameLog.firstKept) % FrameLog.newestKept));
   }
 
-  /** Oldest first. Views into the log: serialize them before more frames arrive. */
+  /** Oldest first. Headers are views into the log: serialize them before more frames arrive. */
   all(): FrameRecord[] {
     const size = this.size;
     const slots = Array.from({ length: size }, (_, index) => index);
@@ -121,32 +136,29 @@ export class FrameLog {
   }
 
   #record(slot: number): FrameRecord {
-    const lengths = this.#lengths!;
-    const headerLength = lengths[slot * 4 + 1]!;
     const offset = slot * this.#stride;
+    const bytes = this.#bytes;
+    const headerAt = offset + slotMeta;
+    const headerBytes = bytes.subarray(headerAt, headerAt + bytes[offset + 12]!);
+    const previewAt = headerAt + headerBytes.length;
     return {
-      at: this.#at![slot]!,
-      direction: direction[lengths[slot * 4 + 3]!]!,
-      headerBytes: this.#bytes.subarray(offset, offset + headerLength),
-      payloadLength: lengths[slot * 4]!,
-      payloadPreview: this.#bytes.subarray(offset + headerLength, offset + headerLength + lengths[slot * 4 + 2]!),
+      at: this.#times[offset >> 3]!,
+      direction: direction[bytes[offset + 13]!]!,
+      headerBytes,
+      payloadLength: this.#words[(offset >> 2) + 2]!,
+      payloadPreview: unmaskPreview(headerBytes, bytes.subarray(previewAt, previewAt + (bytes[offset + 14]! | (bytes[offset + 15]! << 8)))),
     };
   }
 
-  #allocate(): void {
-    this.#at = new Float64Array(FrameLog.capacity);
-    this.#lengths = new Uint32Array(FrameLog.capacity * 4);
-    this.#bytes = new Uint8Array(FrameLog.capacity * this.#stride);
-  }
-
-  /** Room for `needed` bytes per frame: every kept frame moves to the wider stride once. */
-  #widen(needed: number): void {
-    const stride = Math.min(maxFrameBytes, Math.ceil(needed / 64) * 64);
+  /** A buffer with `stride` bytes per slot; the frames kept so far move over (once per widening). */
+  #resize(stride: number): void {
     const bytes = new Uint8Array(FrameLog.capacity * stride);
     for (let slot = 0; slot < this.size; slot++) {
       bytes.set(this.#bytes.subarray(slot * this.#stride, (slot + 1) * this.#stride), slot * stride);
     }
     this.#bytes = bytes;
+    this.#times = new Float64Array(bytes.buffer);
+    this.#words = new Uint32Array(bytes.buffer);
     this.#stride = stride;
   }
 }

@@ -2,10 +2,11 @@
 // with responses (one capture per keep-alive exchange), and after a 101 decodes WebSocket frames.
 
 import type { Socket } from 'node:net';
-import { FrameDecoder, headerValue, parseHttpHead, type SocketAddress } from '@loopwire/protocol';
+import { FrameDecoder, headerValue, parseHttpHead, type FrameListener, type SocketAddress } from '@loopwire/protocol';
 import { bodyRecordFor, FrameLog, previewBytes, type CaptureRecord } from './capture-record.js';
 import type { CaptureStore } from './capture-store.js';
 import { isNoise, kindFromRequest, kindFromResponse } from './classify.js';
+import { frameClock } from './frame-clock.js';
 import { HttpMessageSplitter, type BodyFraming } from './http-splitter.js';
 import { fourTuple } from '../core/net.js';
 import { sidFromCookieHeader, sidFromSetCookie } from '../session/sid.js';
@@ -41,8 +42,6 @@ export class ConnectionTap {
   #upgraded: CaptureRecord | null = null;
   #clientFrames: FrameDecoder | null = null;
   #serverFrames: FrameDecoder | null = null;
-  /** When the bytes being decoded arrived, read from the clock by the first frame they complete (0: not yet). */
-  #bytesAt = 0;
 
   constructor(id: string, socket: Socket, context: ConnectionContext) {
     this.id = id;
@@ -86,14 +85,12 @@ export class ConnectionTap {
   #rawFromClient(bytes: Buffer): void {
     if (!this.#upgraded) return;
     this.#upgraded.wire.clientBytes += bytes.length;
-    this.#bytesAt = 0;
     this.#clientFrames?.push(bytes);
   }
 
   #rawFromServer(bytes: Buffer): void {
     if (!this.#upgraded) return;
     this.#upgraded.wire.serverBytes += bytes.length;
-    this.#bytesAt = 0;
     this.#serverFrames?.push(bytes);
   }
 
@@ -215,10 +212,11 @@ export class ConnectionTap {
   #upgrade(record: CaptureRecord): void {
     this.#upgraded = record;
     const store = this.#context.store;
+    // The frame's bytes as sent are copied in; unmasking and naming fields wait until a capture is read.
     const onFrame =
-      (direction: 'client' | 'server') =>
-      (header: Uint8Array, headerLength: number, payloadLength: number, preview: Uint8Array, previewLength: number) => {
-        record.frames.add((this.#bytesAt ||= Date.now()), direction, header, headerLength, payloadLength, preview, previewLength);
+      (direction: 'client' | 'server'): FrameListener =>
+      (header, headerStart, headerLength, payloadLength, preview, previewStart, previewLength) => {
+        record.frames.add(frameClock(), direction, header, headerStart, headerLength, payloadLength, preview, previewStart, previewLength);
         if (store.hasListeners) store.notifyFrame(record, record.frames.latest()!);
       };
     this.#clientFrames = new FrameDecoder(onFrame('client'), { previewBytes });

@@ -7,7 +7,7 @@ const read = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 function addText(log: FrameLog, at: number, value: string, from: 'client' | 'server' = 'server') {
   const payload = text(value);
-  log.add(at, from, header, header.length, payload.length, payload, payload.length);
+  log.add(at, from, header, 0, header.length, payload.length, payload, 0, payload.length);
 }
 
 describe('FrameLog', () => {
@@ -34,6 +34,16 @@ describe('FrameLog', () => {
     expect(read(first!.payloadPreview)).toBe('short');
     expect(second).toMatchObject({ at: 2, direction: 'server', payloadLength: 300 });
     expect(read(second!.payloadPreview)).toBe('x'.repeat(256));
+  });
+
+  it('keeps a masked frame as sent and shows it unmasked, from a header and payload in separate arrays', () => {
+    const log = new FrameLog();
+    const chunk = Uint8Array.of(0xff, 0x81, 0x85, 0x37, 0xfa, 0x21, 0x3d, 0x7f, 0x9f, 0x4d, 0x51, 0x58); // RFC 6455 §5.7 "Hello"
+    log.add(7, 'client', chunk, 1, 6, 5, chunk, 7, 5);
+    const [frame] = log.all();
+    expect([...frame!.headerBytes]).toEqual([0x81, 0x85, 0x37, 0xfa, 0x21, 0x3d]);
+    expect(read(frame!.payloadPreview)).toBe('Hello');
+    expect(read(log.latest()!.payloadPreview)).toBe('Hello');
   });
 
   it('has nothing to show before the first frame', () => {

@@ -1,10 +1,13 @@
 // Serves the web app: the built files in production, Vite's dev middleware (hot reload) with --dev.
 // Every other GET that wants HTML gets index.html, so deep links like /lessons/<id> load the app.
+// Built files go out brotli- or gzip-compressed when the browser accepts it (with `Vary:
+// Accept-Encoding`): the build writes .br and .gz beside each file, so nothing is compressed per request.
 
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import express, { type Express, type Request } from 'express';
+import expressStaticGzip from 'express-static-gzip';
+import type { Express, Request } from 'express';
 import type { Server as HttpServer } from 'node:http';
 import { webDist, webRoot } from '../core/paths.js';
 
@@ -14,18 +17,31 @@ function wantsHtml(req: Request): boolean {
   return req.method === 'GET' && req.accepts(['html', 'json']) === 'html';
 }
 
+/** Built files under `root`, each sent as its precompressed .br or .gz when the request accepts one. */
+function precompressed(root: string, options: expressStaticGzip.ExpressStaticGzipOptions['serveStatic']) {
+  return expressStaticGzip(root, { enableBrotli: true, orderPreference: ['br', 'gzip'], index: false, serveStatic: { index: false, ...options } });
+}
+
 export function serveBuiltWebApp(app: Express): void {
   const indexHtml = join(webDist, 'index.html');
   // Vite puts content-hashed files under assets/: they never change, so browsers may keep them.
-  app.use('/assets', express.static(join(webDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
-  app.use(express.static(webDist, { index: false }));
+  app.use('/assets', precompressed(join(webDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use(precompressed(webDist, {}));
+  // index.html must be revalidated on every visit: it names the current build's assets.
+  const index = precompressed(webDist, { cacheControl: false });
   app.get(appRoutePattern, (req, res, next) => {
     if (!wantsHtml(req)) return next();
     if (!existsSync(indexHtml)) {
       res.status(503).type('text/plain').send('The web app is not built yet: run `npm run build`, or `npm start`.\n');
       return;
     }
-    res.set('Cache-Control', 'no-cache').sendFile(indexHtml);
+    res.set('Cache-Control', 'no-cache');
+    const url = req.url;
+    req.url = '/index.html';
+    index(req, res, (error?: unknown) => {
+      req.url = url;
+      next(error);
+    });
   });
 }
 

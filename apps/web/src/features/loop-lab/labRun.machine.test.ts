@@ -14,6 +14,7 @@ function resultFor(mode: JobMode, durationMs: number): LabJobResult {
     elapsedMs: durationMs,
     maxLoopLagMs: mode === 'blocking' ? durationMs : 2,
     lane: { kind: 'main', index: 0 },
+    hashes: mode === 'async' ? null : durationMs * 50,
   };
 }
 
