@@ -3,6 +3,7 @@
 // fails on a small tree that breaks it.
 
 const server = '^apps/server/src/';
+const web = '^apps/web/src/';
 /** Rooms that are features: each may use core, session, upgrade and the packages, never another feature. */
 const features = 'tap|feed|echo|loop-lab|security|fanout|scale|web-app';
 
@@ -43,7 +44,9 @@ export default {
       name: 'server-feature-imports-no-other-feature',
       comment: 'A feature uses core, session, upgrade and the packages; what two features share moves to core.',
       severity: 'error',
-      from: { path: `${server}(${features})/` },
+      // The scale lab's cluster worker is the entry point of another program (a process of its own),
+      // assembled like server.ts: it runs Loopwire's wire tap so the learner sees the cluster's bytes.
+      from: { path: `${server}(${features})/`, pathNot: `${server}scale/lab-cluster/worker\\.ts$` },
       to: { path: `${server}(${features})/`, pathNot: `${server}$1/` },
     },
     {
@@ -77,10 +80,53 @@ export default {
       from: { path: '^packages/protocol/' },
       to: { path: '^packages/', pathNot: '^packages/protocol/' },
     },
+    {
+      name: 'contract-imports-no-node',
+      comment:
+        'packages/contract (wire schemas, types, error codes) runs in the browser and in Node alike: no Node built-ins outside its tests.',
+      severity: 'error',
+      from: { path: '^packages/contract/', pathNot: '\\.test\\.ts$' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'contract-imports-only-protocol',
+      comment: 'packages/contract builds on the decoders (packages/protocol) alone: the curriculum and the bench build on it.',
+      severity: 'error',
+      from: { path: '^packages/contract/' },
+      to: { path: '^packages/', pathNot: '^packages/(protocol|contract)/' },
+    },
 
     // ── Web (apps/web/src) ────────────────────────────────────────────────────────────────────────
-    // WEB RULES GO HERE: app/ → features/ → lib/, no feature importing another feature's internals,
-    // lib/ importing no feature. Added by the web reorganisation (issue 13's web part).
+    {
+      name: 'web-lib-imports-no-feature',
+      comment:
+        'lib/ (the JSON client, the live connection, shared UI, hooks) and design/ (shared styles) are what every feature may use, so they import nothing else of the web app.',
+      severity: 'error',
+      from: { path: `${web}(lib|design)/` },
+      to: { path: web, pathNot: `${web}(lib|design)/` },
+    },
+    {
+      name: 'web-nothing-imports-app',
+      comment: 'app/ (entry, routes, shell) assembles the rooms: it may import any of them, and none imports it.',
+      severity: 'error',
+      from: { path: web, pathNot: `${web}app/` },
+      to: { path: `${web}app/` },
+    },
+    {
+      name: 'web-feature-imports-no-other-feature-internals',
+      comment: "A feature uses lib/, design/ and the packages; another feature only through that feature's index.ts.",
+      severity: 'error',
+      from: { path: `${web}features/([^/]+)/` },
+      to: { path: `${web}features/`, pathNot: [`${web}features/$1/`, `${web}features/[^/]+/index\\.ts$`] },
+    },
+    {
+      name: 'web-only-lessons-use-the-registries',
+      comment:
+        'widgets/registry.ts and checks/registry.ts list every feature’s widgets and checks; the lessons feature embeds them, so any other feature using a registry would import its own list.',
+      severity: 'error',
+      from: { path: `${web}features/`, pathNot: `${web}features/lessons/` },
+      to: { path: `${web}(widgets|checks)/` },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -78,7 +78,7 @@ async function predictAndObserve(page: Page, port: string): Promise<string> {
   await expect(predict.getByText(`You predicted: ${lesson.prediction}`)).toBeVisible();
   const observed = await lesson.observe(page, port);
   await predict.getByRole('button', { name: 'Explain what I saw' }).click();
-  await expect(predict.getByRole('status')).toContainText('Your prediction was right.');
+  await expect(predict.getByRole('status')).toContainText('Your prediction matches what you saw.');
   await predict.getByRole('button', { name: 'Got it' }).click();
   await expect(predict.getByText('Step complete')).toBeVisible();
   return observed;
@@ -97,6 +97,7 @@ function mapCard(page: Page) {
 }
 
 test('complete a lesson end to end; a reload keeps every step', async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
   const port = new URL(baseURL!).port;
   await page.goto(`/lessons/${lesson.id}`);
   const observed = await predictAndObserve(page, port);
@@ -131,6 +132,7 @@ test('predicting again starts the step over and takes it out of the progress', a
 });
 
 test('export, then import into a fresh browser, restores the progress; bad files are refused', async ({ page, baseURL, browser }) => {
+  test.setTimeout(90_000);
   const port = new URL(baseURL!).port;
   await page.goto(`/lessons/${lesson.id}`);
   const observed = await predictAndObserve(page, port);

@@ -122,7 +122,7 @@ test('lesson 9: stall the server from the lesson, and the live challenge checks 
   const challenge = page.getByTestId('challenge-stall-500');
   await challenge.getByLabel('Your answer').fill('12');
   await challenge.getByRole('button', { name: 'Check' }).click();
-  await expect(challenge.getByRole('status')).toContainText('now type the worst lag');
+  await expect(challenge.getByRole('status')).toContainText('now type the worst loop lag');
   await challenge.getByLabel('Your answer').fill(lag);
   await challenge.getByRole('button', { name: 'Check' }).click();
   await expect(challenge.getByRole('status')).toContainText('Right');

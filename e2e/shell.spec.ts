@@ -44,9 +44,16 @@ test('the endpoint probe shows the same server port over HTTP and over WebSocket
   await expect(serverSides.nth(1)).toHaveText(`127.0.0.1:${port}`);
 });
 
-test('a live challenge is checked against the real server', async ({ page, baseURL }) => {
+test('a live challenge is checked against the real server, and only after the learner did the experiment', async ({ page, baseURL }) => {
   await page.goto('/lessons/endpoints-and-layers');
   const challenge = page.getByTestId('challenge-find-the-port');
+  // The port is in the URL bar; knowing it is not doing it.
+  await challenge.getByLabel('Your answer').fill(new URL(baseURL!).port);
+  await challenge.getByRole('button', { name: 'Check' }).click();
+  await expect(challenge.getByRole('status')).toContainText('No WebSocket from the probe');
+  const probe = page.getByRole('figure', { name: 'Endpoint probe' }).first();
+  await probe.getByRole('button', { name: 'Ask over WebSocket' }).click();
+  await expect(probe.getByTestId('server-side')).toHaveCount(1);
   await challenge.getByLabel('Your answer').fill('1');
   await challenge.getByRole('button', { name: 'Check' }).click();
   await expect(challenge.getByRole('status')).toContainText('Not that one');

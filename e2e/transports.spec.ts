@@ -84,14 +84,16 @@ test('the SSE stream shows raw lines, and resumes with Last-Event-ID after the s
   const resumeFrom = Number(/GET \/api\/sse\/ticker with Last-Event-ID: (\d+)/.exec(text)?.[1]);
   expect(resumeFrom).toBeGreaterThan(0);
   expect(text).toContain(`"resumedFrom":${resumeFrom}`);
-  const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1]));
+  // Message ids only: each notice repeats the resume point as its own id.
+  const ids = [...text.matchAll(/^id: (\d+)\nevent: message$/gm)].map((match) => Number(match[1]));
   expect(new Set(ids).size).toBe(ids.length);
   expect(ids).toEqual([...ids].sort((a, b) => a - b));
   await expect(widget.locator('[data-state="open"]')).toBeVisible();
 });
 
-test('server-initiated close: EventSource and Socket.IO come back, a plain WebSocket stays closed with its code', async ({ page }) => {
-  await page.goto('/labs/transports');
+// Its own server: the feed is shared, and another test's posts would be pushed here too.
+ownServerTest('server-initiated close: EventSource and Socket.IO come back, a plain WebSocket stays closed with its code', async ({ page, ownServer }) => {
+  await page.goto(`${ownServer.url}/labs/transports`);
   const push = page.getByTestId('server-push');
   await push.getByRole('button', { name: 'Connect all three' }).click();
   for (const transport of ['sse', 'websocket', 'socket.io']) {

@@ -38,7 +38,8 @@ function check(root: string): { status: number | null; violations: [string, stri
   return { status: run.status, violations: violations.sort() };
 }
 
-/** Imports every room may make: core, session, upgrade, deps.ts, its own room, the packages. */
+/** Imports every room may make: on the server core, session, upgrade, deps.ts, its own room, the packages;
+ * on the web lib/, design/, its own feature, another feature's index.ts, the registries from lessons and app/. */
 const allowed: Record<string, string[]> = {
   'apps/server/src/deps.ts': ['./config.js', './core/errors.js'],
   'apps/server/src/config.ts': [],
@@ -52,7 +53,19 @@ const allowed: Record<string, string[]> = {
   'apps/server/src/echo/echo.ts': ['type ../deps.js', '../upgrade/router.js'],
   'apps/server/src/tap/tap.ts': ['../core/net.js'],
   'packages/protocol/src/index.ts': [],
+  'packages/contract/src/index.ts': ['../../protocol/src/index.js'],
+  'packages/contract/src/errors.test.ts': ['node:fs', './index.js'],
   'packages/lessons/src/index.ts': ['../../protocol/src/index.js'],
+  'apps/web/src/app/main.ts': ['../features/lessons/page.ts', '../lib/api.ts', '../design/theme.ts', '../widgets/registry.ts'],
+  'apps/web/src/design/theme.ts': [],
+  'apps/web/src/lib/api.ts': ['../../../../packages/protocol/src/index.js'],
+  'apps/web/src/widgets/registry.ts': ['../features/inspector/widget.ts'],
+  'apps/web/src/checks/registry.ts': ['../features/inspector/checks.ts', '../lib/api.ts'],
+  'apps/web/src/features/inspector/widget.ts': ['./checks.ts', '../../lib/api.ts', '../progress/index.ts'],
+  'apps/web/src/features/inspector/checks.ts': ['../../lib/api.ts'],
+  'apps/web/src/features/progress/index.ts': ['./store.ts'],
+  'apps/web/src/features/progress/store.ts': [],
+  'apps/web/src/features/lessons/page.ts': ['../../widgets/registry.ts', '../../checks/registry.ts', '../progress/index.ts'],
 };
 
 /** One forbidden import per file, named by the rule it must break. */
@@ -66,6 +79,13 @@ const broken: Record<string, [string, string[]]> = {
   'packages/lessons/src/reaches-an-app.ts': ['packages-import-no-app', ['../../../apps/server/src/core/net.js']],
   'packages/protocol/src/reaches-node.ts': ['protocol-imports-no-node', ['node:fs']],
   'packages/protocol/src/reaches-a-package.ts': ['protocol-imports-no-other-package', ['../../lessons/src/index.js']],
+  'packages/contract/src/reaches-node.ts': ['contract-imports-no-node', ['node:fs']],
+  'packages/contract/src/reaches-lessons.ts': ['contract-imports-only-protocol', ['../../lessons/src/index.js']],
+  'apps/web/src/lib/reaches-a-feature.ts': ['web-lib-imports-no-feature', ['../features/progress/store.ts']],
+  'apps/web/src/design/reaches-a-registry.ts': ['web-lib-imports-no-feature', ['../widgets/registry.ts']],
+  'apps/web/src/features/inspector/reaches-the-shell.ts': ['web-nothing-imports-app', ['../../app/main.ts']],
+  'apps/web/src/features/inspector/reaches-another-feature.ts': ['web-feature-imports-no-other-feature-internals', ['../progress/store.ts']],
+  'apps/web/src/features/inspector/reaches-a-registry.ts': ['web-only-lessons-use-the-registries', ['../../widgets/registry.ts']],
 };
 
 afterAll(() => {

@@ -4,7 +4,16 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import type { BroadcastResult, BroadcastStarted, ChatMember, ChatMessage, CommandResult, DeviceCommand, FleetResponse, FloodResult } from '@loopwire/protocol';
+import type {
+  BroadcastResult,
+  BroadcastStarted,
+  ChatMember,
+  ChatMessage,
+  CommandResult,
+  DeviceCommand,
+  FleetResponse,
+  FloodResult,
+} from '@loopwire/contract';
 import type { LoopwireServer } from '../src/server.js';
 import { startTestServer, waitFor } from './helpers.js';
 

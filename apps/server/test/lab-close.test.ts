@@ -3,7 +3,7 @@
 
 import { readdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import type { LabLoopResponse } from '@loopwire/protocol';
+import type { LabLoopResponse } from '@loopwire/contract';
 import { startTestServer } from './helpers.js';
 
 /** OS threads of this process (Linux): worker threads are real threads, listed here. */

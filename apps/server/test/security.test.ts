@@ -4,7 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import type { HandshakeOutcome, IssuedTicket, IssuedToken, KnownConnectionsResponse, PrivateFeed, SecurityInfo } from '@loopwire/protocol';
+import type {
+  HandshakeOutcome,
+  IssuedTicket,
+  IssuedToken,
+  KnownConnectionsResponse,
+  PrivateFeed,
+  SecurityInfo,
+} from '@loopwire/contract';
 import type { LoopwireServer } from '../src/server.js';
 import { startTestServer, waitFor } from './helpers.js';
 
@@ -15,9 +22,11 @@ let info: SecurityInfo;
 let foreignOrigin: string;
 let sidCookie: string;
 const opened: { close(): void }[] = [];
+/** Added to the clock the server issues and checks tokens by: a test moves time instead of waiting. */
+let tokenClockAheadMs = 0;
 
 beforeAll(async () => {
-  server = await startTestServer({ messageRateLimit: 50, maxConnectionsPerSid: 3 });
+  server = await startTestServer({ messageRateLimit: 50, maxConnectionsPerSid: 3, tokenClock: () => Date.now() + tokenClockAheadMs });
   base = server.url;
   wsBase = base.replace('http', 'ws');
   const response = await fetch(`${base}/api/security/info`);
@@ -98,7 +107,6 @@ describe('Cross-Site WebSocket Hijacking', () => {
   it('keeps serving when LAB_FOREIGN_PORT is taken, and says the foreign page is unavailable', async () => {
     const second = await startTestServer({ labForeignPort: info.foreignPort! });
     try {
-      await new Promise((resolve) => setTimeout(resolve, 100));
       const body = (await (await fetch(`${second.url}/api/security/info`)).json()) as SecurityInfo;
       expect(body.foreignPort).toBeNull();
       expect((await fetch(`${second.url}/api/health`)).status).toBe(200);
@@ -142,8 +150,12 @@ describe('tokens', () => {
     const forged = `${Buffer.from(JSON.stringify({ sub: 'root', exp: Date.now() + 1e6 })).toString('base64url')}.${signature}`;
     expect(claims).not.toBe('');
     expect((await connectSecure({ token: forged })).error?.data?.code).toBe('token_bad_signature');
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect((await connectSecure({ token: body.token })).error?.data?.code).toBe('token_expired');
+    tokenClockAheadMs = 1000;
+    try {
+      expect((await connectSecure({ token: body.token })).error?.data?.code).toBe('token_expired');
+    } finally {
+      tokenClockAheadMs = 0;
+    }
   });
 
   it('accepts a token it issued, and the socket knows who it is', async () => {
@@ -243,7 +255,7 @@ describe('what the server knows', () => {
     });
     opened.push(socket);
     await new Promise((resolve) => socket.once('connect', () => resolve(null)));
-    const { body } = await json<KnownConnectionsResponse>(`/api/security/connections?socketId=${socket.id}`);
+    const { body } = await json<KnownConnectionsResponse>('/api/security/connections');
     const mine = body.connections.find((connection) => connection.id === socket.id);
     expect(mine).toMatchObject({
       kind: 'socket.io',

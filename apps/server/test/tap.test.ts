@@ -5,7 +5,8 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { io as ioClient } from 'socket.io-client';
-import type { Capture, CaptureList, HandshakeProbeResult } from '@loopwire/protocol';
+import type { Capture, CaptureList, HandshakeProbeResult } from '@loopwire/contract';
+import { fragmentedMessageParts, serverCloseCodesOnRequest } from '@loopwire/protocol';
 import type { LoopwireServer } from '../src/server.js';
 import { handshake, rawExchange, startTestServer } from './helpers.js';
 
@@ -132,7 +133,7 @@ describe('a raw WebSocket handshake, byte for byte', () => {
 
 describe('refused handshakes are answered and captured', () => {
   const refusals = [
-    { name: 'no Upgrade header', bytes: 'GET /ws HTTP/1.1\r\nHost: x\r\nConnection: close\r\n', status: 426, header: 'Upgrade: websocket' },
+    { name: 'no Upgrade header', bytes: 'GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n', status: 426, header: 'Upgrade: websocket' },
     { name: 'version 8', bytes: handshake('/ws', { 'Sec-WebSocket-Version': '8' }).slice(0, -2), status: 426, header: 'Sec-WebSocket-Version: 13' },
     { name: 'a missing key', bytes: handshake('/ws', { 'Sec-WebSocket-Key': '' }).slice(0, -2), status: 400, header: 'Content-Type: text/plain' },
     { name: 'a foreign Origin', bytes: handshake('/ws', { Origin: 'http://evil.example' }).slice(0, -2), status: 403, header: 'Content-Type: text/plain' },
@@ -194,12 +195,14 @@ describe('bounds and scoping', () => {
     expect(capture!.frames.at(-1)!.payloadPreview).toBe('message 9999');
   });
 
-  it('keeps at most 500 captures however many exchanges happen', async () => {
+  it('keeps at most 500 captures however many exchanges happen; one browser takes at most half from the others', async () => {
     const learner = await newLearner();
     for (let i = 0; i < 520; i++) await learner.api('/api/health');
     expect(server.tap.store.size).toBe(500);
+    const others = [...server.tap.store.newestFirst()].filter((record) => record.sid !== learner.sid).length;
     // The listing request is an exchange too (hidden as noise unless all=1).
-    expect(await learner.captures('?limit=500&all=1')).toHaveLength(500);
+    expect(await learner.captures('?limit=500&all=1')).toHaveLength(500 - others);
+    expect(500 - others).toBeGreaterThanOrEqual(250);
   });
 
   it('never shows one browser’s captures to another, nor sid-less ones to anyone', async () => {
@@ -225,8 +228,8 @@ describe('bounds and scoping', () => {
 describe('the /api/captures contract', () => {
   it('gives one capture per keep-alive exchange, sharing the connection', async () => {
     const learner = await newLearner();
-    const first = `GET /api/health?n=1 HTTP/1.1\r\nHost: x\r\nCookie: ${learner.cookie}\r\n\r\n`;
-    const second = `POST /api/whoami?n=2 HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\nCookie: ${learner.cookie}\r\nConnection: close\r\n\r\n{}`;
+    const first = `GET /api/health?n=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${learner.cookie}\r\n\r\n`;
+    const second = `POST /api/whoami?n=2 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\nCookie: ${learner.cookie}\r\nConnection: close\r\n\r\n{}`;
     await rawExchange(server.port, first + second);
     const [two, one] = await learner.captures();
     expect(one!.requestHead).toBe(first.replace(learner.cookie, '*'.repeat(learner.cookie.length)));
@@ -352,6 +355,44 @@ describe('POST /api/ws/ping', () => {
   });
 });
 
+describe('POST /api/ws/fragment and /api/ws/close', () => {
+  async function openOwnEcho() {
+    const learner = await newLearner();
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`, { headers: { cookie: learner.cookie } });
+    cleanups.push(() => socket.close());
+    await new Promise((resolve) => socket.once('open', resolve));
+    const [capture] = await learner.captures('?kind=websocket');
+    const post = (path: string, body: object) =>
+      learner.api(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ captureId: capture!.id, ...body }) });
+    return { learner, socket, post };
+  }
+
+  it('sends one message as three frames: FIN=0 text, FIN=0 continuation, FIN=1 continuation; the client gets one message', async () => {
+    const { learner, socket, post } = await openOwnEcho();
+    const received = new Promise<string>((resolve) => socket.once('message', (data) => resolve(data.toString())));
+    expect((await post('/api/ws/fragment', {})).status).toBe(200);
+    expect(await received).toBe(fragmentedMessageParts.join(''));
+    await expect
+      .poll(async () => (await learner.captures('?kind=websocket'))[0]!.frames.map((frame) => [frame.fin, frame.opcode, frame.payloadPreview]))
+      .toEqual(fragmentedMessageParts.map((part, index) => [index === 2, index === 0 ? 0x1 : 0x0, part]));
+  });
+
+  it.each(serverCloseCodesOnRequest)('closes your socket with %i on request, a code a browser may not send', async (code) => {
+    const { socket, post } = await openOwnEcho();
+    const closed = new Promise<number>((resolve) => socket.once('close', (closeCode) => resolve(closeCode)));
+    expect((await post('/api/ws/close', { code })).status).toBe(200);
+    expect(await closed).toBe(code);
+  });
+
+  it('refuses other codes with 400 bad_close_code, and keeps the socket open', async () => {
+    const { socket, post } = await openOwnEcho();
+    const response = await post('/api/ws/close', { code: 1000 });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'bad_close_code' } });
+    expect(socket.readyState).toBe(WebSocket.OPEN);
+  });
+});
+
 describe('POST /api/lab/handshake-probe', () => {
   const cases = [
     ['no-upgrade', 426],
@@ -390,7 +431,7 @@ describe('POST /api/lab/handshake-probe', () => {
       body: JSON.stringify({ case: 'GET / HTTP/1.1' }),
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: 'unknown_case' } });
+    expect(await response.json()).toMatchObject({ error: { code: 'bad_case' } });
   });
 });
 

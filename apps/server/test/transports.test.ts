@@ -13,7 +13,7 @@ import type {
   SseNotice,
   TickerUpdate,
   WsFeedServerMessage,
-} from '@loopwire/protocol';
+} from '@loopwire/contract';
 import type { LoopwireServer } from '../src/server.js';
 import { heldRequests, rawExchange, startTestServer, waitFor } from './helpers.js';
 import { eventsNamed, openSse, type SseReader } from './sse-reader.js';
@@ -22,12 +22,23 @@ type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let server: LoopwireServer;
 let base: string;
+/** The browser that opens the feed connections below; only it may ask the server to end them. */
+let cookie: string;
 const opened: { close(): void }[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ longPollHoldMs: 400, sseHeartbeatMs: 150, tickerIntervalMs: 100 });
   base = server.url;
+  cookie = (await fetch(`${base}/api/health`)).headers.getSetCookie()[0]!.split(';')[0]!;
 });
+
+function closeFeedConnection(transport: string, id: string, asker = cookie): Promise<Response> {
+  return fetch(`${base}/api/feed/close`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: asker },
+    body: JSON.stringify({ transport, id }),
+  });
+}
 
 afterAll(async () => {
   for (const client of opened) client.close();
@@ -110,7 +121,7 @@ describe('publishing to the feed', () => {
     const body = JSON.stringify({ text: 'y'.repeat(150_000) });
     const answer = await rawExchange(
       server.port,
-      `POST /api/poll/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+      `POST /api/poll/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
     );
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer).toContain('"code":"payload_too_large"');
@@ -131,7 +142,7 @@ describe('short polling', () => {
 
   it.each(['abc', '-1', '1.5', '1e3'])('answers after=%s with 400 JSON (raw request)', async (after) => {
     for (const path of ['/api/poll/short', '/api/poll/long']) {
-      const answer = await rawExchange(server.port, `GET ${path}?after=${after} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      const answer = await rawExchange(server.port, `GET ${path}?after=${after} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
       expect(answer).toMatch(/^HTTP\/1\.1 400 /);
       expect(answer).toContain('"code":"bad_after"');
     }
@@ -191,6 +202,7 @@ describe('Server-Sent Events', () => {
     const lines = await stream.until((seen) => seen.includes(`id: ${message.id}`));
     expect(lines[0]).toBe('retry: 2000');
     expect(eventsNamed<SseNotice>(lines, 'notice')[0]).toEqual({ stream: expect.any(String), resumedFrom: null, replaying: 0 });
+    expect(lines.slice(2, 4), 'the notice holds the feed position it opened at').toEqual([`id: ${message.id - 1}`, 'event: notice']);
     const at = lines.indexOf(`id: ${message.id}`);
     expect(lines.slice(at, at + 4)).toEqual([`id: ${message.id}`, 'event: message', `data: ${JSON.stringify(message)}`, '']);
     stream.close();
@@ -217,22 +229,28 @@ describe('Server-Sent Events', () => {
     stream.close();
   });
 
+  it('gives a stream that saw only price updates a resume point, so a reconnect gets what was posted while down', async () => {
+    const first = await sse('/api/sse/ticker');
+    const seen = await first.until((lines) => eventsNamed(lines, 'update').length >= 1);
+    first.close();
+    const lastId = seen.filter((line) => line.startsWith('id: ')).at(-1)!.slice(4);
+    const posted = [await post('while down 1'), await post('while down 2')];
+    const again = await sse('/api/sse/ticker?updates=0', { 'Last-Event-ID': lastId });
+    const lines = await again.until((received) => received.includes(`id: ${posted[1]!.id}`));
+    expect(eventsNamed<SseNotice>(lines, 'notice')[0]).toMatchObject({ resumedFrom: Number(lastId), replaying: 2 });
+    expect(eventsNamed<FeedMessage>(lines, 'message')).toEqual(posted);
+    again.close();
+  });
+
   it('is ended by the server on request, so the client sees the stream close', async () => {
-    const stream = await sse();
+    const stream = await sse('/api/sse/ticker?updates=0', { cookie });
     const [notice] = eventsNamed<SseNotice>(await stream.until((lines) => eventsNamed(lines, 'notice').length > 0), 'notice');
-    const closed = await fetch(`${base}/api/feed/close`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ transport: 'sse', id: notice!.stream }),
-    });
-    expect(closed.status).toBe(200);
+    // Another browser cannot end it: answered like a missing connection.
+    const stranger = (await fetch(`${base}/api/health`)).headers.getSetCookie()[0]!.split(';')[0]!;
+    expect((await closeFeedConnection('sse', notice!.stream, stranger)).status).toBe(404);
+    expect((await closeFeedConnection('sse', notice!.stream)).status).toBe(200);
     await stream.ended;
-    const again = await fetch(`${base}/api/feed/close`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ transport: 'sse', id: notice!.stream }),
-    });
-    expect(again.status).toBe(404);
+    expect((await closeFeedConnection('sse', notice!.stream)).status).toBe(404);
   });
 });
 
@@ -255,16 +273,12 @@ describe('raw WebSocket feed on /ws/feed', () => {
   });
 
   it('is closed by the server on request with code 4000 and a reason, and stays closed', async () => {
-    const client = openFeedSocket();
+    const client = openFeedSocket('/ws/feed', { headers: { cookie } });
     const [hello] = await client.until(1);
     const closed = new Promise<[number, string]>((resolve) =>
       client.socket.once('close', (code, reason) => resolve([code, reason.toString()])),
     );
-    await fetch(`${base}/api/feed/close`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ transport: 'websocket', id: (hello as { connectionId: string }).connectionId }),
-    });
+    await closeFeedConnection('websocket', (hello as { connectionId: string }).connectionId);
     expect(await closed).toEqual([4000, 'closed by the server on request']);
     expect(client.socket.readyState).toBe(WebSocket.CLOSED);
   });
@@ -285,7 +299,7 @@ describe('raw WebSocket feed on /ws/feed', () => {
   it('refuses a foreign Origin with 403 before the handshake', async () => {
     const answer = await rawExchange(
       server.port,
-      'GET /ws/feed HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: http://evil.example\r\n\r\n',
+      'GET /ws/feed HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: http://evil.example\r\n\r\n',
     );
     expect(answer).toMatch(/^HTTP\/1\.1 403 /);
   });
@@ -314,7 +328,7 @@ describe('Socket.IO feed and chat', () => {
   });
 
   it('keeps chat messages inside their room and acknowledges with the delivery count', async () => {
-    const [alice, bob, carol] = [socketIo(), socketIo(), socketIo()];
+    const [alice, bob, carol] = [socketIo({ auth: { name: 'Alice' } }), socketIo(), socketIo({ auth: { name: '<script>' } })];
     expect(await alice.emitWithAck('chat:join', 'lobby')).toEqual({ room: 'lobby', members: 1 });
     // Alice also hears her own join (1 member); wait for the announcement of Bob's.
     const aliceSeesBob = new Promise((resolve) => alice.on('chat:presence', (presence) => presence.members === 2 && resolve(presence)));
@@ -326,9 +340,10 @@ describe('Socket.IO feed and chat', () => {
     const bobHears = new Promise<FeedChatMessage>((resolve) => bob.once('chat:message', resolve));
     const ack = await alice.emitWithAck('chat:message', 'hello lobby');
     expect(ack).toEqual({ ok: true, at: expect.any(Number), delivered: 2 });
-    expect(await bobHears).toMatchObject({ room: 'lobby', from: alice.id, text: 'hello lobby' });
+    // The sender's name from its handshake's auth, not a fragment of its socket id.
+    expect(await bobHears).toMatchObject({ room: 'lobby', from: alice.id, name: 'Alice', text: 'hello lobby' });
     expect(await carol.emitWithAck('chat:message', 'hello elsewhere')).toMatchObject({ ok: true, delivered: 1 });
-    expect(carolHeard.map((message) => message.text)).toEqual(['hello elsewhere']);
+    expect(carolHeard.map((message) => [message.text, message.name])).toEqual([['hello elsewhere', null]]);
   });
 
   it('refuses a bad room name and a message before joining, in the ack', async () => {
@@ -338,16 +353,12 @@ describe('Socket.IO feed and chat', () => {
   });
 
   it('reconnects by itself when the server closes its transport', async () => {
-    const client = socketIo();
+    const client = socketIo({ extraHeaders: { cookie } });
     await new Promise((resolve) => client.once('connect', () => resolve(undefined)));
     const firstId = client.id;
     const reason = new Promise<string>((resolve) => client.once('disconnect', resolve));
     const reconnected = new Promise((resolve) => client.io.once('reconnect', () => client.once('connect', () => resolve(undefined))));
-    await fetch(`${base}/api/feed/close`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ transport: 'socket.io', id: firstId }),
-    });
+    await closeFeedConnection('socket.io', firstId!);
     expect(await reason).toBe('transport close');
     await reconnected;
     expect(client.connected).toBe(true);
@@ -357,7 +368,7 @@ describe('Socket.IO feed and chat', () => {
   it('answers an unknown Engine.IO sid with 400, and stays healthy', async () => {
     const answer = await rawExchange(
       server.port,
-      'GET /socket.io/?EIO=4&transport=polling&sid=not-a-session HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      'GET /socket.io/?EIO=4&transport=polling&sid=not-a-session HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
     );
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
     expect(answer).toContain('"message":"Session ID unknown"');

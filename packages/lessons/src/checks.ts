@@ -18,6 +18,9 @@ export const liveCheckIds = [
   'reused-ticket-status',
   'rate-limit-close-code',
   'broadcast-ack-count',
+  'scale-worker-pid',
+  'scale-session-unknown-status',
+  'scale-broadcast-receivers',
 ] as const;
 
 export type LiveCheckId = (typeof liveCheckIds)[number];

@@ -208,7 +208,7 @@ export const glossary: readonly GlossaryEntry[] = [
     id: 'socket-io',
     term: 'Socket.IO',
     definition:
-      'A library and protocol on top of [Engine.IO](/glossary#engine-io): named events, acknowledgements, rooms and namespaces. Its packets (`40`, `42["event",…]`) travel inside Engine.IO, so a plain WebSocket client cannot talk to a Socket.IO server.',
+      'A library and protocol on top of [Engine.IO](/glossary#engine-io): named events, acknowledgements and namespaces (rooms are a server-side feature of the library, not part of the protocol). Its packets (`40`, `42["event",…]`) travel inside Engine.IO, so a plain WebSocket client cannot talk to a Socket.IO server.',
     lessons: ['/lessons/socketio-is-not-websocket'],
     source: { label: 'Socket.IO protocol', href: 'https://socket.io/docs/v4/socket-io-protocol/' },
   },
@@ -300,7 +300,7 @@ export const glossary: readonly GlossaryEntry[] = [
     aliases: ['libuv', 'UV_THREADPOOL_SIZE'],
     autolink: ['threadpool', 'thread pool'],
     definition:
-      'Node’s hidden helper threads, 4 by default (`UV_THREADPOOL_SIZE`). File system calls, DNS lookups, `crypto.pbkdf2` and zlib run there, so the loop stays free; a fifth job waits for a free thread.',
+      'Node’s hidden helper threads, 4 by default (`UV_THREADPOOL_SIZE`). File system calls, `dns.lookup`, `crypto.pbkdf2` and zlib run there (`dns.resolve*` does not: c-ares does its own I/O), so the loop stays free; a fifth job waits for a free thread.',
     lessons: ['/lessons/blocking-the-line'],
     source: { label: 'Node.js: Don’t block the event loop', href: 'https://nodejs.org/en/learn/asynchronous-work/dont-block-the-event-loop' },
   },

@@ -7,4 +7,4 @@ export { splitSections } from './define.ts';
 export { collectLinks, collectWidgets, lessonById, lessonMarkdown } from './links.ts';
 export { glossary, glossaryEntry, type GlossaryEntry } from './glossary.ts';
 export { catalog, challengeStep, lessonSteps, toCatalogEntry, type CatalogEntry, type StepId } from './catalog.ts';
-export { appPages, brokenLinkReason, reservedAnchors } from './links.ts';
+export { appPages, brokenLinkReason, predictFence, proseAbovePredict, reservedAnchors } from './links.ts';

@@ -5,7 +5,7 @@ import { lessons } from './order.ts';
 import { glossaryEntry } from './glossary.ts';
 
 /** Pages of the app a lesson may link to besides lessons (the labs and tools the web app routes to). */
-export const appPages = ['/', '/glossary', '/inspector', '/labs/loop', '/labs/transports', '/labs/security'] as const;
+export const appPages = ['/', '/glossary', '/inspector', '/labs/loop', '/labs/transports', '/labs/security', '/labs/fanout', '/labs/scale'] as const;
 
 /** Anchors the lesson page itself uses; a section id must not take one of them. */
 export const reservedAnchors = ['lesson-title', 'goals', 'predict', 'recap', 'challenges', 'sources'] as const;
@@ -22,6 +22,16 @@ export function collectLinks(markdown: string): string[] {
 /** Every widget id embedded with a ```widget fenced block. */
 export function collectWidgets(markdown: string): string[] {
   return [...markdown.matchAll(/^```widget\n([^\n]+)\n```/gm)].map((match) => match[1]!.trim());
+}
+
+export const predictFence = '```predict\n```';
+
+/** The prose a reader meets above the predict step: everything before the ```predict block, or
+ *  the whole intro and sections when there is none (the page then shows the step after them). */
+export function proseAbovePredict(lesson: Lesson): string {
+  const prose = [lesson.intro, ...lesson.sections.map((section) => section.body)].join('\n\n');
+  const at = prose.indexOf(predictFence);
+  return at === -1 ? prose : prose.slice(0, at);
 }
 
 /** All Markdown a lesson carries, so a lint can read it in one place. */

@@ -1,12 +1,12 @@
 // Content lint: every lesson has the shape its status promises, and everything it points at exists.
 // Statuses (types.ts): `ready` lessons have the full shape with live widgets and a predict step;
-// `reading` lessons (lesson 13) are written pages held to the same shape minus the live parts —
+// `reading` lessons are written pages held to the same shape minus the live parts —
 // no widget or predict step required, but any they do embed must exist; `planned` ones are entries
 // on the map only.
 
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { brokenLinkReason, collectLinks, collectWidgets, lessonMarkdown, reservedAnchors } from './links.ts';
+import { brokenLinkReason, collectLinks, collectWidgets, lessonMarkdown, predictFence, proseAbovePredict, reservedAnchors } from './links.ts';
 import { lessons } from './order.ts';
 import { liveCheckIds } from './checks.ts';
 import { isWidgetId } from './widgets.ts';
@@ -161,8 +161,58 @@ describe.each(lessons.filter((lesson) => lesson.status === 'ready').map((lesson)
       expect(isWidgetId(predict.observe.widget)).toBe(true);
       expect(predict.explain.length).toBeGreaterThan(50);
     });
+
+    it('asks its prediction before any prose that gives the answer away', () => {
+      const prose = [lesson.intro, ...lesson.sections.map((section) => section.body)].join('\n\n');
+      expect(prose.split(predictFence).length, 'exactly one ```predict block').toBe(2);
+      const { answeredBy } = lesson.predict!;
+      expect(answeredBy.length).toBeGreaterThan(0);
+      const flat = (text: string) => text.replace(/\s+/g, ' ').toLowerCase();
+      const above = flat(proseAbovePredict(lesson));
+      const whole = flat(`${prose}\n${lesson.predict!.explain}`);
+      for (const phrase of answeredBy.map(flat)) {
+        expect(whole, `"${phrase}" is in the lesson`).toContain(phrase);
+        expect(above, `"${phrase}" is above the predict step`).not.toContain(phrase);
+      }
+    });
   },
 );
+
+describe.each(written.map((lesson) => [lesson.id, lesson] as const))('the words of lesson %s', (_id, lesson) => {
+  const everything = [lessonMarkdown(lesson), lesson.question, ...lesson.goals, ...lesson.recap].join('\n');
+
+  it('speaks to the reader, never of "the learner’s note" as if the reader had read it', () => {
+    expect(everything).not.toMatch(/the learner['’]s (note|notes|idea|conclusion)|\bthe notes\b/i);
+  });
+
+  it('writes commands against the page’s own origin ({origin}), never a fixed host and port', () => {
+    expect(everything).not.toMatch(/(curl|wscat|websocat)[^`\n]*https?:\/\/(127\.0\.0\.1|localhost)/);
+  });
+
+});
+
+/** Claims found wrong once, each with the reason; no lesson or glossary entry may make them again. */
+const wrongClaims: [RegExp, string][] = [
+  [/(6|six) (more )?(bytes )?for the (client['’]s )?masking key/i, 'the masking key is 4 bytes (RFC 6455 §5.2)'],
+  [/\b(acknowledgements|acks),? (and )?rooms\b/i, 'rooms live only in the server; the protocol has no packet for them'],
+  [/as many workers as the machine has cores \(at least two\)/i, 'the worker pool is capped at 4'],
+  [/\bDNS lookups\b/i, 'only dns.lookup/lookupService use the threadpool; dns.resolve* uses c-ares'],
+  [/close frame carries a 2-byte status code/i, 'the close body is optional (1005 when absent, RFC 6455 §7.1.5)'],
+  [/no such thing as an\s+HTTP response nobody asked for/i, 'true of HTTP/1.1; HTTP/2 had server push'],
+  [/browser will attach your cookies/i, 'only cookies whose SameSite allows it'],
+  [/browsers always send Origin/i, 'a same-origin GET (a Socket.IO poll) carries none'],
+  [/stays in\s+single-digit\s+milliseconds|worst lag stays around one slice/i, 'a promise, not a measurement: say what the run measured'],
+];
+
+describe('what the lessons and glossary claim', () => {
+  const texts = [
+    ...written.map((lesson) => [lesson.id, [lessonMarkdown(lesson), ...lesson.goals, ...lesson.recap].join('\n')] as const),
+    ...glossary.map((entry) => [`glossary ${entry.id}`, entry.definition] as const),
+  ];
+  it.each(wrongClaims)('never says %s', (claim, reason) => {
+    expect(texts.filter(([, text]) => claim.test(text)).map(([where]) => `${where}: ${reason}`)).toEqual([]);
+  });
+});
 
 describe('the glossary', () => {
   it('has unique ids and defines every term the curriculum promises', () => {

@@ -7,6 +7,8 @@ import type { LiveCheckId } from './checks.ts';
  *  ```widget
  *  EndpointProbe
  *  ```
+ *  A ```predict block (empty) places the lesson's predict step: it must come before any prose that
+ *  gives the prediction's answer away (see `Prediction.answeredBy`).
  *  Links to other lessons are written `/lessons/<id>` or `/lessons/<id>#<section-id>`; a glossary term
  *  is linked `[socket](/glossary#socket)` (ids in glossary.ts). The content lint checks every such link. */
 export type Markdown = string;
@@ -32,6 +34,9 @@ export interface Prediction {
   /** The live widget that reveals what really happens. */
   observe: { widget: WidgetId; instructions: Markdown };
   explain: Markdown;
+  /** Phrases of the lesson's own prose that give the answer away. The content lint checks that each
+   *  appears in the lesson, and only below the ```predict block, so the question is asked first. */
+  answeredBy: string[];
 }
 
 export type ChallengeCheck =
@@ -65,7 +70,7 @@ export interface Lesson {
   summary: string;
   minutes: number;
   /** `ready`: written, with live widgets and a predict step. `reading`: written, but a reading page
-   *  with no live widget or predict step (nothing on one server can show it live, e.g. lesson 13).
+   *  with no live widget or predict step (for a topic nothing on this machine can show live).
    *  `planned`: not written yet; shows as "coming soon". The content lint holds each to its shape. */
   status: LessonStatus;
   /** "You will learn". */

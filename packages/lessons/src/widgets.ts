@@ -28,6 +28,7 @@ export const widgetIds = [
   'FeedChatRoom',
   'ChatRoom',
   'ScaleOutDiagram',
+  'ScaleLab',
 ] as const;
 
 export type WidgetId = (typeof widgetIds)[number];

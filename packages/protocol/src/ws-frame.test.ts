@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { bytesToByteString, hexToBytes, toHex } from './bytes.js';
-import { closeCodeName, decodeFrame, describeFrameFields, FrameDecoder, unmaskPreview, type DecodedFrame } from './ws-frame.js';
+import { browserCloseProblem, closeCodeName, decodeFrame, describeFrameFields, FrameDecoder, unmaskPreview, type DecodedFrame } from './ws-frame.js';
 
 function decodeAll(chunks: Uint8Array[], previewBytes = 256): DecodedFrame[] {
   const frames: DecodedFrame[] = [];
@@ -130,5 +130,14 @@ describe('FrameDecoder', () => {
       ['payload', 8, 134],
     ]);
     expect(fields.find((field) => field.name === 'payload length')!.value).toBe('126 (16-bit length follows)');
+  });
+});
+
+describe('browserCloseProblem', () => {
+  it('allows exactly what a browser can send: 1000 and 3000–4999, a reason of at most 123 bytes', () => {
+    for (const code of [1000, 3000, 4000, 4999]) expect(browserCloseProblem(code, 'done'), String(code)).toBeNull();
+    for (const code of [999, 1001, 1005, 1008, 1011, 2999, 5000]) expect(browserCloseProblem(code, ''), String(code)).toMatch(/1000 or 3000–4999/);
+    expect(browserCloseProblem(1000, 'é'.repeat(61))).toBeNull();
+    expect(browserCloseProblem(1000, 'é'.repeat(62))).toMatch(/123 bytes/);
   });
 });

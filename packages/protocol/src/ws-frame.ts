@@ -29,6 +29,33 @@ export const closeCodeNames: Readonly<Record<number, string>> = {
   1015: 'TLS Handshake',
 };
 
+/** Why a page may not close a WebSocket this way, or null when it may: browsers only send 1000 and
+ *  3000–4999, with a reason of at most 123 UTF-8 bytes (WebSocket standard, close() steps 1–3); any
+ *  other call throws. The rest of the codes are the server's and the protocol's to send. */
+export function browserCloseProblem(code: number, reason: string): string | null {
+  if (code !== 1000 && !(Number.isInteger(code) && code >= 3000 && code <= 4999)) {
+    return `A browser may only send close code 1000 or 3000–4999, not ${code}; the server can send the others.`;
+  }
+  if (utf8Length(reason) > 123) return 'A close reason may be at most 123 bytes of UTF-8.';
+  return null;
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const point = char.codePointAt(0)!;
+    bytes += point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+/** The message the server sends as three frames when the page asks (`POST /api/ws/fragment`). */
+export const fragmentedMessageParts = ['One message, ', 'sent as three ', 'frames.'] as const;
+
+/** Codes this server sends on request, to show the ones a browser cannot (RFC 6455 §7.4.1). */
+export const serverCloseCodesOnRequest = [1001, 1008, 1011] as const;
+export type ServerCloseCodeOnRequest = (typeof serverCloseCodesOnRequest)[number];
+
 export function opcodeName(opcode: number): string {
   return opcodeNames[opcode] ?? `reserved (0x${opcode.toString(16)})`;
 }

@@ -1,7 +1,7 @@
 // The JSON API under /api: health, whoami, and the routes other modules mount.
 
 import express, { type Router } from 'express';
-import type { HealthResponse } from '@loopwire/protocol';
+import type { HealthResponse } from '@loopwire/contract';
 import { sendError } from './errors.js';
 import { describeConnection } from './net.js';
 
@@ -27,5 +27,12 @@ export function createApiRouter(): Router {
 export function apiNotFound(): express.RequestHandler {
   return (req, res) => {
     sendError(res, 404, 'not_found', `There is no API route ${req.method} ${req.originalUrl.split('?')[0]}.`);
+  };
+}
+
+/** Mounted after the web app: whatever nothing served is a JSON 404 (not Express's HTML page). */
+export function notFound(): express.RequestHandler {
+  return (req, res) => {
+    sendError(res, 404, 'not_found', `Nothing is served at ${req.method} ${req.originalUrl.split('?')[0]!.slice(0, 200)}.`);
   };
 }

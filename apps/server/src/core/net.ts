@@ -1,7 +1,7 @@
 // Facts about one TCP connection, as the server sees it: its 4-tuple, and how many requests it carried.
 
 import type { Socket } from 'node:net';
-import type { ConnectionInfo, SocketAddress } from '@loopwire/protocol';
+import type { ConnectionInfo, SocketAddress } from '@loopwire/contract';
 
 export interface FourTuple {
   /** The server's side. */

@@ -1,6 +1,7 @@
 // The latency summary the fan-out lab reports (p50, p95, p99, max), from the shared nearest-rank percentile.
 
-import { percentile, type LatencySummary } from '@loopwire/protocol';
+import { percentile } from '@loopwire/protocol';
+import type { LatencySummary } from '@loopwire/contract';
 
 export function summarizeLatencies(values: readonly number[]): LatencySummary | null {
   if (values.length === 0) return null;

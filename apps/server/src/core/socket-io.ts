@@ -2,11 +2,6 @@
 // events to pages (loop samples, captures, jobs, the feed) is handed.
 
 import type { Server } from 'socket.io';
-import type {
-  ClientToServerEvents,
-  InterServerEvents,
-  ServerToClientEvents,
-  SocketData,
-} from '@loopwire/protocol';
+import type { ClientToServerEvents, InterServerEvents, ServerToClientEvents, SocketData } from '@loopwire/contract';
 
 export type LoopwireIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

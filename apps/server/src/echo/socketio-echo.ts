@@ -3,12 +3,13 @@
 
 import type { ServerDeps } from '../deps.js';
 
-export function registerSocketIoEcho({ io }: Pick<ServerDeps, 'io'>): void {
+export function registerSocketIoEcho({ io, config }: Pick<ServerDeps, 'io' | 'config'>): void {
   io.on('connection', (socket) => {
     socket.data.connectedAt = Date.now();
     socket.emit('server:hello', {
       pid: process.pid,
       transport: socket.conn.transport.name,
+      worker: config.workerSlot,
       at: Date.now(),
     });
     socket.on('echo:send', (payload, ack) => {

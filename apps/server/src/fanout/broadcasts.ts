@@ -2,7 +2,7 @@
 // acks, and measures delivery latency (device receivedAt − server sentAt) and messages per second.
 
 import { randomUUID } from 'node:crypto';
-import type { BroadcastResult, DeviceAck, DeviceCommand } from '@loopwire/protocol';
+import type { BroadcastResult, DeviceAck, DeviceCommand } from '@loopwire/contract';
 import type { DevicesNamespace } from './fleet.js';
 import { summarizeLatencies } from '../core/percentiles.js';
 
@@ -16,16 +16,18 @@ function isDeviceAck(reply: unknown): reply is DeviceAck {
 }
 
 export interface Broadcaster {
-  broadcast(payload: unknown, room: string | null): BroadcastResult;
+  /** `sid`: the learner who asked, so a check can find *their* latest broadcast. */
+  broadcast(payload: unknown, room: string | null, sid: string): BroadcastResult;
   get(id: string): BroadcastResult | undefined;
-  latest(): BroadcastResult | undefined;
+  latestOf(sid: string): BroadcastResult | undefined;
 }
 
 export function createBroadcaster(namespace: DevicesNamespace, onDone: (result: BroadcastResult) => void): Broadcaster {
   const results = new Map<string, BroadcastResult>();
+  const senders = new Map<string, string>();
 
   return {
-    broadcast(payload, room) {
+    broadcast(payload, room, sid) {
       const target = room ? namespace.to(room) : namespace;
       const recipients = room ? (namespace.adapter.rooms.get(room)?.size ?? 0) : namespace.sockets.size;
       const command: DeviceCommand = { id: randomUUID(), sentAt: preciseNow(), payload };
@@ -41,7 +43,12 @@ export function createBroadcaster(namespace: DevicesNamespace, onDone: (result: 
         messagesPerSecond: null,
       };
       results.set(result.id, result);
-      if (results.size > keptResults) results.delete(results.keys().next().value!);
+      senders.set(result.id, sid);
+      if (results.size > keptResults) {
+        const oldest = results.keys().next().value!;
+        results.delete(oldest);
+        senders.delete(oldest);
+      }
       if (recipients === 0) {
         onDone(result);
         return { ...result };
@@ -62,6 +69,6 @@ export function createBroadcaster(namespace: DevicesNamespace, onDone: (result: 
       return { ...result };
     },
     get: (id) => results.get(id),
-    latest: () => [...results.values()].at(-1),
+    latestOf: (sid) => [...results.values()].findLast((result) => senders.get(result.id) === sid),
   };
 }

@@ -3,7 +3,7 @@
 // the sender's room only, and rate-limits each client with a token bucket.
 
 import type { Namespace } from 'socket.io';
-import type { ChatClientToServerEvents, ChatMember, ChatServerToClientEvents } from '@loopwire/protocol';
+import type { ChatClientToServerEvents, ChatMember, ChatServerToClientEvents } from '@loopwire/contract';
 import { createTokenBucket } from '../core/token-bucket.js';
 
 export const chatRooms = ['lobby', 'warehouse', 'drivers'] as const;

@@ -3,25 +3,26 @@
 // limiter, and a chat namespace with rooms.
 
 import express from 'express';
-import type { CommandResult, FleetResponse, FloodResult } from '@loopwire/protocol';
+import {
+  BroadcastRequestSchema,
+  CommandRequestSchema,
+  FloodRequestSchema,
+  SimulatorRequestSchema,
+  type CommandResult,
+  type FleetResponse,
+  type FloodResult,
+} from '@loopwire/contract';
 import type { ServerDeps } from '../deps.js';
 import { HttpError } from '../core/errors.js';
+import { readBody } from '../core/read-input.js';
+import { sidOf } from '../session/sid.js';
 import { createBroadcaster, preciseNow } from './broadcasts.js';
 import { registerChat } from './chat.js';
 import { createFleet, type DevicesNamespace } from './fleet.js';
 import { createSimulatorProcess } from './simulator-process.js';
 
-export const maxSimulatedDevices = 1000;
 const commandTimeoutMs = 5000;
 const maxFloodMessages = 50_000;
-const roomPattern = /^[a-z]{1,16}:[a-z0-9-]{1,32}$/;
-
-function wholeNumber(value: unknown, name: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new HttpError(400, `bad_${name}`, `${name} must be a whole number from ${min} to ${max}.`);
-  }
-  return value;
-}
 
 export function registerFanout({
   api,
@@ -38,11 +39,11 @@ export function registerFanout({
     onChange: () => {
       fleetChangeTimer ??= setTimeout(() => {
         fleetChangeTimer = undefined;
-        io.emit('fanout:fleet-changed', { count: fleet.count() });
+        io.local.emit('fanout:fleet-changed', { count: fleet.count() });
       }, 250);
     },
   });
-  const broadcaster = createBroadcaster(fleet.namespace, (result) => io.emit('fanout:broadcast-done', result));
+  const broadcaster = createBroadcaster(fleet.namespace, (result) => io.local.emit('fanout:broadcast-done', result));
   registerChat(io.of('/chat') as unknown as Parameters<typeof registerChat>[0], config.messageRateLimit);
 
   const simulator = createSimulatorProcess(() => {
@@ -70,7 +71,7 @@ export function registerFanout({
   });
 
   devices.post('/simulator', (req, res) => {
-    const count = wholeNumber((req.body as { count?: unknown } | undefined)?.count, 'count', 1, maxSimulatedDevices);
+    const { count } = readBody(SimulatorRequestSchema, req.body ?? {});
     simulator.start(count);
     res.status(202).json(simulator.status());
   });
@@ -81,18 +82,14 @@ export function registerFanout({
   });
 
   devices.post('/broadcast', (req, res) => {
-    const body = (req.body ?? {}) as { payload?: unknown; room?: unknown };
-    if (!('payload' in body)) throw new HttpError(400, 'bad_payload', 'Send {"payload": any, "room"?: string}.');
-    if (body.room !== undefined && (typeof body.room !== 'string' || !roomPattern.test(body.room))) {
-      throw new HttpError(400, 'bad_room', 'room, when sent, is a room name like "zone:north" or "cap:gps".');
-    }
-    const { id, sentAt, recipients } = broadcaster.broadcast(body.payload, (body.room as string | undefined) ?? null);
+    const { payload, room } = readBody(BroadcastRequestSchema, req.body ?? {});
+    const { id, sentAt, recipients } = broadcaster.broadcast(payload, room ?? null, sidOf(res));
     res.json({ id, sentAt, recipients });
   });
 
   devices.get('/broadcasts/latest', (_req, res) => {
-    const latest = broadcaster.latest();
-    if (!latest) throw new HttpError(404, 'no_broadcast', 'No broadcast has been sent yet.');
+    const latest = broadcaster.latestOf(sidOf(res));
+    if (!latest) throw new HttpError(404, 'no_broadcast', 'You have not sent a broadcast yet.');
     res.json(latest);
   });
 
@@ -103,9 +100,7 @@ export function registerFanout({
   });
 
   devices.post('/flood', async (req, res) => {
-    const body = (req.body ?? {}) as { ratePerDevice?: unknown; durationMs?: unknown };
-    const ratePerDevice = wholeNumber(body.ratePerDevice, 'ratePerDevice', 1, 1000);
-    const durationMs = wholeNumber(body.durationMs, 'durationMs', 100, 5000);
+    const { ratePerDevice, durationMs } = readBody(FloodRequestSchema, req.body ?? {});
     const simulated = simulator.status();
     if (!simulated.running) throw new HttpError(409, 'no_simulator', 'Start the simulated fleet first.');
     const planned = simulated.requested * ratePerDevice * (durationMs / 1000);
@@ -134,11 +129,11 @@ export function registerFanout({
   devices.post('/:deviceId/command', async (req, res) => {
     const socket = fleet.get(req.params.deviceId);
     if (!socket) throw new HttpError(404, 'unknown_device', `No device ${req.params.deviceId} is connected.`);
-    const body = (req.body ?? {}) as { payload?: unknown };
+    const { payload } = readBody(CommandRequestSchema, req.body ?? {});
     const sentAt = preciseNow();
     let ack: unknown;
     try {
-      ack = await socket.timeout(commandTimeoutMs).emitWithAck('device:command', { id: `cmd-${Math.round(sentAt)}`, sentAt, payload: body.payload ?? null });
+      ack = await socket.timeout(commandTimeoutMs).emitWithAck('device:command', { id: `cmd-${Math.round(sentAt)}`, sentAt, payload });
     } catch {
       throw new HttpError(504, 'device_timeout', `Device ${req.params.deviceId} did not acknowledge within ${commandTimeoutMs} ms.`);
     }

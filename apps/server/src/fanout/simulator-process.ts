@@ -2,7 +2,7 @@
 // it by process group, so no simulated device outlives the server or a resize.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { SimulatorStatus } from '@loopwire/protocol';
+import type { SimulatorStatus } from '@loopwire/contract';
 import { builtFile } from '../core/built-file.js';
 import type { SimulatorReport, SimulatorRequest } from './simulator.js';
 

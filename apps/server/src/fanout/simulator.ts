@@ -3,7 +3,7 @@
 // parent's request floods `device:report` (fan-in). Started and killed by simulator-process.ts.
 
 import { io, type Socket } from 'socket.io-client';
-import type { DeviceAck, DeviceClientToServerEvents, DeviceServerToClientEvents } from '@loopwire/protocol';
+import type { DeviceAck, DeviceClientToServerEvents, DeviceServerToClientEvents } from '@loopwire/contract';
 
 type DeviceSocket = Socket<DeviceServerToClientEvents, DeviceClientToServerEvents>;
 

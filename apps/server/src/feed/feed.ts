@@ -1,7 +1,7 @@
 // The message feed every transport serves: publish a message once, every subscriber hears it.
 // History is bounded (a ring of the newest messages), so the server's memory stays flat.
 
-import type { FeedMessage } from '@loopwire/protocol';
+import type { FeedMessage } from '@loopwire/contract';
 
 export type FeedListener = (message: FeedMessage) => void;
 

@@ -1,11 +1,16 @@
 // Long polling: `GET /api/poll/long?after=<id>` is held open until a newer message exists (200 at
 // once, every waiting client together) or the hold time passes (204). One request per message, no timer.
+// `GET /api/poll/long/released` lists the caller's own held polls that a message released, so a
+// challenge can check that *this* learner's requests were waiting when their message arrived.
 
 import type { Response } from 'express';
-import { longPollHoldMs, type FeedMessages } from '@loopwire/protocol';
+import { PollQuerySchema, longPollHoldMs, type FeedMessages } from '@loopwire/contract';
+import type { ReleasedLongPoll, ReleasedLongPolls } from '@loopwire/contract';
 import type { FeedDeps } from './hub.js';
-import { parseAfter } from './after.js';
+import { readQuery } from '../core/read-input.js';
 import { HttpError } from '../core/errors.js';
+import { createPerSidHistory } from '../session/history.js';
+import { sidOf } from '../session/sid.js';
 
 /** More waiting requests than this are refused (503) so a flood cannot grow memory without bound. */
 export const maxLongPollWaiters = 10_000;
@@ -14,11 +19,13 @@ interface Waiter {
   after: number;
   res: Response;
   timer: NodeJS.Timeout;
+  heldSince: number;
 }
 
 export function registerLongPolling({ api, feedHub, config, onClose }: FeedDeps<'api' | 'config' | 'onClose'>): void {
   const holdMs = config.longPollHoldMs ?? longPollHoldMs;
   const waiters = new Set<Waiter>();
+  const releasedOfSid = createPerSidHistory<ReleasedLongPoll>();
 
   const settle = (waiter: Waiter) => {
     clearTimeout(waiter.timer);
@@ -30,13 +37,20 @@ export function registerLongPolling({ api, feedHub, config, onClose }: FeedDeps<
       const messages = feedHub.feed.since(waiter.after);
       if (messages.length === 0) continue;
       settle(waiter);
+      const now = Date.now();
+      releasedOfSid.add(sidOf(waiter.res), { messageIds: messages.map((message) => message.id), heldMs: now - waiter.heldSince, at: now });
       const body: FeedMessages = { messages };
       waiter.res.json(body);
     }
   });
 
+  api.get('/poll/long/released', (_req, res) => {
+    const body: ReleasedLongPolls = { released: releasedOfSid.of(sidOf(res)) };
+    res.json(body);
+  });
+
   api.get('/poll/long', (req, res) => {
-    const after = parseAfter(req.query.after);
+    const after = readQuery(PollQuerySchema, req.query).after;
     res.set('Cache-Control', 'no-store');
     const ready = feedHub.feed.since(after);
     if (ready.length > 0) {
@@ -50,6 +64,7 @@ export function registerLongPolling({ api, feedHub, config, onClose }: FeedDeps<
     const waiter: Waiter = {
       after,
       res,
+      heldSince: Date.now(),
       timer: setTimeout(() => {
         settle(waiter);
         res.status(204).end();

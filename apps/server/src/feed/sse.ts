@@ -1,12 +1,15 @@
 // Server-Sent Events: `GET /api/sse/ticker` streams the feed as `message` events (whose `id:` is the
 // message id), a `notice` on every (re)connection, price `update`s and heartbeat comments. A client
-// that reconnects with `Last-Event-ID` gets exactly the messages it missed.
+// that reconnects with `Last-Event-ID` gets exactly the messages it missed. The notice carries an
+// `id:` too, the feed's position when the stream (re)opened: a stream that has seen only price
+// updates still has a resume point, so a drop never loses what is posted while it is down.
 
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import type { SseNotice } from '@loopwire/protocol';
+import type { SseNotice } from '@loopwire/contract';
 import type { FeedDeps } from './hub.js';
 import { HttpError } from '../core/errors.js';
+import { sidOf } from '../session/sid.js';
 import { eventStreamHeaders, formatComment, formatEvent, formatRetry, parseLastEventId } from '../core/event-stream.js';
 import { createPriceTicker } from './ticker.js';
 
@@ -49,7 +52,8 @@ export function registerSse({ api, feedHub, config, onClose }: FeedDeps<'api' | 
     };
 
     const notice: SseNotice = { stream, resumedFrom, replaying: missed.length };
-    send(formatRetry(sseRetryMs) + formatEvent({ event: 'notice', data: notice }));
+    const position = resumedFrom ?? feedHub.feed.lastId();
+    send(formatRetry(sseRetryMs) + formatEvent({ event: 'notice', id: position, data: notice }));
     for (const message of missed) send(formatEvent({ event: 'message', id: message.id, data: message }));
 
     const unsubscribe = feedHub.feed.subscribe((message) =>
@@ -59,7 +63,7 @@ export function registerSse({ api, feedHub, config, onClose }: FeedDeps<'api' | 
     const updates = wantsUpdates(req)
       ? setInterval(() => send(formatEvent({ event: 'update', data: ticker.next() })), tickerMs)
       : undefined;
-    const forget = feedHub.connections.add('sse', stream, () => res.end());
+    const forget = feedHub.connections.add('sse', stream, sidOf(res), () => res.end());
 
     res.on('close', () => {
       unsubscribe();

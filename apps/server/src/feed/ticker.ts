@@ -1,6 +1,6 @@
 // The unprompted half of the SSE demo: a made-up price that moves on its own, pushed as `update` events.
 
-import type { TickerUpdate } from '@loopwire/protocol';
+import type { TickerUpdate } from '@loopwire/contract';
 
 export function createPriceTicker(symbol = 'LWR', start = 100, random = Math.random) {
   let price = start;

@@ -1,12 +1,13 @@
 // Runs lab jobs in the four modes, enforces the blocking budget and the concurrency caps,
-// tells every page when a job starts, gets a thread and finishes, and keeps recent results.
+// tells every page when a job starts, gets a thread and finishes.
 
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { MessageChannel } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
-import type { JobLane, JobMode, LabJobResult } from '@loopwire/protocol';
+import type { JobLane, JobMode, LabJobResult } from '@loopwire/contract';
 import type { LoopwireIo } from '../core/socket-io.js';
 import type { BlockingBudget } from './blocking-budget.js';
+import { HttpError } from '../core/errors.js';
 import { burnCpu } from './cpu-work.js';
 import type { CpuTask, CpuTaskResult } from './cpu-worker.js';
 import type { LoopMonitor } from './loop-monitor.js';
@@ -19,8 +20,6 @@ export const partitionSliceMs = 8;
 
 /** How many jobs of each non-blocking mode may be in flight at once. */
 export const concurrencyCaps = { partitioned: 2, async: 8, worker: 8 } as const;
-
-const recentJobsKept = 50;
 
 export interface JobRunnerDeps {
   io: LoopwireIo;
@@ -36,7 +35,6 @@ export interface JobRunner {
   run(mode: JobMode, durationMs: number): Promise<LabJobResult>;
   /** Accepts every job before any starts, so a batch cannot be half refused. */
   runBatch(mode: JobMode, durationMs: number, count: number): Promise<LabJobResult[]>;
-  recent(): LabJobResult[];
 }
 
 interface Ran {
@@ -49,12 +47,19 @@ interface Ran {
 export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }: JobRunnerDeps): JobRunner {
   let nextId = 1;
   const inFlight = { partitioned: 0, async: 0, worker: 0 };
-  const recent: LabJobResult[] = [];
   /** Lane and start of each in-flight async job, set when it gets a libuv thread. */
   const asyncRuns = new Map<number, Ran>();
 
   const admit = (mode: JobMode, durationMs: number, count: number) => {
     if (mode === 'blocking') {
+      // Waiting cannot help a batch bigger than the whole budget: that is the request's fault (400), not a 429.
+      if (durationMs * count > budget.budgetMs) {
+        throw new HttpError(
+          400,
+          'batch_over_budget',
+          `${count} blocking jobs of ${durationMs} ms need ${durationMs * count} ms, more than the ${budget.budgetMs} ms of blocking allowed per ${budget.windowMs / 1000} s: ask for fewer or shorter jobs.`,
+        );
+      }
       const reservation = budget.reserve(durationMs * count);
       if (!reservation.ok) {
         throw new RetryLater(
@@ -77,7 +82,7 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
 
   const runOnLane = async (id: number, mode: JobMode, durationMs: number): Promise<Ran> => {
     const running = (lane: JobLane, runStartedAt: number, jobId = id): Ran => {
-      io.emit('lab:job-running', { id: jobId, mode, lane, runStartedAt });
+      io.local.emit('lab:job-running', { id: jobId, mode, lane, runStartedAt });
       return { lane, runStartedAt, hashes: null };
     };
     switch (mode) {
@@ -114,7 +119,7 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
       case 'worker': {
         const { port1, port2 } = new MessageChannel();
         port1.once('message', ({ threadId, runStartedAt }: { threadId: number; runStartedAt: number }) => {
-          io.emit('lab:job-running', { id, mode, lane: { kind: 'worker', index: threadId }, runStartedAt });
+          io.local.emit('lab:job-running', { id, mode, lane: { kind: 'worker', index: threadId }, runStartedAt });
         });
         try {
           const result = await workers.run({ durationMs, started: port2 }, { transferList: [port2] });
@@ -136,7 +141,7 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
       lane = index === null ? null : { kind: 'libuv', index };
       if (lane) asyncRuns.set(id, { lane, runStartedAt: startedAt, hashes: null });
     }
-    io.emit('lab:job-started', { id, mode, durationMs, startedAt, lane });
+    io.local.emit('lab:job-started', { id, mode, durationMs, startedAt, lane });
     let ran: Ran;
     try {
       ran = await runOnLane(id, mode, durationMs);
@@ -159,9 +164,7 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
       lane: ran.lane,
       hashes: ran.hashes,
     };
-    recent.push(result);
-    if (recent.length > recentJobsKept) recent.shift();
-    io.emit('lab:job-finished', result);
+    io.local.emit('lab:job-finished', result);
     return result;
   };
 
@@ -174,7 +177,6 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
       admit(mode, durationMs, count);
       return Promise.all(Array.from({ length: count }, () => runAccepted(mode, durationMs)));
     },
-    recent: () => [...recent],
   };
 }
 

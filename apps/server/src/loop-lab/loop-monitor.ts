@@ -2,7 +2,7 @@
 // kept in a bounded history and handed to listeners (the lab pushes each sample to every page).
 
 import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'node:perf_hooks';
-import type { LoopSample } from '@loopwire/protocol';
+import type { LoopSample } from '@loopwire/contract';
 
 export interface LoopMonitor {
   /** Oldest first; at most `historySize` samples. */

@@ -1,9 +1,23 @@
 // The event-loop lab on the live server: loop samples and heartbeat ticks to every page, jobs in
 // four modes, ordering experiments. Routes under /api/lab (contract: the README's "HTTP contract").
+// Each learner's own jobs and experiment runs are kept per sid, so a challenge check reads what
+// this learner did.
 
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { LabLoopResponse, LabRecentJobsResponse, OrderResult } from '@loopwire/protocol';
+import {
+  LabBatchRequestSchema,
+  LabJobRequestSchema,
+  OrderRequestSchema,
+  orderExperimentIds,
+  type LabJobResult,
+  type LabLoopResponse,
+  type OrderRun,
+  type OrderRunsResponse,
+  type OrderExperimentSources,
+  type LabRecentJobsResponse,
+  type OrderResult,
+} from '@loopwire/contract';
 import type { Response } from 'express';
 import type { ServerDeps } from '../deps.js';
 import { createBlockingBudget } from './blocking-budget.js';
@@ -12,20 +26,22 @@ import type { CpuTask, CpuTaskResult } from './cpu-worker.js';
 import { createJobRunner } from './jobs.js';
 import { RetryLater } from '../core/retry-later.js';
 import { createLoopMonitor } from './loop-monitor.js';
-import { runOrderExperiment } from './order-experiments.js';
+import { runOrderExperiment, sourceOf } from './order-experiments.js';
 import { createPbkdf2Work } from './pbkdf2-work.js';
 import { createThreadpoolLanes, threadpoolSize } from './threadpool-lanes.js';
-import { readBatchRequest, readJobRequest, readOrderRequest } from './validate.js';
 import { sendError } from '../core/errors.js';
+import { readBody } from '../core/read-input.js';
+import { createPerSidHistory } from '../session/history.js';
+import { sidOf } from '../session/sid.js';
 
 const tickEveryMs = 100;
 
 export function registerLoopLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' | 'api' | 'config' | 'onClose'>): void {
   const monitor = createLoopMonitor();
-  monitor.onSample((sample) => io.emit('loop:sample', sample));
+  monitor.onSample((sample) => io.local.emit('loop:sample', sample));
 
   let seq = 0;
-  const heartbeat = setInterval(() => io.emit('loop:tick', { seq: ++seq, sentAt: Date.now() }), tickEveryMs);
+  const heartbeat = setInterval(() => io.local.emit('loop:tick', { seq: ++seq, sentAt: Date.now() }), tickEveryMs);
 
   const workerThreads = Math.max(2, Math.min(4, availableParallelism()));
   // Long-lived workers: started once, kept warm, so a job never pays for starting a thread.
@@ -55,33 +71,53 @@ export function registerLoopLab({ io, api, config, onClose }: Pick<ServerDeps, '
     res.json(body);
   });
 
+  const jobsOfSid = createPerSidHistory<LabJobResult>();
+  const orderRunsOfSid = createPerSidHistory<OrderRun>({ perSid: 20 });
+
+  /** The caller's own recent jobs, oldest first. */
   api.get('/lab/jobs', (_req, res) => {
-    const body: LabRecentJobsResponse = { jobs: jobs.recent() };
+    const body: LabRecentJobsResponse = { jobs: jobsOfSid.of(sidOf(res)) };
     res.json(body);
   });
 
   api.post('/lab/jobs', async (req, res) => {
-    const { mode, durationMs } = readJobRequest(req.body);
+    const { mode, durationMs } = readBody(LabJobRequestSchema, req.body);
     try {
-      res.json(await jobs.run(mode, durationMs));
+      const job = await jobs.run(mode, durationMs);
+      jobsOfSid.add(sidOf(res), job);
+      res.json(job);
     } catch (error) {
       refuseLater(res, error);
     }
   });
 
   api.post('/lab/batch', async (req, res) => {
-    const { mode, durationMs, count } = readBatchRequest(req.body);
+    const { mode, durationMs, count } = readBody(LabBatchRequestSchema, req.body);
     try {
-      res.json({ jobs: await jobs.runBatch(mode, durationMs, count) });
+      const batch = await jobs.runBatch(mode, durationMs, count);
+      for (const job of batch) jobsOfSid.add(sidOf(res), job);
+      res.json({ jobs: batch });
     } catch (error) {
       refuseLater(res, error);
     }
   });
 
+  api.get('/lab/experiments', (_req, res) => {
+    const body: OrderExperimentSources = { experiments: orderExperimentIds.map((id) => ({ id, code: sourceOf(id) })) };
+    res.json(body);
+  });
+
+  /** The caller's own recent experiment runs, oldest first. */
+  api.get('/lab/order', (_req, res) => {
+    const body: OrderRunsResponse = { runs: orderRunsOfSid.of(sidOf(res)) };
+    res.json(body);
+  });
+
   api.post('/lab/order', async (req, res) => {
-    const experiment = readOrderRequest(req.body);
+    const { experiment } = readBody(OrderRequestSchema, req.body);
     try {
       const body: OrderResult = { experiment, observed: await runOrderExperiment(experiment) };
+      orderRunsOfSid.add(sidOf(res), { ...body, at: Date.now() });
       res.json(body);
     } catch (error) {
       refuseLater(res, error);

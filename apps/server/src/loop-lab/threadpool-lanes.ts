@@ -11,10 +11,23 @@ export interface ThreadpoolLanes {
   laneOf(jobId: number): number | undefined;
 }
 
+const maxThreadpoolSize = 1024;
+
+/** C's atoi: optional leading whitespace and sign, then digits; no digits reads as 0. */
+function atoi(text: string): number {
+  const match = /^[\t\n\v\f\r ]*([+-]?\d+)/.exec(text);
+  return match ? Number.parseInt(match[1]!, 10) : 0;
+}
+
+/** The pool size libuv itself starts (src/threadpool.c, init_threads): 4 when the variable is
+ *  unset, otherwise atoi of its value held in an unsigned int, so "lots" reads as 0 and becomes 1
+ *  thread, and a negative number wraps round to the 1024 cap. */
 export function threadpoolSize(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = Number(env.UV_THREADPOOL_SIZE);
-  // libuv clamps the size to 1..1024 and falls back to 4.
-  return Number.isInteger(configured) && configured > 0 ? Math.min(configured, 1024) : 4;
+  const value = env.UV_THREADPOOL_SIZE;
+  if (value === undefined) return 4;
+  const configured = atoi(value);
+  if (configured === 0) return 1;
+  return configured < 0 ? maxThreadpoolSize : Math.min(configured, maxThreadpoolSize);
 }
 
 export function createThreadpoolLanes(size: number): ThreadpoolLanes {

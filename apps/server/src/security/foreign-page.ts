@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 export interface ForeignPage {
   /** The port it listens on, or null if it could not start (the lab says so). */
   port(): number | null;
+  /** Resolves with port() once listening has succeeded or failed, so nobody reports a start still under way. */
+  started: Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -90,16 +92,21 @@ export function startForeignPage(options: { host: string; port: number; mainPort
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 15_000;
-  server.on('error', (error: NodeJS.ErrnoException) => {
-    console.warn(
-      `loopwire: the CSWSH demo's foreign page cannot listen on ${options.host}:${options.port} (${error.code ?? error.message}); set LAB_FOREIGN_PORT to a free port`,
-    );
-  });
-  server.listen(options.port, options.host, () => {
-    listening = (server.address() as AddressInfo).port;
+  const started = new Promise<number | null>((resolve) => {
+    server.on('error', (error: NodeJS.ErrnoException) => {
+      console.warn(
+        `loopwire: the CSWSH demo's foreign page cannot listen on ${options.host}:${options.port} (${error.code ?? error.message}); set LAB_FOREIGN_PORT to a free port`,
+      );
+      resolve(null);
+    });
+    server.listen(options.port, options.host, () => {
+      listening = (server.address() as AddressInfo).port;
+      resolve(listening);
+    });
   });
   return {
     port: () => listening,
+    started,
     close: () =>
       new Promise<void>((resolve) => {
         if (!server.listening) return resolve();

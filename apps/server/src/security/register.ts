@@ -3,31 +3,31 @@
 
 import { randomUUID } from 'node:crypto';
 import express from 'express';
-import type { KnownConnection, KnownConnectionsResponse, SecurityInfo } from '@loopwire/protocol';
+import { TokenRequestSchema, type HandshakeOutcomes, type KnownConnection, type KnownConnectionsResponse, type SecurityInfo } from '@loopwire/contract';
 import type { ServerDeps } from '../deps.js';
 import { HttpError } from '../core/errors.js';
+import { readBody } from '../core/read-input.js';
 import { createAttemptLog } from './attempts.js';
 import { describeIoSocket, describeRawConnection, type RawConnection } from './connections.js';
 import { startForeignPage } from './foreign-page.js';
 import { labPaths, limitedMaxMessageBytes, registerLabWebSockets } from './lab-websockets.js';
 import { registerSecureNamespace } from './secure-namespace.js';
-import { readSid } from '../session/sid.js';
+import { sidOf } from '../session/sid.js';
 import { createTicketBook, createTokenIssuer } from './tokens.js';
 
 export const ticketTtlMs = 30_000;
 const maxListedConnections = 60;
-const tokenName = /^[\p{L}\p{N} _.-]{1,32}$/u;
 
 /** The demo endpoint without an Origin check exists only while nobody else can reach the server. */
 export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
-export function registerSecurity(deps: Pick<ServerDeps, 'api' | 'config' | 'io' | 'upgrades' | 'httpServer' | 'onClose'>): void {
-  const { api, config, io, upgrades, httpServer, onClose } = deps;
-  const attempts = createAttemptLog();
+export function registerSecurity(deps: Pick<ServerDeps, 'api' | 'config' | 'io' | 'upgrades' | 'httpServer' | 'sessions' | 'onClose'>): void {
+  const { api, config, io, upgrades, httpServer, sessions, onClose } = deps;
+  const attempts = createAttemptLog(sessions);
   const tickets = createTicketBook(ticketTtlMs);
-  const issuer = createTokenIssuer();
+  const issuer = createTokenIssuer(config.tokenClock);
   const rawConnections = new Set<RawConnection>();
   const cswshDemo = isLoopbackHost(config.host);
 
@@ -57,9 +57,9 @@ export function registerSecurity(deps: Pick<ServerDeps, 'api' | 'config' | 'io' 
 
   const security = express.Router();
 
-  security.get('/info', (_req, res) => {
+  security.get('/info', async (_req, res) => {
     const info: SecurityInfo = {
-      foreignPort: foreignPage.port(),
+      foreignPort: await foreignPage.started,
       cswshDemo,
       messageRateLimit: config.messageRateLimit,
       limitedMaxMessageBytes,
@@ -70,20 +70,22 @@ export function registerSecurity(deps: Pick<ServerDeps, 'api' | 'config' | 'io' 
   });
 
   security.post('/tokens', (req, res) => {
-    const body = (req.body ?? {}) as { name?: unknown; ttlMs?: unknown };
-    const name = body.name ?? 'learner';
-    if (typeof name !== 'string' || !tokenName.test(name)) {
-      throw new HttpError(400, 'bad_name', 'name must be 1 to 32 letters, digits, spaces, dots, dashes or underscores.');
-    }
-    const ttlMs = body.ttlMs ?? 10 * 60_000;
-    if (typeof ttlMs !== 'number' || !Number.isInteger(ttlMs) || ttlMs < 1000 || ttlMs > 3_600_000) {
-      throw new HttpError(400, 'bad_ttl', 'ttlMs must be a whole number of milliseconds from 1000 to 3600000.');
-    }
+    const { name, ttlMs } = readBody(TokenRequestSchema, req.body ?? {});
     res.status(201).json(issuer.issue(name, ttlMs));
   });
 
-  security.post('/tickets', (req, res) => {
-    res.status(201).json(tickets.issue(readSid(req.headers)));
+  security.post('/tickets', (_req, res) => {
+    const issued = tickets.issue(sidOf(res));
+    if (!issued) {
+      res.set('Retry-After', String(Math.ceil(tickets.retryAfterMs() / 1000)));
+      throw new HttpError(429, 'too_many_tickets', 'The server holds as many tickets as it keeps at once; try again when the oldest expire.');
+    }
+    res.status(201).json(issued);
+  });
+
+  security.get('/attempts', (_req, res) => {
+    const body: HandshakeOutcomes = { attempts: attempts.of(sidOf(res)) };
+    res.json(body);
   });
 
   security.get('/attempts/:attempt', (req, res) => {
@@ -94,24 +96,30 @@ export function registerSecurity(deps: Pick<ServerDeps, 'api' | 'config' | 'io' 
     res.json(outcome);
   });
 
-  security.get('/connections', (req, res) => {
-    const askerSid = readSid(req.headers);
-    const askerSocketId = typeof req.query.socketId === 'string' ? req.query.socketId : null;
+  // A browser sees its own connections (those whose handshake carried its verified sid) in full, and
+  // everyone else's only as counts: another browser's headers, cookie or auth are not its business.
+  security.get('/connections', (_req, res) => {
+    const askerSid = sidOf(res);
+    const yours: KnownConnection[] = [];
+    const others = { websocket: 0, socketIo: 0, devices: 0 };
     const accepted = [...otherUpgrades].filter((connection) => connection.req.socket.writable);
-    const all: KnownConnection[] = [...rawConnections, ...accepted].map((connection) => describeRawConnection(connection, askerSid));
-    let omitted = 0;
-    for (const [name, namespace] of io._nsps) {
-      // Simulated devices can be a thousand: the fan-out lab lists them; here they are only counted.
-      if (name === '/devices') {
-        omitted += namespace.sockets.size;
-        continue;
-      }
-      for (const socket of namespace.sockets.values()) all.push(describeIoSocket(socket, askerSid, askerSocketId));
+    for (const connection of [...rawConnections, ...accepted]) {
+      if (sessions.read(connection.req.headers) === askerSid) yours.push(describeRawConnection(connection, askerSid));
+      else others.websocket += 1;
     }
-    all.sort((a, b) => Number(b.yours) - Number(a.yours) || b.connectedAt - a.connectedAt);
+    for (const [name, namespace] of io._nsps) {
+      for (const socket of namespace.sockets.values()) {
+        // Simulated devices can be a thousand (the fan-out lab lists them): here they are only counted.
+        if (name !== '/devices' && sessions.read(socket.handshake.headers) === askerSid) yours.push(describeIoSocket(socket, askerSid));
+        else if (name === '/devices') others.devices += 1;
+        else others.socketIo += 1;
+      }
+    }
+    yours.sort((a, b) => b.connectedAt - a.connectedAt);
     const body: KnownConnectionsResponse = {
-      connections: all.slice(0, maxListedConnections),
-      omitted: omitted + Math.max(0, all.length - maxListedConnections),
+      connections: yours.slice(0, maxListedConnections),
+      others,
+      omitted: Math.max(0, yours.length - maxListedConnections),
     };
     res.json(body);
   });

@@ -4,7 +4,7 @@
 // Socket.IO by maxHttpBufferSize: an over-size packet disconnects the client.
 
 import type { Namespace } from 'socket.io';
-import type { SecureClientToServerEvents, SecureServerToClientEvents } from '@loopwire/protocol';
+import type { SecureClientToServerEvents, SecureServerToClientEvents } from '@loopwire/contract';
 import type { ServerDeps } from '../deps.js';
 import { createTokenBucket } from '../core/token-bucket.js';
 import { credentialMessages, type TokenIssuer } from './tokens.js';

@@ -2,7 +2,7 @@
 // Used by the tap (captured heads, HAR, the captures stream) and the security lab's connection views.
 
 import type { IncomingHttpHeaders } from 'node:http';
-import { maskCharacter } from '@loopwire/protocol';
+import { maskCharacter } from '@loopwire/contract';
 import { sidCookieName } from './sid.js';
 
 const credentialHeaderNames = new Set(['cookie', 'set-cookie', 'authorization', 'proxy-authorization']);

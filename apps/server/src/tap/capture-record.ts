@@ -1,7 +1,8 @@
 // What the tap keeps about one exchange while it happens: raw bytes and counters, bounded. The
 // public Capture (masked, decoded) is made from it only when someone asks (serialize.ts).
 
-import { unmaskPreview, type CaptureKind, type SocketAddress } from '@loopwire/protocol';
+import type { CaptureKind, SocketAddress } from '@loopwire/contract';
+import { unmaskPreview } from '@loopwire/protocol';
 
 /** Bytes of each body kept for the preview; Socket.IO polling bodies keep more, to decode packets. */
 export const previewBytes = 256;
@@ -172,6 +173,8 @@ export interface CaptureRecord {
   noise: boolean;
   kind: CaptureKind;
   startedAt: number;
+  /** When the final response head was written; a held long poll answers long after it started. */
+  respondedAt: number | null;
   method: string;
   url: string;
   status: number | null;

@@ -1,6 +1,6 @@
 // Which transport an exchange is, and whether it is noise (static files, the inspector's own calls).
 
-import type { CaptureKind } from '@loopwire/protocol';
+import type { CaptureKind } from '@loopwire/contract';
 
 export function kindFromRequest(path: string): CaptureKind {
   if (path.startsWith('/socket.io/') || path === '/socket.io') return 'socket.io';

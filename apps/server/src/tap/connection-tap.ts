@@ -2,20 +2,23 @@
 // with responses (one capture per keep-alive exchange), and after a 101 decodes WebSocket frames.
 
 import type { Socket } from 'node:net';
-import { FrameDecoder, headerValue, parseHttpHead, type FrameListener, type SocketAddress } from '@loopwire/protocol';
+import type { SocketAddress } from '@loopwire/contract';
+import { FrameDecoder, headerValue, parseHttpHead, type FrameListener } from '@loopwire/protocol';
 import { bodyRecordFor, FrameLog, previewBytes, type CaptureRecord } from './capture-record.js';
 import type { CaptureStore } from './capture-store.js';
 import { isNoise, kindFromRequest, kindFromResponse } from './classify.js';
 import { frameClock } from './frame-clock.js';
 import { HttpMessageSplitter, type BodyFraming } from './http-splitter.js';
 import { fourTuple } from '../core/net.js';
-import { sidFromCookieHeader, sidFromSetCookie } from '../session/sid.js';
+import type { Sessions } from '../session/sid.js';
 
 /** Requests a client may pipeline ahead of the responses before we stop pairing them. */
 const maxAwaiting = 32;
 
 export interface ConnectionContext {
   store: CaptureStore;
+  /** Which sids are genuine: a capture belongs to a verified sid or to nobody. */
+  sessions: Sessions;
   nextCaptureId(): string;
 }
 
@@ -108,16 +111,18 @@ export class ConnectionTap {
     this.#all.clear();
   }
 
-  #newRecord(head: string, method: string, url: string): CaptureRecord {
+  /** `sid`: the one the request carried, known before the store files the capture under its owner. */
+  #newRecord(head: string, method: string, url: string, sid: string | null = null): CaptureRecord {
     const path = url.split('?')[0]!;
     const kind = kindFromRequest(path);
     const record: CaptureRecord = {
       id: this.#context.nextCaptureId(),
       connectionId: this.id,
-      sid: null,
+      sid,
       noise: isNoise(path),
       kind,
       startedAt: Date.now(),
+      respondedAt: null,
       method,
       url,
       status: null,
@@ -140,8 +145,7 @@ export class ConnectionTap {
   #onRequestHead(headBytes: Buffer): BodyFraming {
     const text = headBytes.toString('latin1');
     const head = parseHttpHead(text);
-    const record = this.#newRecord(text, head.method ?? '?', head.target ?? '?');
-    record.sid = sidFromCookieHeader(headerValue(head, 'cookie'));
+    const record = this.#newRecord(text, head.method ?? '?', head.target ?? '?', this.#context.sessions.fromCookieHeader(headerValue(head, 'cookie')));
     record.requestBody.contentType = headerValue(head, 'content-type') ?? null;
     if (head.kind !== 'request') this.#note(record, 'The request line is not `METHOD target HTTP/x.y`.');
     this.#receiving = record;
@@ -175,6 +179,7 @@ export class ConnectionTap {
     this.#awaiting.shift();
     this.#answering = record;
     record.responseHead = text;
+    record.respondedAt = Date.now();
     record.status = status;
     const contentType = headerValue(head, 'content-type') ?? null;
     record.kind = kindFromResponse(record.kind, status, contentType);
@@ -182,7 +187,7 @@ export class ConnectionTap {
     record.responseBody.contentType = contentType;
     if (record.sid === null) {
       for (const header of head.headers) {
-        if (header.name.toLowerCase() === 'set-cookie') record.sid ??= sidFromSetCookie(header.value);
+        if (header.name.toLowerCase() === 'set-cookie') record.sid ??= this.#context.sessions.fromSetCookie(header.value);
       }
     }
     this.#context.store.notifyCapture(record);

@@ -4,9 +4,10 @@
 
 import { randomBytes } from 'node:crypto';
 import { connect, type AddressInfo } from 'node:net';
-import { handshakeProbeCases, type HandshakeProbeCase, type HandshakeProbeResult } from '@loopwire/protocol';
+import { HandshakeProbeRequestSchema, type HandshakeProbeCase, type HandshakeProbeResult } from '@loopwire/contract';
 import type { ServerDeps } from '../deps.js';
 import { HttpError } from '../core/errors.js';
+import { readBody } from '../core/read-input.js';
 import type { CaptureRecord } from './capture-record.js';
 import { maskHead } from '../session/redaction.js';
 import { sidCookieName, sidOf } from '../session/sid.js';
@@ -36,10 +37,15 @@ function maskedCloseFrame(): Buffer {
   return Buffer.concat([Buffer.from([0x88, 0x82]), key, payload.map((byte, i) => byte ^ key[i % 4]!)]);
 }
 
+/** Where the probe connects (a wildcard listen address means loopback) and the Host header it sends. */
+function probeTarget(address: AddressInfo): { connectTo: string; host: string } {
+  const connectTo = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
+  return { connectTo, host: `${connectTo.includes(':') ? `[${connectTo}]` : connectTo}:${address.port}` };
+}
+
 function runProbe(address: AddressInfo, head: string, sayGoodbye: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
-    const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
-    const socket = connect(address.port, host);
+    const socket = connect(address.port, probeTarget(address).connectTo);
     const timer = setTimeout(() => socket.destroy(), probeTimeoutMs);
     let answered = false;
     socket.on('connect', () => {
@@ -70,18 +76,15 @@ async function settledCapture(tap: Tap, sid: string, remotePort: number): Promis
 
 export function registerHandshakeProbe({ api, tap, httpServer }: Pick<ServerDeps, 'api' | 'tap' | 'httpServer'>): void {
   api.post('/lab/handshake-probe', async (req, res) => {
-    const probeCase = (req.body as { case?: unknown } | undefined)?.case;
-    if (typeof probeCase !== 'string' || !(handshakeProbeCases as readonly string[]).includes(probeCase)) {
-      throw new HttpError(400, 'unknown_case', `case must be one of ${handshakeProbeCases.join(', ')}.`);
-    }
+    const { case: probeCase } = readBody(HandshakeProbeRequestSchema, req.body);
     if (!tap.enabled) throw new HttpError(409, 'tap_off', 'The wire tap is off (TAP=off), so there is nothing to show.');
     const address = httpServer.address() as AddressInfo;
     const sid = sidOf(res);
-    const head = craftedHead(probeCase as HandshakeProbeCase, `${address.address}:${address.port}`, sid);
+    const head = craftedHead(probeCase as HandshakeProbeCase, probeTarget(address).host, sid);
     const remotePort = await runProbe(address, head, probeCase === 'ok');
     const record = await settledCapture(tap, sid, remotePort);
     if (!record) throw new HttpError(504, 'probe_not_captured', 'The probe ran but its capture did not settle in time.');
-    const body: HandshakeProbeResult = { case: probeCase as HandshakeProbeCase, sent: maskHead(head), capture: tap.toCapture(record) };
+    const body: HandshakeProbeResult = { case: probeCase, sent: maskHead(head), capture: tap.toCapture(record) };
     res.json(body);
   });
 }

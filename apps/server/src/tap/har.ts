@@ -1,7 +1,8 @@
 // HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) of one capture, with WebSocket frames in
 // `_webSocketMessages` the way Chromium exports them. Secrets stay masked.
 
-import { parseHttpHead, type Capture } from '@loopwire/protocol';
+import { type Capture } from '@loopwire/contract';
+import { parseHttpHead } from '@loopwire/protocol';
 
 const nameValues = (head: string | null) => (head ? parseHttpHead(head).headers.map(({ name, value }) => ({ name, value })) : []);
 

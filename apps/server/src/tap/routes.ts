@@ -2,9 +2,10 @@
 // stream, and clearing. Contract: the README's "The wire tap" section.
 
 import type { Request, Response } from 'express';
-import { isCaptureKind, type CaptureKind, type FrameEvent } from '@loopwire/protocol';
+import { CaptureQuerySchema, CaptureStreamQuerySchema, CapturesQuerySchema, type FrameEvent } from '@loopwire/contract';
 import type { ServerDeps } from '../deps.js';
 import { HttpError } from '../core/errors.js';
+import { readQuery } from '../core/read-input.js';
 import type { CaptureRecord } from './capture-record.js';
 import { toHar } from './har.js';
 import { toCapture, toFrame } from './serialize.js';
@@ -17,24 +18,6 @@ const heartbeatMs = 15_000;
 /** How long a dropped EventSource waits before it reconnects. */
 const retryMs = 2000;
 
-const flag = (value: unknown) => value === '1' || value === 'true';
-
-function parseLimit(raw: unknown): number {
-  if (raw === undefined) return 50;
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 500) {
-    throw new HttpError(400, 'bad_limit', 'limit must be a whole number from 1 to 500.');
-  }
-  return Number(raw);
-}
-
-function parseKind(raw: unknown): CaptureKind | undefined {
-  if (raw === undefined) return undefined;
-  if (typeof raw !== 'string' || !isCaptureKind(raw)) {
-    throw new HttpError(400, 'bad_kind', 'kind must be one of http, short-polling, long-polling, sse, websocket, socket.io.');
-  }
-  return raw;
-}
-
 export function registerCaptures({ api, tap, onClose }: Pick<ServerDeps, 'api' | 'tap' | 'onClose'>): void {
   const own = (req: Request, res: Response): CaptureRecord => {
     const record = tap.get(String(req.params.id));
@@ -46,13 +29,9 @@ export function registerCaptures({ api, tap, onClose }: Pick<ServerDeps, 'api' |
   };
 
   api.get('/captures', (req, res) => {
-    const records = tap.list({
-      sid: sidOf(res),
-      limit: parseLimit(req.query.limit),
-      kind: parseKind(req.query.kind),
-      includeNoise: flag(req.query.all),
-    });
-    res.json({ captures: records.map((record) => toCapture(record, { reveal: flag(req.query.reveal) })) });
+    const { limit, kind, all, reveal } = readQuery(CapturesQuerySchema, req.query);
+    const records = tap.list({ sid: sidOf(res), limit, kind, includeNoise: all });
+    res.json({ captures: records.map((record) => toCapture(record, { reveal })) });
   });
 
   api.delete('/captures', (_req, res) => {
@@ -62,7 +41,7 @@ export function registerCaptures({ api, tap, onClose }: Pick<ServerDeps, 'api' |
   const streams = new Set<Response>();
   api.get('/captures/stream', (req, res) => {
     const sid = sidOf(res);
-    const includeNoise = flag(req.query.all);
+    const includeNoise = readQuery(CaptureStreamQuerySchema, req.query).all;
     res.writeHead(200, eventStreamHeaders);
     res.write(formatRetry(retryMs) + formatComment(`captures of this browser${tap.enabled ? '' : ' (the tap is off: TAP=off)'}`));
     const send = (event: string, data: unknown) => {
@@ -93,7 +72,7 @@ export function registerCaptures({ api, tap, onClose }: Pick<ServerDeps, 'api' |
   });
 
   api.get('/captures/:id', (req, res) => {
-    res.json(toCapture(own(req, res), { reveal: flag(req.query.reveal) }));
+    res.json(toCapture(own(req, res), readQuery(CaptureQuerySchema, req.query)));
   });
 
   api.get('/captures/:id/har', (req, res) => {

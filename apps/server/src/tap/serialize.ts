@@ -1,15 +1,8 @@
 // Turns a capture record into the public Capture: heads masked, bytes as latin1 byte strings,
 // Engine.IO / Socket.IO packets decoded here (when someone asks), never on the hot path.
 
-import {
-  decodeEnginePacket,
-  decodeFrame,
-  decodeEnginePayload,
-  type BodySummary,
-  type Capture,
-  type EnginePacket,
-  type Frame,
-} from '@loopwire/protocol';
+import { type BodySummary, type Capture, type Frame } from '@loopwire/contract';
+import { decodeEnginePacket, decodeFrame, decodeEnginePayload, type EnginePacket } from '@loopwire/protocol';
 import { previewBytes, type BodyRecord, type CaptureRecord, type FrameRecord } from './capture-record.js';
 import { maskHead } from '../session/redaction.js';
 
@@ -73,6 +66,7 @@ export function toCapture(record: CaptureRecord, { reveal = false }: SerializeOp
     connectionId: record.connectionId,
     kind: record.kind,
     startedAt: record.startedAt,
+    respondedAt: record.respondedAt,
     method: record.method,
     url: record.url,
     status: record.status,

@@ -26,6 +26,8 @@ export function createNodeCheckContext(baseUrl: string): CheckContext & { cookie
     openWebSocket(path, protocols) {
       const url = new URL(path, baseUrl.replace(/^http/, 'ws'));
       const headers: Record<string, string> = cookies.size > 0 ? { cookie: cookieHeader() } : {};
+      // `ws` implements the same handler properties, but types their events with its own classes
+      // (WebSocket.Event, WebSocket.MessageEvent), which TypeScript cannot relate to the DOM's.
       return new WebSocket(url, protocols, { headers, origin: new URL(baseUrl).origin }) as unknown as WebSocketLike;
     },
   };

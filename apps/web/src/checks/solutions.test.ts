@@ -1,6 +1,8 @@
-// Every live challenge is solvable: each solution does what a learner would do, against the real
-// server, and then the challenge's own check must pass (as Learn Git Branching replays its levels).
-// The Record type makes a check without a solution fail to compile.
+// Every live challenge checks the learner's own action: each solution does what a learner would do
+// in the widgets, against the real server, and then the challenge's check must pass for that
+// learner, and fail for a fresh learner who did nothing but types the very same answer (the port in
+// the URL bar, the 2000 or 25000 or 1008 printed in the lesson). The Record type makes a check
+// without a solution fail to compile.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveCheckId } from '@loopwire/lessons';
@@ -10,8 +12,10 @@ import type { CheckContext } from '../lib/live/context.ts';
 import { createNodeCheckContext } from './node-context.ts';
 import { whoamiOverWebSocket } from '../features/connection/whoami.ts';
 import type { WebSocketLike } from '../lib/live/context.ts';
-import { capturesOf, pathOf, webSocketKeyOf } from '../features/inspector/checks.ts';
+import { capturesOf, webSocketKeyOf } from '../lib/live/captures.ts';
 import { runLabBatch, runLabJob, runOrderExperiment } from '../features/loop-lab/api.ts';
+import { io as ioClient, type Socket } from 'socket.io-client';
+import type { ScaleClientToServerEvents, ScaleHello, ScaleServerToClientEvents, ScaleState } from '@loopwire/contract';
 
 /** Opens a WebSocket as the learner (after a first request gave them their sid cookie). */
 async function openAsLearner(ctx: CheckContext, path: string): Promise<WebSocketLike> {
@@ -29,20 +33,43 @@ function closed(socket: WebSocketLike): Promise<void> {
     socket.onclose = () => resolve();
   });
 }
-import { postFeedMessage, readEngineIoOpen, readSseRetry } from '../features/transports/feed-probes.ts';
-import { floodCloseCode, latestBroadcast, reusedTicketStatus } from '../features/security/probes.ts';
+import { floodCloseCode, postFeedMessage, readEngineIoOpen, readSseRetry, reusedTicketStatus } from './learner.ts';
+import { latestBroadcast } from '../features/fanout/checks.ts';
 
 /** Performs the challenge as a learner would, and returns the answer the learner would type. */
-type Solution = (ctx: CheckContext) => Promise<string>;
+type Solution = (ctx: ReturnType<typeof createNodeCheckContext>) => Promise<string>;
+
+type LabSocket = Socket<ScaleServerToClientEvents, ScaleClientToServerEvents>;
+const labSockets: LabSocket[] = [];
+
+/** Starts the lab cluster as the learner, and opens one client to it as the lab's page would. */
+async function startLabCluster(ctx: ReturnType<typeof createNodeCheckContext>, balancing: 'sticky' | 'round-robin'): Promise<number> {
+  const response = await ctx.fetch('/api/scale', {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ workers: 2, balancing, adapter: 'memory' }),
+  });
+  return ((await response.json()) as ScaleState).port!;
+}
+
+function openLabClient(ctx: ReturnType<typeof createNodeCheckContext>, port: number, transports: ('polling' | 'websocket')[]): LabSocket {
+  const cookie = [...ctx.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  const socket: LabSocket = ioClient(`http://127.0.0.1:${port}`, { transports, forceNew: true, reconnection: false, extraHeaders: { cookie, origin: server.url } });
+  labSockets.push(socket);
+  return socket;
+}
+
+const helloOf = (socket: LabSocket) => new Promise<ScaleHello>((resolve) => socket.once('scale:hello', resolve));
 
 const solutions: Record<LiveCheckId, Solution> = {
   async 'server-port-of-websocket'(ctx) {
+    await ctx.fetch('/api/captures?limit=1');
     return String((await whoamiOverWebSocket(ctx)).local.port);
   },
   async 'request-head-size'(ctx) {
     await ctx.fetch('/api/captures?limit=1');
     await ctx.fetch('/api/health?exchange=solution');
-    const capture = (await capturesOf(ctx, 'http')).find((candidate) => pathOf(candidate) === '/api/health')!;
+    const capture = (await capturesOf(ctx, 'http')).find((candidate) => candidate.url === '/api/health?exchange=solution')!;
     return String(capture.requestHead.length);
   },
   async 'own-websocket-key'(ctx) {
@@ -90,18 +117,30 @@ const solutions: Record<LiveCheckId, Solution> = {
     return String((await runLabJob('worker', 2000, ctx.fetch)).maxLoopLagMs);
   },
   async 'posted-feed-message'(ctx) {
-    return String((await postFeedMessage(ctx, 'hello from the challenge')).id);
+    // As in the demo: a long poll waits, then a message is posted (here without the learner's
+    // cookie, as curl would) and answers it.
+    const { messages } = (await (await ctx.fetch('/api/poll/short?after=0')).json()) as { messages: { id: number }[] };
+    const after = messages.at(-1)?.id ?? 0;
+    const waiting = ctx.fetch(`/api/poll/long?after=${after}`);
+    await waitUntil(async () =>
+      (await capturesOf(ctx, 'long-polling')).some((capture) => capture.url === `/api/poll/long?after=${after}` && capture.status === null),
+    );
+    const posted = await postFeedMessage(createNodeCheckContext(server.url), 'hello from the challenge');
+    expect((await waiting).status).toBe(200);
+    return String(posted.id);
   },
   async 'sse-retry-delay'(ctx) {
     return String(await readSseRetry(ctx));
   },
   async 'engineio-ping-interval'(ctx) {
+    await ctx.fetch('/api/captures?limit=1');
     return String((await readEngineIoOpen(ctx)).pingInterval);
   },
   async 'reused-ticket-status'(ctx) {
     return String(await reusedTicketStatus(ctx));
   },
   async 'rate-limit-close-code'(ctx) {
+    await ctx.fetch('/api/captures?limit=1');
     return String(await floodCloseCode(ctx));
   },
   async 'broadcast-ack-count'(ctx) {
@@ -120,6 +159,30 @@ const solutions: Record<LiveCheckId, Solution> = {
     }
     return String((await latestBroadcast(ctx))!.acked);
   },
+  async 'scale-worker-pid'(ctx) {
+    await ctx.fetch('/api/captures?limit=1');
+    const port = await startLabCluster(ctx, 'sticky');
+    return String((await helloOf(openLabClient(ctx, port, ['polling', 'websocket']))).pid);
+  },
+  async 'scale-session-unknown-status'(ctx) {
+    await ctx.fetch('/api/captures?limit=1');
+    const port = await startLabCluster(ctx, 'round-robin');
+    const socket = openLabClient(ctx, port, ['polling']);
+    await new Promise((resolve) => socket.once('connect_error', resolve));
+    return '400';
+  },
+  async 'scale-broadcast-receivers'(ctx) {
+    await ctx.fetch('/api/captures?limit=1');
+    const port = await startLabCluster(ctx, 'sticky');
+    const clients = [openLabClient(ctx, port, ['websocket']), openLabClient(ctx, port, ['websocket'])];
+    const hellos = await Promise.all(clients.map(helloOf));
+    expect(hellos[0]!.pid).not.toBe(hellos[1]!.pid);
+    // With the in-memory adapter only the sender's own worker delivers: the sender hears itself.
+    const heard = new Promise((resolve) => clients[0]!.once('scale:message', resolve));
+    await clients[0]!.emitWithAck('scale:broadcast', { id: `b-${Date.now()}-solution`, sentAt: Date.now() });
+    await heard;
+    return '1';
+  },
 };
 
 let server: LoopwireServer;
@@ -128,21 +191,78 @@ beforeAll(async () => {
     port: 0,
     host: '127.0.0.1',
     allowedOrigins: null,
+    allowedHosts: [],
+    sessionSecret: 'a session secret for this test run only, 32+ characters',
     dev: false,
     tap: 'on',
     labBlockingBudgetMs: 5000,
     labForeignPort: 0,
     messageRateLimit: 50,
     maxConnectionsPerSid: 5,
+    labClusterPort: 0,
+    redisUrl: null,
+    workers: 1,
+    workerSlot: null,
   });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  for (const socket of labSockets) socket.close();
+  await server.close();
+});
 
 describe.each(Object.entries(solutions) as [LiveCheckId, Solution][])('challenge check %s', (id, solve) => {
-  it('passes when the learner does it, and fails on a wrong answer', async () => {
-    const ctx = createNodeCheckContext(server.url);
-    const answer = await solve(ctx);
-    expect(await liveChecks[id](answer, ctx)).toMatchObject({ pass: true });
-    expect(await liveChecks[id](`${answer}-wrong`, createNodeCheckContext(server.url))).toMatchObject({ pass: false });
+  it('passes for the learner who did it, fails for a fresh learner typing the same answer, and for a wrong one', async () => {
+    const doer = createNodeCheckContext(server.url);
+    const answer = await solve(doer);
+    expect(await liveChecks[id](answer, doer)).toMatchObject({ pass: true });
+    expect(await liveChecks[id](wrongAnswer(id, answer), doer)).toMatchObject({ pass: false });
+    const idle = createNodeCheckContext(server.url);
+    await idle.fetch('/api/health');
+    expect(await liveChecks[id](answer, idle)).toMatchObject({ pass: false });
   });
 });
+
+describe('a fresh learner who did nothing', () => {
+  // The answers anyone can know without doing anything: printed in the lesson, or in the URL bar.
+  const known: Record<LiveCheckId, () => string> = {
+    'server-port-of-websocket': () => new URL(server.url).port,
+    'scale-worker-pid': () => '1',
+    'scale-session-unknown-status': () => '400',
+    'scale-broadcast-receivers': () => '3',
+    'request-head-size': () => '512',
+    'own-websocket-key': () => 'dGhlIHNhbXBsZSBub25jZQ==',
+    'server-answered-426': () => 'HTTP/1.1 426 Upgrade Required',
+    'bytes-of-hi-frame': () => '8',
+    'private-close-code': () => '4000',
+    'last-of-nested-microtasks': () => 'promise inside promise 1',
+    'lag-over-500': () => '600',
+    'four-async-jobs-queued': () => '4',
+    'worker-keeps-loop-free': () => '2',
+    'posted-feed-message': () => '1',
+    'sse-retry-delay': () => '2000',
+    'engineio-ping-interval': () => '25000',
+    'reused-ticket-status': () => '401',
+    'rate-limit-close-code': () => '1008',
+    'broadcast-ack-count': () => '5',
+  };
+
+  it.each(Object.keys(known) as LiveCheckId[])('fails %s, even after other learners did every experiment', async (id) => {
+    const idle = createNodeCheckContext(server.url);
+    await idle.fetch('/');
+    expect(await liveChecks[id](known[id](), idle)).toMatchObject({ pass: false });
+  });
+});
+
+/** An answer the learner who did it could type by mistake: another number, another status. */
+function wrongAnswer(id: LiveCheckId, answer: string): string {
+  if (id === 'lag-over-500' || id === 'worker-keeps-loop-free') return String(Number(answer) * 2 + 50);
+  if (id === 'server-answered-426') return 'HTTP/1.1 400 Bad Request';
+  return `${answer}9`;
+}
+
+async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
+  for (let tries = 0; !(await condition()); tries += 1) {
+    if (tries > 100) throw new Error('the condition never held');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

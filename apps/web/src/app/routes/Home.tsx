@@ -4,8 +4,8 @@ import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { catalog } from 'virtual:lesson-catalog';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
-import { useProgress } from '../../features/progress/store.ts';
-import { tally, type Progress } from '../../features/progress/progress.ts';
+import { tally, useProgress, type Progress } from '../../features/progress/index.ts';
+import './home.css';
 
 const ProgressPanel = lazy(() => import('../../features/progress/ProgressPanel.tsx'));
 
@@ -27,8 +27,10 @@ export default function Home() {
   useDocumentTitle('Loopwire: how real-time servers work');
   const progress = useProgress();
   const started = Object.values(progress.lessons).some((lesson) => Object.keys(lesson.completed).length > 0);
-  const next = nextToStudy(progress) ?? catalog[0]!;
+  const unfinished = nextToStudy(progress);
+  const next = unfinished ?? catalog[0]!;
   const position = catalog.indexOf(next) + 1;
+  const studied = catalog.filter((entry) => entry.status !== 'planned').length;
   return (
     <div className="home">
       <section className="hero">
@@ -40,7 +42,11 @@ export default function Home() {
           here is an animation.
         </p>
         <Link className="button button--primary" to={`/lessons/${next.id}`}>
-          {started ? `Continue with lesson ${position}: ${next.title}` : 'Start with lesson 1'}
+          {!started
+            ? 'Start with lesson 1'
+            : unfinished
+              ? `Continue with lesson ${position}: ${next.title}`
+              : `✓ All ${studied} lessons complete · review from lesson 1`}
         </Link>
       </section>
       <section aria-labelledby="curriculum-heading">

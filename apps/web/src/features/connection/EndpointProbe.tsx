@@ -1,11 +1,12 @@
 // Asks the live server for the 4-tuple of a real connection, over HTTP (keep-alive) or a new WebSocket.
 
 import { useState } from 'react';
-import type { ConnectionInfo } from '@loopwire/protocol';
+import type { ConnectionInfo } from '@loopwire/contract';
 import { whoamiOverHttp, whoamiOverWebSocket } from './whoami.ts';
 import { browserCheckContext } from '../../lib/live/context.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
 import { useAction } from '../../lib/useAction.ts';
+import { useReportObservedWhen } from '../../lib/observed.ts';
 
 interface Row {
   n: number;
@@ -18,6 +19,12 @@ const keptRows = 8;
 export default function EndpointProbe() {
   const [rows, setRows] = useState<Row[]>([]);
   const { busy, error, run } = useAction();
+  const overWebSocket = rows.find((row) => row.via === 'WebSocket');
+  useReportObservedWhen(
+    overWebSocket
+      ? { summary: `your WebSocket arrived on server port ${overWebSocket.info.local.port}; this page came from port ${location.port || (location.protocol === 'https:' ? '443' : '80')}.` }
+      : null,
+  );
 
   function ask(via: Row['via']) {
     return run(async () => {

@@ -1,12 +1,11 @@
 // Asks the live server which 4-tuple a request arrived on, over HTTP or over a fresh WebSocket.
 
-import type { ConnectionInfo } from '@loopwire/protocol';
+import type { ConnectionInfo } from '@loopwire/contract';
+import { requestJson } from '../../lib/api.ts';
 import type { CheckContext } from '../../lib/live/context.ts';
 
 export async function whoamiOverHttp(ctx: CheckContext): Promise<ConnectionInfo> {
-  const response = await ctx.fetch('/api/whoami', { headers: { accept: 'application/json' } });
-  if (!response.ok) throw new Error(`The server answered ${response.status}`);
-  return (await response.json()) as ConnectionInfo;
+  return requestJson<ConnectionInfo>('/api/whoami', { fetch: ctx.fetch });
 }
 
 /** Opens a WebSocket to /ws/whoami; the server sends the 4-tuple it saw and closes (1000). */

@@ -3,17 +3,20 @@
 
 import { useMachine } from '@xstate/react';
 import { useState } from 'react';
-import type { BroadcastResult, BroadcastStarted, FloodResult } from '@loopwire/protocol';
+import type { BroadcastResult, BroadcastStarted, FloodResult } from '@loopwire/contract';
 import { broadcastRunMachine, liveBroadcastActors } from './broadcastRun.machine.ts';
-import { callJson, waitForBroadcast } from '../../lib/labApi.ts';
+import { requestJson } from '../../lib/api.ts';
+import { waitForBroadcast } from './api.ts';
 import { useFleet } from './useFleet.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
-import '../security/labs.css';
+import { useReportObservedWhen } from '../../lib/observed.ts';
+import '../../design/lab-panels.css';
+import './fanout.css';
 
 const machine = broadcastRunMachine.provide({
   actors: liveBroadcastActors({
     send: (room) =>
-      callJson<BroadcastStarted>('/api/devices/broadcast', {
+      requestJson<BroadcastStarted>('/api/devices/broadcast', {
         method: 'POST',
         body: { payload: { action: 'report-status', at: Date.now() }, ...(room ? { room } : {}) },
       }),
@@ -69,6 +72,7 @@ export default function BroadcastLab() {
   const [flood, setFlood] = useState<FloodResult | null>(null);
   const [floodError, setFloodError] = useState<string | null>(null);
   const [flooding, setFlooding] = useState(false);
+  useReportObservedWhen(flood ? { summary: `the server accepted ${flood.accepted} of ${flood.sent} reports and dropped ${flood.dropped}.` } : null);
   const busy = state.matches('sending') || state.matches('collecting');
   const result = state.context.result;
 
@@ -76,7 +80,7 @@ export default function BroadcastLab() {
     setFlooding(true);
     setFloodError(null);
     try {
-      setFlood(await callJson<FloodResult>('/api/devices/flood', { method: 'POST', body: { ratePerDevice: rate, durationMs: 1000 } }));
+      setFlood(await requestJson<FloodResult>('/api/devices/flood', { method: 'POST', body: { ratePerDevice: rate, durationMs: 1000 } }));
     } catch (caught) {
       setFloodError((caught as Error).message);
     } finally {

@@ -4,9 +4,9 @@
 import { useMachine } from '@xstate/react';
 import { useEffect, useMemo, useState } from 'react';
 import { io } from 'socket.io-client';
-import type { ChatMember, ChatMessage } from '@loopwire/protocol';
+import type { ChatMember, ChatMessage } from '@loopwire/contract';
 import { ioSessionMachine } from '../../lib/live/ioSession.machine.ts';
-import '../security/labs.css';
+import '../../design/lab-panels.css';
 
 const rooms = ['lobby', 'warehouse', 'drivers'];
 const connectChat = (auth: Record<string, unknown>) => io('/chat', { auth, forceNew: true, reconnection: false, transports: ['websocket'] });

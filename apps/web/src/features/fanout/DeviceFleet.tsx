@@ -2,11 +2,12 @@
 // server), see the list the server keeps after each registers, and command one device or a room.
 
 import { useState } from 'react';
-import type { BroadcastStarted, CommandResult, SimulatorStatus } from '@loopwire/protocol';
-import { callJson, waitForBroadcast } from '../../lib/labApi.ts';
+import type { BroadcastStarted, CommandResult, SimulatorStatus } from '@loopwire/contract';
+import { requestJson } from '../../lib/api.ts';
+import { waitForBroadcast } from './api.ts';
 import { useFleet } from './useFleet.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
-import '../security/labs.css';
+import '../../design/lab-panels.css';
 
 export default function DeviceFleet() {
   const { fleet, error, refresh } = useFleet();
@@ -28,18 +29,18 @@ export default function DeviceFleet() {
 
   const start = () =>
     act(async () => {
-      await callJson<SimulatorStatus>('/api/devices/simulator', { method: 'POST', body: { count } });
+      await requestJson<SimulatorStatus>('/api/devices/simulator', { method: 'POST', body: { count } });
       note(`Asked the server to start ${count} simulated devices.`);
     });
   const stop = () =>
     act(async () => {
-      await callJson<SimulatorStatus>('/api/devices/simulator', { method: 'DELETE' });
+      await requestJson<SimulatorStatus>('/api/devices/simulator', { method: 'DELETE' });
       note('Stopped the simulator (its process group was killed).');
       refresh();
     });
   const commandOne = () =>
     act(async () => {
-      const result = await callJson<CommandResult>(`/api/devices/${encodeURIComponent(target)}/command`, {
+      const result = await requestJson<CommandResult>(`/api/devices/${encodeURIComponent(target)}/command`, {
         method: 'POST',
         body: { payload: { action: 'report-position' } },
       });
@@ -47,7 +48,7 @@ export default function DeviceFleet() {
     });
   const commandRoom = () =>
     act(async () => {
-      const started = await callJson<BroadcastStarted>('/api/devices/broadcast', {
+      const started = await requestJson<BroadcastStarted>('/api/devices/broadcast', {
         method: 'POST',
         body: { payload: { action: 'lock-doors' }, ...(room ? { room } : {}) },
       });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, waitFor } from 'xstate';
-import type { BroadcastResult } from '@loopwire/protocol';
+import type { BroadcastResult } from '@loopwire/contract';
 import { broadcastRunMachine, liveBroadcastActors } from './broadcastRun.machine.ts';
 
 const result: BroadcastResult = {

@@ -2,7 +2,7 @@
 // (until the server has every ack or its deadline passed) → done, or failed.
 
 import { assign, fromPromise, setup } from 'xstate';
-import type { BroadcastResult, BroadcastStarted } from '@loopwire/protocol';
+import type { BroadcastResult, BroadcastStarted } from '@loopwire/contract';
 
 export type BroadcastEvent = { type: 'SEND'; room: string | null };
 

@@ -1,15 +1,15 @@
 // The device fleet as the server lists it, refetched whenever the server says the fleet changed.
 
 import { useCallback, useEffect, useState } from 'react';
-import type { FleetResponse } from '@loopwire/protocol';
+import type { FleetResponse } from '@loopwire/contract';
 import { useServerEvent } from '../../lib/live/LiveConnection.tsx';
-import { callJson } from '../../lib/labApi.ts';
+import { requestJson } from '../../lib/api.ts';
 
 export function useFleet(): { fleet: FleetResponse | null; error: string | null; refresh: () => void } {
   const [fleet, setFleet] = useState<FleetResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = useCallback(() => {
-    callJson<FleetResponse>('/api/devices').then(
+    requestJson<FleetResponse>('/api/devices').then(
       (value) => {
         setFleet(value);
         setError(null);

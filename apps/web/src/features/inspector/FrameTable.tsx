@@ -2,7 +2,8 @@
 // choosing a field (FIN, opcode, MASK, length, masking key, payload) highlights its bytes.
 
 import { useState } from 'react';
-import { byteStringToBytes, closeCodeName, describeFrameFields, parseFrameHeader, type Frame, type FrameField } from '@loopwire/protocol';
+import { type Frame } from '@loopwire/contract';
+import { byteStringToBytes, closeCodeName, describeFrameFields, parseFrameHeader, type FrameField } from '@loopwire/protocol';
 import { useRadioGroupName } from '../../lib/useRadioGroupName.ts';
 import { byteStringToText, formatBytes } from './bytes.ts';
 

@@ -1,14 +1,18 @@
 // Open a real WebSocket from this page to /ws, then see that very handshake as the server's socket
-// received and sent it, the Accept derivation, and every frame as it happens (message, ping, close).
+// received and sent it, the Accept derivation, and every frame as it happens (message, ping, close,
+// a message the server splits into frames). It offers only close codes a browser may send; the
+// server closes with the others on request.
 
 import { useEffect, useRef, useState } from 'react';
 import { useMachine } from '@xstate/react';
-import type { Capture } from '@loopwire/protocol';
+import type { Capture } from '@loopwire/contract';
+import { closeCodeName, serverCloseCodesOnRequest } from '@loopwire/protocol';
 import { webSocketMachine, webSocketPhaseOf, webSocketPhases } from './websocket.machine.ts';
-import { askServerToPing, followCapture, subscribeCaptures, waitForCapture } from './api.ts';
+import { askServerToClose, askServerToFragment, askServerToPing, followCapture, subscribeCaptures, waitForCapture } from './api.ts';
 import { CaptureDetail } from './CaptureDetail.tsx';
 import { StateChart } from './StateChart.tsx';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
+import { useReportObservedWhen } from '../../lib/observed.ts';
 import './inspector.css';
 
 const protocolChoices = [
@@ -18,11 +22,12 @@ const protocolChoices = [
   { label: 'none', protocols: [] },
 ];
 
+/** What a browser may send (WebSocket standard, close()); 1001, 1008, 1011 are the server's. */
 const closeCodes = [
   { code: 1000, label: '1000 Normal Closure' },
-  { code: 1001, label: '1001 Going Away' },
   { code: 3000, label: '3000 (registered range)' },
   { code: 4000, label: '4000 (private use)' },
+  { code: 4999, label: '4999 (private use, last)' },
 ];
 
 export default function HandshakeInspector() {
@@ -56,6 +61,15 @@ export default function HandshakeInspector() {
       cancelled = true;
     };
   }, [phase, capture]);
+
+  const firstText = capture?.frames.find((frame) => frame.direction === 'client' && frame.opcode === 0x1);
+  useReportObservedWhen(
+    firstText
+      ? { summary: `your first text frame took ${firstText.headerBytes.length + firstText.payloadLength} bytes on the wire: ${firstText.headerBytes.length} of header and masking key, ${firstText.payloadLength} of payload.` }
+      : capture
+        ? { summary: `the server's first bytes from you were ${capture.requestHead.split('\r\n')[0]}, answered ${capture.responseHead?.split('\r\n')[0] ?? 'nothing yet'}.` }
+        : null,
+  );
 
   // Frames of this capture as they happen: each stream event about it fetches it again.
   const captureId = capture?.id;
@@ -133,6 +147,42 @@ export default function HandshakeInspector() {
           <button type="button" className="button" onClick={() => send({ type: 'CLOSE', code: closeCode, reason: closeReason })}>
             Close
           </button>
+        </div>
+      ) : null}
+      {phase === 'open' ? (
+        <div className="widget__row" role="group" aria-label="Ask the server">
+          <button
+            type="button"
+            className="button"
+            disabled={!capture}
+            onClick={() => capture && void askServerToFragment(capture.id).catch((caught: Error) => setError(caught.message))}
+          >
+            Ask the server for a fragmented message
+          </button>
+          {serverCloseCodesOnRequest.map((code) => (
+            <button
+              key={code}
+              type="button"
+              className="button"
+              disabled={!capture}
+              onClick={() => capture && void askServerToClose(capture.id, code).catch((caught: Error) => setError(caught.message))}
+            >
+              Server closes with {code} {closeCodeName(code)}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {snapshot.context.closeProblem ? <WidgetError>{snapshot.context.closeProblem}</WidgetError> : null}
+      {snapshot.context.received.length > 0 ? (
+        <div className="received" data-testid="received-messages">
+          <strong>Messages your page received</strong> (each <code>message</code> event, after the browser reassembled its frames):
+          <ol>
+            {snapshot.context.received.map((text, index) => (
+              <li key={index} className="mono">
+                {text}
+              </li>
+            ))}
+          </ol>
         </div>
       ) : null}
       {phase === 'closed' ? (

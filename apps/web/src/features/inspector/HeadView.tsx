@@ -3,7 +3,8 @@
 // text stays exactly the bytes: selecting and copying it gives what was sent).
 
 import { useId, useState } from 'react';
-import { parseHttpHead, maskCharacter } from '@loopwire/protocol';
+import { maskCharacter } from '@loopwire/contract';
+import { parseHttpHead } from '@loopwire/protocol';
 import { headerNote } from './headerNotes.ts';
 import { printable } from './bytes.ts';
 

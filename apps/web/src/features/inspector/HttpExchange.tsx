@@ -2,11 +2,12 @@
 // byte, as the server's socket saw them — and whether keep-alive reused the TCP connection.
 
 import { useState } from 'react';
-import type { Capture } from '@loopwire/protocol';
+import type { Capture } from '@loopwire/contract';
 import { waitForCapture } from './api.ts';
 import { CaptureDetail } from './CaptureDetail.tsx';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
 import { useAction } from '../../lib/useAction.ts';
+import { useReportObservedWhen } from '../../lib/observed.ts';
 import './inspector.css';
 
 const requests = [
@@ -33,6 +34,7 @@ export default function HttpExchange() {
   }
 
   const [latest, previous] = exchanges;
+  useReportObservedWhen(latest ? { summary: `your request ${latest.method} ${latest.url.split('?')[0]} came first, then the server's ${latest.status ?? ''} answer.` } : null);
   return (
     <figure className="widget" aria-label="HTTP exchange">
       <div className="widget__bar">

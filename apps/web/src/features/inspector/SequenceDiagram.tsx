@@ -1,7 +1,7 @@
 // A sequence diagram drawn from a real capture: the browser's and the server's lanes, the request
 // and response heads, then each frame, top to bottom in the order they were seen.
 
-import type { Capture } from '@loopwire/protocol';
+import type { Capture } from '@loopwire/contract';
 import { byteStringToText } from './bytes.ts';
 
 const maxArrows = 24;

@@ -1,11 +1,14 @@
 // A fresh Socket.IO session from this page, told from the server's captures: HTTP long-polling
 // opens it (Engine.IO `0{…}`), `40` joins the namespace, a WebSocket is probed (`2probe`/`3probe`),
-// `5` switches over, and then events travel as `42[…]` frames.
+// `5` switches over, and then events travel as `42[…]` frames. Steps are in the order they happened
+// (a held poll's packets when it was answered), and the loop heartbeat every page gets is hidden
+// unless asked for.
 
 import { useEffect, useMemo, useState } from 'react';
 import { useMachine } from '@xstate/react';
 import { io } from 'socket.io-client';
-import type { Capture, EnginePacket } from '@loopwire/protocol';
+import type { Capture } from '@loopwire/contract';
+import type { EnginePacket } from '@loopwire/protocol';
 import type { LiveSocket } from '../../lib/live/socket.ts';
 import { connectionMachine, phaseOf } from '../../lib/live/connection.machine.ts';
 import { listCaptures } from './api.ts';
@@ -15,6 +18,10 @@ import './inspector.css';
 
 interface Step {
   key: string;
+  /** When it happened on the server's clock: a frame's time, a POST's arrival, a GET's answer. */
+  at: number;
+  /** A loop:tick or loop:sample event, sent to every page ten times a second. */
+  heartbeat: boolean;
   who: 'client' | 'server' | 'both';
   what: string;
   meaning: string;
@@ -29,7 +36,9 @@ function packetMeaning(packet: EnginePacket): string {
   return packet.socketIo ? `Socket.IO ${packet.socketIo.typeName}: ${packet.socketIo.meaning}` : packet.meaning;
 }
 
-/** The story of one Engine.IO session (sid), oldest first, from its captures. */
+const isHeartbeat = (packet: EnginePacket) => /^2\["loop:(tick|sample)"/.test(packet.data ?? '');
+
+/** The story of one Engine.IO session (sid), in the order it happened, from its captures. */
 function storyOf(captures: Capture[], sid: string): Step[] {
   const mine = captures
     .filter((capture) => capture.url.includes(`sid=${sid}`) || capture.engineIo?.some((packet) => packet.type === 'open' && packet.data?.includes(`"${sid}"`)))
@@ -39,23 +48,33 @@ function storyOf(captures: Capture[], sid: string): Step[] {
     const transport = capture.status === 101 ? 'WebSocket' : 'polling';
     const port = `port ${capture.remote.port}`;
     if (capture.status === 101) {
-      steps.push({ key: `${capture.id}-101`, who: 'both', what: `GET … transport=websocket → 101`, meaning: `WebSocket handshake on a new TCP connection (your ${port})` });
+      steps.push({ key: `${capture.id}-101`, at: capture.startedAt, heartbeat: false, who: 'both', what: `GET … transport=websocket → 101`, meaning: `WebSocket handshake on a new TCP connection (your ${port})` });
       for (const [index, frame] of capture.frames.entries()) {
         if (!frame.engineIo) continue;
-        steps.push({ key: `${capture.id}-f${index}`, who: frame.direction, what: packetText(frame.engineIo), meaning: `${transport} frame: ${packetMeaning(frame.engineIo)}` });
+        steps.push({
+          key: `${capture.id}-f${index}`,
+          at: frame.at,
+          heartbeat: isHeartbeat(frame.engineIo),
+          who: frame.direction,
+          what: packetText(frame.engineIo),
+          meaning: `${transport} frame: ${packetMeaning(frame.engineIo)}`,
+        });
       }
       continue;
     }
     const who = capture.method === 'POST' ? 'client' : 'server';
+    // A POST's packets travel with the request; a GET's with its answer, which a held poll sends later.
+    const at = capture.method === 'POST' ? capture.startedAt : (capture.respondedAt ?? capture.startedAt);
     const packets = capture.engineIo ?? [];
     if (packets.length === 0) {
-      steps.push({ key: capture.id, who: 'client', what: `${capture.method} (${capture.status ?? '…'})`, meaning: `HTTP ${capture.method} poll on your ${port}, nothing to carry` });
+      steps.push({ key: capture.id, at, heartbeat: false, who: 'client', what: `${capture.method} (${capture.status ?? '…'})`, meaning: `HTTP ${capture.method} poll on your ${port}, nothing to carry` });
     }
     for (const [index, packet] of packets.entries()) {
-      steps.push({ key: `${capture.id}-${index}`, who, what: packetText(packet), meaning: `HTTP ${capture.method} (${port}): ${packetMeaning(packet)}` });
+      steps.push({ key: `${capture.id}-${index}`, at, heartbeat: isHeartbeat(packet), who, what: packetText(packet), meaning: `HTTP ${capture.method} (${port}): ${packetMeaning(packet)}` });
     }
   }
-  return steps;
+  // Stable: packets of one request or one poll answer keep their order.
+  return steps.sort((a, b) => a.at - b.at);
 }
 
 export default function SocketIoStory() {
@@ -65,6 +84,7 @@ export default function SocketIoStory() {
   const { transport, sid } = snapshot.context;
   const [captures, setCaptures] = useState<Capture[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [showHeartbeat, setShowHeartbeat] = useState(false);
 
   const refresh = () =>
     listCaptures({ kind: 'socket.io', limit: 100 })
@@ -81,7 +101,9 @@ export default function SocketIoStory() {
     await refresh();
   }
 
-  const steps = sid ? storyOf(captures, sid) : [];
+  const story = sid ? storyOf(captures, sid) : [];
+  const steps = showHeartbeat ? story : story.filter((step) => !step.heartbeat);
+  const hidden = story.length - steps.length;
   const connected = phase === 'open' || phase === 'connecting';
   return (
     <figure className="widget" aria-label="Socket.IO story">
@@ -106,6 +128,15 @@ export default function SocketIoStory() {
         ) : null}
       </div>
       <WidgetError>{error}</WidgetError>
+      {story.length > 0 ? (
+        <label className="field field--inline">
+          <input type="checkbox" checked={showHeartbeat} onChange={(event) => setShowHeartbeat(event.target.checked)} />
+          <span>
+            Show the loop heartbeat (<code>loop:tick</code>, <code>loop:sample</code>: every page gets them ten times a second)
+            {showHeartbeat || hidden === 0 ? '' : `, ${hidden} hidden`}
+          </span>
+        </label>
+      ) : null}
       {steps.length > 0 ? (
         <ol className="story" data-testid="socketio-story">
           {steps.map((step) => (

@@ -1,55 +1,41 @@
 // The page's side of /api/captures: list, one capture, clear, the SSE stream, the handshake probe.
 
-import {
-  isApiErrorBody,
-  type Capture,
-  type CaptureKind,
-  type CaptureList,
-  type FrameEvent,
-  type HandshakeProbeCase,
-  type HandshakeProbeResult,
-} from '@loopwire/protocol';
-
-async function json<T>(response: Response): Promise<T> {
-  const body: unknown = await response.json();
-  if (!response.ok) throw new Error(isApiErrorBody(body) ? body.error.message : `The server answered ${response.status}.`);
-  return body as T;
-}
+import type { Capture, CaptureKind, CaptureList, FrameEvent, HandshakeProbeCase, HandshakeProbeResult } from '@loopwire/contract';
+import type { ServerCloseCodeOnRequest } from '@loopwire/protocol';
+import { requestJson } from '../../lib/api.ts';
 
 export async function listCaptures(query: { kind?: CaptureKind | ''; limit?: number; all?: boolean } = {}): Promise<Capture[]> {
   const params = new URLSearchParams({ limit: String(query.limit ?? 100) });
   if (query.kind) params.set('kind', query.kind);
   if (query.all) params.set('all', '1');
-  return (await json<CaptureList>(await fetch(`/api/captures?${params}`))).captures;
+  return (await requestJson<CaptureList>(`/api/captures?${params}`)).captures;
 }
 
-export async function getCapture(id: string, reveal = false): Promise<Capture> {
-  return json<Capture>(await fetch(`/api/captures/${encodeURIComponent(id)}${reveal ? '?reveal=1' : ''}`));
+export function getCapture(id: string, reveal = false): Promise<Capture> {
+  return requestJson<Capture>(`/api/captures/${encodeURIComponent(id)}${reveal ? '?reveal=1' : ''}`);
 }
 
 export async function clearCaptures(): Promise<void> {
-  await json(await fetch('/api/captures', { method: 'DELETE' }));
+  await requestJson('/api/captures', { method: 'DELETE' });
 }
 
-export async function runHandshakeProbe(probeCase: HandshakeProbeCase): Promise<HandshakeProbeResult> {
-  return json<HandshakeProbeResult>(
-    await fetch('/api/lab/handshake-probe', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ case: probeCase }),
-    }),
-  );
+export function runHandshakeProbe(probeCase: HandshakeProbeCase): Promise<HandshakeProbeResult> {
+  return requestJson<HandshakeProbeResult>('/api/lab/handshake-probe', { body: { case: probeCase } });
 }
 
 /** Asks the server to ping the /ws connection of a capture; the browser answers the pong by itself. */
 export async function askServerToPing(captureId: string): Promise<void> {
-  await json(
-    await fetch('/api/ws/ping', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ captureId }),
-    }),
-  );
+  await requestJson('/api/ws/ping', { body: { captureId } });
+}
+
+/** Asks the server to close this page's /ws connection with a code a browser may not send. */
+export async function askServerToClose(captureId: string, code: ServerCloseCodeOnRequest): Promise<void> {
+  await requestJson('/api/ws/close', { body: { captureId, code } });
+}
+
+/** Asks the server to send this page's /ws connection one message split into several frames. */
+export async function askServerToFragment(captureId: string): Promise<void> {
+  await requestJson('/api/ws/fragment', { body: { captureId } });
 }
 
 export interface CaptureStreamHandlers {

@@ -1,6 +1,7 @@
 // "Copy as curl": the captured request as a curl command line (masked values stay masked).
 
-import { parseHttpHead, type Capture } from '@loopwire/protocol';
+import { type Capture } from '@loopwire/contract';
+import { parseHttpHead } from '@loopwire/protocol';
 import { byteStringToText } from './bytes.ts';
 
 const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;

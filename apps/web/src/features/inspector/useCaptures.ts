@@ -1,7 +1,7 @@
 // The learner's captures, loaded once and kept current by the SSE stream (new captures, updates, frames).
 
 import { useEffect, useState } from 'react';
-import type { Capture } from '@loopwire/protocol';
+import type { Capture } from '@loopwire/contract';
 import { listCaptures, subscribeCaptures } from './api.ts';
 
 const keptCaptures = 200;

@@ -3,6 +3,7 @@
 // closes what it opened when the machine leaves the session.
 
 import { assign, fromCallback, sendTo, setup } from 'xstate';
+import { browserCloseProblem } from '@loopwire/protocol';
 import { webSocketUrl } from '../../lib/live/context.ts';
 
 export type WebSocketEvent =
@@ -25,6 +26,8 @@ export interface WebSocketContext {
   closeCode: number | null;
   closeReason: string;
   wasClean: boolean | null;
+  /** Why the last Close asked of the page could not be sent (a code or reason a browser may not send). */
+  closeProblem: string | null;
 }
 
 /** Opens the socket while the session runs; forwards SEND/CLOSE to it; closes it on stop. */
@@ -36,6 +39,8 @@ export const webSocketActor = fromCallback<WebSocketEvent, { path: string; proto
   socket.onerror = () => sendBack({ type: 'ERRORED' });
   receive((event) => {
     if (event.type === 'SEND' && socket.readyState === WebSocket.OPEN) socket.send(event.text);
+    // The machine only forwards closes a browser may send (browserCloseProblem); anything else
+    // would throw here, inside an event handler, and take the page with it.
     if (event.type === 'CLOSE' && socket.readyState === WebSocket.OPEN) socket.close(event.code, event.reason);
   });
   return () => {
@@ -56,7 +61,7 @@ export const webSocketMachine = setup({
   actions: {
     startSession: assign(({ event }) =>
       event.type === 'OPEN'
-        ? { protocols: event.protocols, protocol: '', openedAt: null, sent: 0, received: [], closeCode: null, closeReason: '', wasClean: null }
+        ? { protocols: event.protocols, protocol: '', openedAt: null, sent: 0, received: [], closeCode: null, closeReason: '', wasClean: null, closeProblem: null }
         : {},
     ),
     rememberOpen: assign(({ event }) => (event.type === 'OPENED' ? { protocol: event.protocol, openedAt: Date.now() } : {})),
@@ -68,6 +73,10 @@ export const webSocketMachine = setup({
       event.type === 'CLOSED' ? { closeCode: event.code, closeReason: event.reason, wasClean: event.wasClean } : {},
     ),
     forwardToSocket: sendTo('socket', ({ event }) => event),
+    rememberCloseProblem: assign(({ event }) => (event.type === 'CLOSE' ? { closeProblem: browserCloseProblem(event.code, event.reason) } : {})),
+  },
+  guards: {
+    closeIsSendable: ({ event }) => event.type === 'CLOSE' && browserCloseProblem(event.code, event.reason) === null,
   },
 }).createMachine({
   id: 'websocket',
@@ -81,6 +90,7 @@ export const webSocketMachine = setup({
     closeCode: null,
     closeReason: '',
     wasClean: null,
+    closeProblem: null,
   }),
   initial: 'idle',
   states: {
@@ -94,7 +104,10 @@ export const webSocketMachine = setup({
           on: {
             SEND: { actions: ['forwardToSocket', 'countSent'] },
             RECEIVED: { actions: 'rememberMessage' },
-            CLOSE: { target: 'closing', actions: 'forwardToSocket' },
+            CLOSE: [
+              { guard: 'closeIsSendable', target: 'closing', actions: 'forwardToSocket' },
+              { actions: 'rememberCloseProblem' },
+            ],
           },
         },
         closing: { on: { RECEIVED: { actions: 'rememberMessage' } } },

@@ -2,6 +2,7 @@
 
 import type { Choice } from '@loopwire/lessons';
 import { useRadioGroupName } from '../../lib/useRadioGroupName.ts';
+import { InlineMarkdown } from './InlineMarkdown.tsx';
 
 export function ChoiceList(props: {
   name: string;
@@ -25,7 +26,9 @@ export function ChoiceList(props: {
             disabled={props.disabled}
             onChange={() => props.onChange(choice.id)}
           />
-          <span>{choice.label}</span>
+          <span>
+            <InlineMarkdown>{choice.label}</InlineMarkdown>
+          </span>
         </label>
       ))}
     </div>

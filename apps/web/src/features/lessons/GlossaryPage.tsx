@@ -5,6 +5,7 @@ import { glossary, lessonById } from '@loopwire/lessons';
 import { Markdown } from './Markdown.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useScrollToHash } from '../../lib/useScrollToHash.ts';
+import './lessons.css';
 
 const sorted = [...glossary].sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' }));
 

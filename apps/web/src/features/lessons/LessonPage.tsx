@@ -1,15 +1,17 @@
 // One lesson in its fixed shape: question, goals, intro, sections, predict, recap, challenges.
 
 import { Link, useParams } from 'react-router';
-import { lessonById, lessons, lessonSteps, type Lesson } from '@loopwire/lessons';
-import { Markdown } from './Markdown.tsx';
+import { lessonById, lessons, lessonSteps, predictFence, type Lesson } from '@loopwire/lessons';
+import { Markdown, PredictSlot } from './Markdown.tsx';
 import { firstMentions } from './remarkGlossaryLinks.ts';
 import { PredictStep } from './PredictStep.tsx';
 import { ChallengeCard } from './ChallengeCard.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useScrollToHash } from '../../lib/useScrollToHash.ts';
-import { useProgress } from '../progress/store.ts';
-import NotFound from '../../app/NotFound.tsx';
+import { useProgress } from '../progress/index.ts';
+import NotFound from '../../lib/ui/NotFound.tsx';
+import { InlineMarkdown } from './InlineMarkdown.tsx';
+import './lessons.css';
 
 function Neighbours({ lesson }: { lesson: Lesson }) {
   const index = lessons.indexOf(lesson);
@@ -95,63 +97,72 @@ export default function LessonPage() {
   if (!lesson) return <NotFound what="lesson" />;
   if (lesson.status === 'planned') return <PlannedLesson lesson={lesson} />;
   const terms = pageTerms(lesson);
+  const predictStep = lesson.predict ? <PredictStep lessonId={lesson.id} prediction={lesson.predict} terms={terms.predict} /> : null;
+  // Where the lesson's ```predict block puts it, above the prose that answers it; else after the sections.
+  const placedInProse = [lesson.intro, ...lesson.sections.map((section) => section.body)].some((body) => body.includes(predictFence));
   return (
-    <article className="lesson" aria-labelledby="lesson-title">
-      <p className="eyebrow">
-        Lesson {lessons.indexOf(lesson) + 1} · {lesson.minutes} min{lesson.status === 'reading' ? ' · reading' : ''}
-        <StepsDone lesson={lesson} />
-      </p>
-      <h1 id="lesson-title">{lesson.title}</h1>
-      <p className="lesson__question">{lesson.question}</p>
-      <section className="goals" aria-labelledby="goals">
-        <h2 id="goals">You will learn</h2>
-        <ul>
-          {lesson.goals.map((goal) => (
-            <li key={goal}>{goal}</li>
-          ))}
-        </ul>
-      </section>
-      <Markdown terms={terms.intro}>{lesson.intro}</Markdown>
-      {lesson.sections.map((section, index) => (
-        <section key={section.id} aria-labelledby={section.id}>
-          <div className="anchored">
-            <h2 id={section.id}>{section.title}</h2>
-            {/* Beside the heading, not inside it, so the heading's accessible name stays its title. */}
-            <a href={`#${section.id}`} className="anchor" aria-label={`Link to section: ${section.title}`} title="Link to this section">
-              #
-            </a>
-          </div>
-          <Markdown terms={terms.sections[index]}>{section.body}</Markdown>
+    <PredictSlot value={predictStep}>
+      <article className="lesson" aria-labelledby="lesson-title">
+        <p className="eyebrow">
+          Lesson {lessons.indexOf(lesson) + 1} · {lesson.minutes} min{lesson.status === 'reading' ? ' · reading' : ''}
+          <StepsDone lesson={lesson} />
+        </p>
+        <h1 id="lesson-title">{lesson.title}</h1>
+        <p className="lesson__question">{lesson.question}</p>
+        <section className="goals" aria-labelledby="goals">
+          <h2 id="goals">You will learn</h2>
+          <ul>
+            {lesson.goals.map((goal) => (
+              <li key={goal}>
+                <InlineMarkdown>{goal}</InlineMarkdown>
+              </li>
+            ))}
+          </ul>
         </section>
-      ))}
-      {lesson.predict ? <PredictStep lessonId={lesson.id} prediction={lesson.predict} terms={terms.predict} /> : null}
-      <section aria-labelledby="recap" className="recap">
-        <h2 id="recap">Recap</h2>
-        <ul>
-          {lesson.recap.map((point) => (
-            <li key={point}>{point}</li>
-          ))}
-        </ul>
-      </section>
-      <section aria-labelledby="challenges">
-        <h2 id="challenges">Challenges</h2>
-        {lesson.challenges.map((challenge, index) => (
-          <ChallengeCard key={challenge.id} lessonId={lesson.id} challenge={challenge} terms={terms.challenges[index]} />
-        ))}
-      </section>
-      <section aria-labelledby="sources" className="references">
-        <h2 id="sources">Sources</h2>
-        <ul>
-          {lesson.references.map((reference) => (
-            <li key={reference.href}>
-              <a href={reference.href} target="_blank" rel="noreferrer">
-                {reference.label}
+        <Markdown terms={terms.intro}>{lesson.intro}</Markdown>
+        {lesson.sections.map((section, index) => (
+          <section key={section.id} aria-labelledby={section.id}>
+            <div className="anchored">
+              <h2 id={section.id}>{section.title}</h2>
+              {/* Beside the heading, not inside it, so the heading's accessible name stays its title. */}
+              <a href={`#${section.id}`} className="anchor" aria-label={`Link to section: ${section.title}`} title="Link to this section">
+                #
               </a>
-            </li>
+            </div>
+            <Markdown terms={terms.sections[index]}>{section.body}</Markdown>
+          </section>
+        ))}
+        {placedInProse ? null : predictStep}
+        <section aria-labelledby="recap" className="recap">
+          <h2 id="recap">Recap</h2>
+          <ul>
+            {lesson.recap.map((point) => (
+              <li key={point}>
+                <InlineMarkdown>{point}</InlineMarkdown>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="challenges">
+          <h2 id="challenges">Challenges</h2>
+          {lesson.challenges.map((challenge, index) => (
+            <ChallengeCard key={challenge.id} lessonId={lesson.id} challenge={challenge} terms={terms.challenges[index]} />
           ))}
-        </ul>
-      </section>
-      <Neighbours lesson={lesson} />
-    </article>
+        </section>
+        <section aria-labelledby="sources" className="references">
+          <h2 id="sources">Sources</h2>
+          <ul>
+            {lesson.references.map((reference) => (
+              <li key={reference.href}>
+                <a href={reference.href} target="_blank" rel="noreferrer">
+                  {reference.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <Neighbours lesson={lesson} />
+      </article>
+    </PredictSlot>
   );
 }

@@ -1,21 +1,37 @@
-// Lesson Markdown: GitHub-flavoured, internal links through the router, ```widget blocks as live widgets.
+// Lesson Markdown: GitHub-flavoured, internal links through the router, ```widget blocks as live widgets,
+// the ```predict block as the lesson's predict step, and {origin} as this page's own origin.
 
-import { Suspense, useMemo, type ReactNode } from 'react';
+import { createContext, Suspense, useContext, useMemo, type ReactNode } from 'react';
 import ReactMarkdown, { type Components, type Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { Link } from 'react-router';
 import { glossaryEntry, isWidgetId } from '@loopwire/lessons';
 import { widgets } from '../../widgets/registry.ts';
 import { remarkGlossaryLinks } from './remarkGlossaryLinks.ts';
+import { WidgetBoundary } from '../../lib/ui/WidgetBoundary.tsx';
 
 export function Widget({ id }: { id: string }) {
   if (!isWidgetId(id)) return <p role="alert">Unknown widget “{id}”.</p>;
   const Component = widgets[id];
   return (
-    <Suspense fallback={<div className="widget widget--loading">Loading {id}…</div>}>
-      <Component />
-    </Suspense>
+    <WidgetBoundary name={id}>
+      <Suspense fallback={<div className="widget widget--loading">Loading {id}…</div>}>
+        <Component />
+      </Suspense>
+    </WidgetBoundary>
   );
+}
+
+/** What a ```predict block shows: the lesson page provides its predict step here. */
+export const PredictSlot = createContext<ReactNode>(null);
+
+function PredictHere() {
+  return <>{useContext(PredictSlot)}</>;
+}
+
+/** Commands in lessons are written against `{origin}`, so they reach the server the page came from. */
+function withOrigin(markdown: string): string {
+  return typeof location === 'undefined' ? markdown : markdown.replaceAll('{origin}', location.origin);
 }
 
 function textOf(children: ReactNode): string {
@@ -48,11 +64,17 @@ const components: Components = {
   pre({ children, node }) {
     const code = node?.children[0];
     const className = code && 'properties' in code ? String(code.properties.className ?? '') : '';
-    if (className.includes('language-widget')) return <>{children}</>;
-    return <pre className="code-block">{children}</pre>;
+    if (className.includes('language-widget') || className.includes('language-predict')) return <>{children}</>;
+    // Focusable: a long line scrolls sideways inside the block, and a keyboard must be able to scroll it too.
+    return (
+      <pre className="code-block" tabIndex={0}>
+        {children}
+      </pre>
+    );
   },
   code({ className, children }) {
     if (className?.includes('language-widget')) return <Widget id={textOf(children).trim()} />;
+    if (className?.includes('language-predict')) return <PredictHere />;
     return <code className={className}>{children}</code>;
   },
   table({ children }) {
@@ -77,7 +99,7 @@ export function Markdown({ children, terms }: { children: string; terms?: Readon
   return (
     <div className="prose">
       <ReactMarkdown remarkPlugins={plugins} components={components}>
-        {children}
+        {withOrigin(children)}
       </ReactMarkdown>
     </div>
   );

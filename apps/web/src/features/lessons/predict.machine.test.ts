@@ -37,6 +37,9 @@ describe('predictMachine', () => {
     actor.send({ type: 'CHOOSE', choice: 'new' });
     expect(actor.getSnapshot().context.choice).toBe('same');
     actor.send({ type: 'EXPLAIN' });
+    expect(state(), 'locked until the widget ran').toBe('observing');
+    actor.send({ type: 'OBSERVED' });
+    actor.send({ type: 'EXPLAIN' });
     expect(state()).toBe('explaining');
     actor.send({ type: 'FINISH' });
     expect(state()).toBe('done');
@@ -54,6 +57,7 @@ describe('predictMachine', () => {
     const { actor, state, log } = start();
     actor.send({ type: 'CHOOSE', choice: 'new' });
     actor.send({ type: 'COMMIT' });
+    actor.send({ type: 'OBSERVED' });
     actor.send({ type: 'EXPLAIN' });
     actor.send({ type: 'FINISH' });
     actor.send({ type: 'RETRY' });
@@ -68,6 +72,9 @@ describe('predictMachine', () => {
     expect(finished.actor.getSnapshot().context.choice).toBe('same');
     const committed = start({ choice: 'new', done: false });
     expect(committed.state()).toBe('observing');
+    committed.actor.send({ type: 'EXPLAIN' });
+    expect(committed.state(), 'a new visit runs the widget again before the explanation').toBe('observing');
+    committed.actor.send({ type: 'OBSERVED' });
     committed.actor.send({ type: 'EXPLAIN' });
     expect(committed.state()).toBe('explaining');
     expect(committed.log).toEqual([]);

@@ -1,5 +1,6 @@
 // A lesson's predict step: reading → predicting → observing → explaining → done. The live result
-// stays hidden until a prediction is committed; recording progress is an action the page provides.
+// stays hidden until a prediction is committed, and the explanation until the widget has really run
+// (the widget reports OBSERVED); recording progress is an action the page provides.
 
 import { assign, setup } from 'xstate';
 
@@ -14,11 +15,14 @@ export interface PredictContext {
   answer: string;
   choice: string | null;
   restored: PredictInput['restored'];
+  /** The observe widget ran in this visit: only then can its result be explained. */
+  observed: boolean;
 }
 
 export type PredictEvent =
   | { type: 'CHOOSE'; choice: string }
   | { type: 'COMMIT' }
+  | { type: 'OBSERVED' }
   | { type: 'EXPLAIN' }
   | { type: 'FINISH' }
   | { type: 'RETRY' };
@@ -31,7 +35,8 @@ export const predictMachine = setup({
   },
   actions: {
     rememberChoice: assign(({ event }) => (event.type === 'CHOOSE' ? { choice: event.choice } : {})),
-    forgetChoice: assign({ choice: null, restored: null }),
+    forgetChoice: assign({ choice: null, restored: null, observed: false }),
+    rememberObserved: assign({ observed: true }),
     // Provided by the page (progress store); no-ops here so the machine runs on its own in tests.
     recordPrediction: (_, _params: { choice: string; correct: boolean }) => {},
     recordDone: () => {},
@@ -39,12 +44,18 @@ export const predictMachine = setup({
   },
   guards: {
     hasChoice: ({ context }) => context.choice !== null,
+    hasObserved: ({ context }) => context.observed,
     wasDone: ({ context }) => context.restored?.done === true,
     wasCommitted: ({ context }) => context.restored !== null,
   },
 }).createMachine({
   id: 'predict',
-  context: ({ input }) => ({ answer: input.answer, choice: input.restored?.choice ?? null, restored: input.restored }),
+  context: ({ input }) => ({
+    answer: input.answer,
+    choice: input.restored?.choice ?? null,
+    restored: input.restored,
+    observed: false,
+  }),
   initial: 'restoring',
   states: {
     restoring: {
@@ -70,7 +81,12 @@ export const predictMachine = setup({
         },
       },
     },
-    observing: { on: { EXPLAIN: 'explaining' } },
+    observing: {
+      on: {
+        OBSERVED: { actions: 'rememberObserved' },
+        EXPLAIN: { guard: 'hasObserved', target: 'explaining' },
+      },
+    },
     explaining: {
       on: {
         FINISH: { target: 'done', actions: 'recordDone' },

@@ -1,14 +1,15 @@
 // Predict the order: pick an experiment, arrange its callbacks (drag, or the arrow buttons, or
 // Alt+↑/↓ on a focused item), then the live server runs it and each difference is explained.
 
-import { useId, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useMachine } from '@xstate/react';
 import { fromPromise } from 'xstate';
-import { findOrderExperiment, orderExperiments } from '@loopwire/protocol';
+import { findOrderExperiment, orderExperiments } from '@loopwire/contract';
 import { orderPredictMachine } from './orderPredict.machine.ts';
-import { runOrderExperiment } from './api.ts';
+import { fetchExperimentSources, runOrderExperiment } from './api.ts';
 import { comparePrediction, kindRules, phaseNames } from './order-explain.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
+import { useReportObservedWhen } from '../../lib/observed.ts';
 import './loop-lab.css';
 
 const liveOrderPredictMachine = orderPredictMachine.provide({
@@ -17,15 +18,32 @@ const liveOrderPredictMachine = orderPredictMachine.provide({
   },
 });
 
+/** The code of each experiment, fetched once: the server serves the source of the functions it runs. */
+function useExperimentSources(): { code: Map<string, string> | null; error: string | null } {
+  const [state, setState] = useState<{ code: Map<string, string> | null; error: string | null }>({ code: null, error: null });
+  useEffect(() => {
+    let current = true;
+    fetchExperimentSources()
+      .then(({ experiments }) => current && setState({ code: new Map(experiments.map((experiment) => [experiment.id, experiment.code])), error: null }))
+      .catch((error: unknown) => current && setState({ code: null, error: error instanceof Error ? error.message : String(error) }));
+    return () => {
+      current = false;
+    };
+  }, []);
+  return state;
+}
+
 export default function OrderPredictor() {
   const id = useId();
+  const sources = useExperimentSources();
   const [snapshot, send] = useMachine(liveOrderPredictMachine);
   const [dragging, setDragging] = useState<number | null>(null);
   const { experimentId, prediction, observed, error } = snapshot.context;
   const experiment = findOrderExperiment(experimentId)!;
   const kindOf = (label: string) => experiment.callbacks.find((callback) => callback.label === label)?.kind ?? 'sync';
-  const placements = observed ? comparePrediction(prediction, observed) : null;
+  const placements = observed ? comparePrediction(prediction, observed, experiment.deterministic) : null;
   const allRight = placements?.every((placement) => placement.right) ?? false;
+  useReportObservedWhen(observed ? { summary: `the server ran ${observed.map((callback) => callback.label).join(', ')}.` } : null);
   const ordering = snapshot.matches('ordering');
 
   const onKeyDown = (event: KeyboardEvent, index: number) => {
@@ -63,11 +81,11 @@ export default function OrderPredictor() {
       </div>
       <p className="widget__caption">Runs {experiment.context}:</p>
       <pre className="order__code">
-        <code>{experiment.code}</code>
+        <code>{sources.code?.get(experiment.id) ?? (sources.error ? `The live server did not send the code: ${sources.error}` : 'Loading the code the server runs…')}</code>
       </pre>
       <div className="order__columns">
         <section aria-labelledby={`${id}-prediction`}>
-          <h4 id={`${id}-prediction`}>Your prediction (first at the top)</h4>
+          <h3 id={`${id}-prediction`}>Your prediction (first at the top)</h3>
           <p className="widget__caption" id={`${id}-help`}>
             Drag an item, or focus it and press Alt+↑ / Alt+↓.
           </p>
@@ -122,14 +140,19 @@ export default function OrderPredictor() {
                 Change my prediction
               </button>
             ) : null}
-            <button type="button" className="button button--primary" disabled={snapshot.matches('running')} onClick={() => send({ type: 'RUN' })}>
+            <button
+              type="button"
+              className="button button--primary"
+              aria-disabled={snapshot.matches('running')}
+              onClick={() => snapshot.matches('running') || send({ type: 'RUN' })}
+            >
               {snapshot.matches('running') ? 'Running on the server…' : observed ? 'Run it again' : 'Run on the server'}
             </button>
           </div>
         </section>
         {observed ? (
           <section aria-labelledby={`${id}-observed`}>
-            <h4 id={`${id}-observed`}>What the server observed</h4>
+            <h3 id={`${id}-observed`}>What the server observed</h3>
             <ol className="order__list" data-testid="order-observed">
               {observed.map((callback) => (
                 <li key={callback.label} className="order__item">
@@ -145,10 +168,11 @@ export default function OrderPredictor() {
       {placements ? (
         <div role="status" data-testid="order-verdict">
           <p className={`callout ${allRight ? 'callout--right' : 'callout--wrong'}`}>
-            {allRight
-              ? 'Exactly right.'
-              : `${placements.filter((placement) => !placement.right).length} of ${placements.length} in a different place.`}{' '}
-            {experiment.deterministic ? '' : 'Node does not fix this order: run it a few times and compare.'}
+            {!experiment.deterministic
+              ? `Either order is right: this run had ${observed![0]!.label} first, and the next may not. Run it a few times and compare.`
+              : allRight
+                ? 'Exactly right.'
+                : `${placements.filter((placement) => !placement.right).length} of ${placements.length} in a different place.`}
           </p>
           <ul className="order__diff">
             {placements

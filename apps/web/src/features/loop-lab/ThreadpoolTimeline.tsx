@@ -2,7 +2,7 @@
 // the worker threads, with dashed lines for time spent waiting. Start 8 async jobs and 4 must wait.
 
 import { useEffect, useId, useState } from 'react';
-import type { JobMode, LabLoopResponse } from '@loopwire/protocol';
+import type { JobMode, LabLoopResponse } from '@loopwire/contract';
 import { fetchLoop, runLabBatch } from './api.ts';
 import { useLabJobs, useNow, type TrackedJob } from './useLabFeed.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';

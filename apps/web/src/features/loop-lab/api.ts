@@ -1,53 +1,31 @@
-// The event-loop lab's HTTP calls, typed by the protocol package. Errors carry the server's message.
+// The event-loop lab's HTTP calls, typed by the contract package. Errors are the JSON client's ApiError.
 
-import {
-  isApiErrorBody,
-  type JobMode,
-  type LabBatchResult,
-  type LabJobResult,
-  type LabLoopResponse,
-  type OrderResult,
-} from '@loopwire/protocol';
+import type {
+  JobMode,
+  LabBatchResult,
+  LabJobResult,
+  LabLoopResponse,
+  OrderExperimentSources,
+  OrderResult,
+  OrderRunsResponse,
+} from '@loopwire/contract';
+import { requestJson, type Fetch } from '../../lib/api.ts';
 
-type Fetch = (path: string, init?: RequestInit) => Promise<Response>;
+export const runLabJob = (mode: JobMode, durationMs: number, fetch?: Fetch) =>
+  requestJson<LabJobResult>('/api/lab/jobs', { body: { mode, durationMs }, fetch });
 
-const browserFetch: Fetch = (path, init) => fetch(path, { credentials: 'same-origin', ...init });
+export const runLabBatch = (mode: JobMode, durationMs: number, count: number, fetch?: Fetch) =>
+  requestJson<LabBatchResult>('/api/lab/batch', { body: { mode, durationMs, count }, fetch });
 
-export class LabRequestError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'LabRequestError';
-  }
-}
+export const runOrderExperiment = (experiment: string, fetch?: Fetch) =>
+  requestJson<OrderResult>('/api/lab/order', { body: { experiment }, fetch });
 
-async function call<T>(doFetch: Fetch, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit | undefined =
-    body === undefined
-      ? undefined
-      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-  const response = await doFetch(path, init);
-  const json: unknown = await response.json();
-  if (!response.ok) {
-    if (isApiErrorBody(json)) throw new LabRequestError(response.status, json.error.code, json.error.message);
-    throw new LabRequestError(response.status, 'unexpected', `The server answered ${response.status}.`);
-  }
-  return json as T;
-}
+/** Each ordering experiment's code, as the server reads it from the functions it runs. */
+export const fetchExperimentSources = (fetch?: Fetch) => requestJson<OrderExperimentSources>('/api/lab/experiments', { fetch });
 
-export const runLabJob = (mode: JobMode, durationMs: number, doFetch: Fetch = browserFetch) =>
-  call<LabJobResult>(doFetch, '/api/lab/jobs', { mode, durationMs });
+export const fetchLoop = (fetch?: Fetch) => requestJson<LabLoopResponse>('/api/lab/loop', { fetch });
 
-export const runLabBatch = (mode: JobMode, durationMs: number, count: number, doFetch: Fetch = browserFetch) =>
-  call<LabBatchResult>(doFetch, '/api/lab/batch', { mode, durationMs, count });
+export const fetchRecentJobs = (fetch?: Fetch) => requestJson<{ jobs: LabJobResult[] }>('/api/lab/jobs', { fetch });
 
-export const runOrderExperiment = (experiment: string, doFetch: Fetch = browserFetch) =>
-  call<OrderResult>(doFetch, '/api/lab/order', { experiment });
-
-export const fetchLoop = (doFetch: Fetch = browserFetch) => call<LabLoopResponse>(doFetch, '/api/lab/loop');
-
-export const fetchRecentJobs = (doFetch: Fetch = browserFetch) =>
-  call<{ jobs: LabJobResult[] }>(doFetch, '/api/lab/jobs');
+/** The caller's own recent ordering experiments, oldest first. */
+export const fetchOrderRuns = (fetch?: Fetch) => requestJson<OrderRunsResponse>('/api/lab/order', { fetch });

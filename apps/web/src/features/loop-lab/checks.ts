@@ -1,10 +1,10 @@
-// Live checks for the event-loop lessons (8–10): each reads what the server itself recorded
-// (its recent jobs, or a fresh run of an experiment), so only doing the real thing passes.
+// Live checks for the event-loop lessons (8–10): each reads what the server recorded of this learner
+// (their own jobs, their own experiment runs) and never runs anything itself, so only a learner who
+// did the experiment passes, and a typed answer counts only together with that record.
 
-import type { LabJobResult } from '@loopwire/protocol';
-import { fetchRecentJobs, runOrderExperiment } from './api.ts';
-import type { CheckContext } from '../../lib/live/context.ts';
-import type { CheckResult } from '../../checks/registry.ts';
+import type { LabJobResult } from '@loopwire/contract';
+import { fetchOrderRuns, fetchRecentJobs } from './api.ts';
+import type { CheckContext, LiveCheck } from '../../lib/live/context.ts';
 
 type LabCheckId = 'last-of-nested-microtasks' | 'lag-over-500' | 'four-async-jobs-queued' | 'worker-keeps-loop-free';
 
@@ -28,10 +28,14 @@ function matchesMeasured(answer: number, measured: number): boolean {
   return Math.abs(answer - measured) <= Math.max(5, measured * 0.1);
 }
 
-export const labChecks: Record<LabCheckId, (answer: string, ctx: CheckContext) => Promise<CheckResult>> = {
+export const labChecks: Record<LabCheckId, LiveCheck> = {
   async 'last-of-nested-microtasks'(answer, ctx) {
-    const { observed } = await runOrderExperiment('nested-microtasks', (path, init) => ctx.fetch(path, init));
-    const last = observed[observed.length - 1]!.label;
+    const { runs } = await fetchOrderRuns((path, init) => ctx.fetch(path, init));
+    const run = runs.findLast((candidate) => candidate.experiment === 'nested-microtasks');
+    if (!run) {
+      return { pass: false, message: 'You have not run “Microtasks queued by microtasks” yet: choose it in the predictor and press Run on the server.' };
+    }
+    const last = run.observed[run.observed.length - 1]!.label;
     return answer.trim().toLowerCase() === last
       ? { pass: true, message: `Right: “${last}” waits until every queued promise callback has run, because Node only returns to the nextTick queue after the promise queue is empty.` }
       : { pass: false, message: 'Not the last one. Run the experiment in the predictor and read the bottom of “What the server observed”.' };
@@ -46,7 +50,7 @@ export const labChecks: Record<LabCheckId, (answer: string, ctx: CheckContext) =
     const match = typed === null ? undefined : stalls.find((job) => matchesMeasured(typed, job.maxLoopLagMs));
     return match
       ? { pass: true, message: `Right: job #${match.id} held the loop for ${match.maxLoopLagMs} ms, and every other client waited that long.` }
-      : { pass: false, message: `You did stall the loop; now type the worst lag the lab reported for that job (for example ${stalls[0]!.maxLoopLagMs.toFixed(0)}).` };
+      : { pass: false, message: 'You did stall the loop; now type the worst loop lag the lab reported for that job (under “worst loop lag during it”).' };
   },
 
   async 'four-async-jobs-queued'(answer, ctx) {
@@ -72,6 +76,6 @@ export const labChecks: Record<LabCheckId, (answer: string, ctx: CheckContext) =
     const match = typed === null ? undefined : calm.find((job) => matchesMeasured(typed, job.maxLoopLagMs));
     return match
       ? { pass: true, message: `Right: ${match.durationMs} ms of hashing on worker #${match.lane.index}, and the main loop never lagged more than ${match.maxLoopLagMs} ms.` }
-      : { pass: false, message: `The job ran; now type the worst loop lag it reported (for example ${calm[0]!.maxLoopLagMs.toFixed(1)}).` };
+      : { pass: false, message: 'The job ran; now type the worst loop lag the lab reported for it (under “worst loop lag during it”).' };
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
-import type { JobMode, LabJobResult } from '@loopwire/protocol';
+import type { JobMode, LabJobResult } from '@loopwire/contract';
 import { labRunMachine } from './labRun.machine.ts';
 
 function resultFor(mode: JobMode, durationMs: number): LabJobResult {

@@ -2,7 +2,7 @@
 // idle → running → showingResult (or failed); running again from a result starts a new run.
 
 import { assign, fromPromise, setup } from 'xstate';
-import type { JobMode, LabJobResult } from '@loopwire/protocol';
+import type { JobMode, LabJobResult } from '@loopwire/contract';
 
 export interface LabRunContext {
   mode: JobMode;
@@ -32,13 +32,11 @@ export const labRunMachine = setup({
     setMode: assign(({ event }) => (event.type === 'SET_MODE' ? { mode: event.mode } : {})),
     setDuration: assign(({ event }) => (event.type === 'SET_DURATION' ? { durationMs: event.durationMs } : {})),
     clearOutcome: assign({ result: null, error: null }),
-    keepResult: assign({ result: ({ event }) => (event as unknown as { output: LabJobResult }).output }),
-    keepError: assign({
-      error: ({ event }) => {
-        const error = (event as unknown as { error: unknown }).error;
-        return error instanceof Error ? error.message : String(error);
-      },
-    }),
+    // The invoke's done/error events are typed where they are handled, which passes what they carry as params.
+    keepResult: assign((_, params: { result: LabJobResult }) => ({ result: params.result })),
+    keepError: assign((_, params: { error: unknown }) => ({
+      error: params.error instanceof Error ? params.error.message : String(params.error),
+    })),
   },
   guards: {
     durationInRange: ({ event }) =>
@@ -61,8 +59,8 @@ export const labRunMachine = setup({
       invoke: {
         src: 'runJob',
         input: ({ context }) => ({ mode: context.mode, durationMs: context.durationMs }),
-        onDone: { target: 'showingResult', actions: 'keepResult' },
-        onError: { target: 'failed', actions: 'keepError' },
+        onDone: { target: 'showingResult', actions: { type: 'keepResult', params: ({ event }) => ({ result: event.output }) } },
+        onError: { target: 'failed', actions: { type: 'keepError', params: ({ event }) => ({ error: event.error }) } },
       },
     },
     showingResult: {

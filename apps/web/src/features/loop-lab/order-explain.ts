@@ -1,7 +1,7 @@
 // Why a callback ran where it did: one rule per kind, and the position-by-position comparison of a
 // learner's prediction with what the server observed.
 
-import type { CallbackKind, LoopPhase, ObservedCallback } from '@loopwire/protocol';
+import type { CallbackKind, LoopPhase, ObservedCallback } from '@loopwire/contract';
 
 export const kindRules: Record<CallbackKind, string> = {
   sync: 'Synchronous code runs to its end before any callback: nothing interrupts a running function.',
@@ -29,10 +29,16 @@ export interface Placement {
   phase: LoopPhase;
 }
 
-/** For each callback the server saw: where the learner put it, and where it really ran. */
-export function comparePrediction(prediction: readonly string[], observed: readonly ObservedCallback[]): Placement[] {
+/** For each callback the server saw: where the learner put it, and where it really ran. When Node
+ *  does not fix the order (`deterministic: false`), every order is right: this run's is one of them. */
+export function comparePrediction(
+  prediction: readonly string[],
+  observed: readonly ObservedCallback[],
+  deterministic = true,
+): Placement[] {
   return observed.map((callback, index) => {
     const predicted = prediction.indexOf(callback.label);
-    return { label: callback.label, predicted, observed: index, right: predicted === index, kind: callback.kind, phase: callback.phase };
+    const right = !deterministic || predicted === index;
+    return { label: callback.label, predicted, observed: index, right, kind: callback.kind, phase: callback.phase };
   });
 }

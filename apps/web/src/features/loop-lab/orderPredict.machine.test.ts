@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
-import type { ObservedCallback } from '@loopwire/protocol';
+import type { ObservedCallback } from '@loopwire/contract';
 import { moveItem, orderPredictMachine } from './orderPredict.machine.ts';
 
 const observed: ObservedCallback[] = [

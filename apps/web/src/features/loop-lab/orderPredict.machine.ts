@@ -2,7 +2,7 @@
 // compares. ordering → running → compared (or failed); choosing another experiment starts over.
 
 import { assign, fromPromise, setup } from 'xstate';
-import { findOrderExperiment, orderExperiments, type ObservedCallback } from '@loopwire/protocol';
+import { findOrderExperiment, orderExperiments, type ObservedCallback } from '@loopwire/contract';
 
 export interface OrderPredictContext {
   experimentId: string;
@@ -47,8 +47,11 @@ export const orderPredictMachine = setup({
         : {},
     ),
     move: assign(({ context, event }) => (event.type === 'MOVE' ? { prediction: moveItem(context.prediction, event.from, event.to) } : {})),
-    keepObserved: assign({ observed: ({ event }) => (event as unknown as { output: ObservedCallback[] }).output, error: null }),
-    keepError: assign({ error: ({ event }) => String((event as unknown as { error: Error }).error?.message ?? 'failed') }),
+    // The invoke's done/error events are typed where they are handled, which passes what they carry as params.
+    keepObserved: assign((_, params: { observed: ObservedCallback[] }) => ({ observed: params.observed, error: null })),
+    keepError: assign((_, params: { error: unknown }) => ({
+      error: params.error instanceof Error ? params.error.message : String(params.error ?? 'failed'),
+    })),
     forgetObserved: assign({ observed: null, error: null }),
   },
   guards: {
@@ -72,8 +75,8 @@ export const orderPredictMachine = setup({
       invoke: {
         src: 'runExperiment',
         input: ({ context }) => ({ experimentId: context.experimentId }),
-        onDone: { target: 'compared', actions: 'keepObserved' },
-        onError: { target: 'failed', actions: 'keepError' },
+        onDone: { target: 'compared', actions: { type: 'keepObserved', params: ({ event }) => ({ observed: event.output }) } },
+        onError: { target: 'failed', actions: { type: 'keepError', params: ({ event }) => ({ error: event.error }) } },
       },
     },
     compared: {

@@ -2,7 +2,7 @@
 // a bounded buffer so a tab left open for hours stays the same size.
 
 import { useCallback, useEffect, useState } from 'react';
-import type { LabJobResult, LabJobRunning, LabJobStarted, LoopSample, LoopTick } from '@loopwire/protocol';
+import type { LabJobResult, LabJobRunning, LabJobStarted, LoopSample, LoopTick } from '@loopwire/contract';
 import { useServerEvent } from '../../lib/live/LiveConnection.tsx';
 import { fetchLoop, fetchRecentJobs } from './api.ts';
 

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { catalog } from 'virtual:lesson-catalog';
 import { progressStore, useProgress } from './store.ts';
 import { parseProgress, tally, toFile } from './progress.ts';
+import './progress.css';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 

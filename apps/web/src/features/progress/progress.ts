@@ -1,14 +1,12 @@
 // The learner's progress as plain data: which steps are done, what they predicted. Pure functions,
-// so the store, the import dialog and the tests share one definition of a valid progress file.
+// so the store, the import dialog and the tests share one definition of a valid progress file (the
+// contract's ProgressSchema).
 
+import * as v from 'valibot';
+import { ProgressSchema, type PredictionRecord } from '@loopwire/contract';
 import type { CatalogEntry, StepId } from '@loopwire/lessons';
 
-export interface PredictionRecord {
-  choice: string;
-  correct: boolean;
-  /** ISO time the prediction was committed. */
-  at: string;
-}
+export type { PredictionRecord };
 
 export interface LessonProgress {
   prediction?: PredictionRecord;
@@ -78,46 +76,31 @@ export type ParseResult =
   | { ok: true; progress: Progress; skipped: string[] }
   | { ok: false; error: string };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Where in the file an issue is, as the learner would write it: lessons["event-loop"].completed["intro"]. */
+function whereIn(path: readonly { key: unknown }[]): string {
+  return path.map(({ key }, index) => (index === 0 ? String(key) : /^[a-z]+$/i.test(String(key)) && index % 2 === 0 ? `.${String(key)}` : `["${String(key)}"]`)).join('');
+}
 
-const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
-
-function parseLesson(value: unknown, where: string): LessonProgress | string {
-  if (!isRecord(value)) return `${where} is not an object.`;
-  const { prediction, completed } = value;
-  if (!isRecord(completed)) return `${where}.completed is missing or not an object.`;
-  for (const [step, at] of Object.entries(completed)) {
-    if (!isTime(at)) return `${where}.completed["${step}"] is not a date.`;
-  }
-  const lesson: LessonProgress = { completed: completed as LessonProgress['completed'] };
-  if (prediction !== undefined) {
-    if (
-      !isRecord(prediction) ||
-      typeof prediction.choice !== 'string' ||
-      typeof prediction.correct !== 'boolean' ||
-      !isTime(prediction.at)
-    ) {
-      return `${where}.prediction needs a choice, correct (true/false) and a date.`;
-    }
-    lesson.prediction = { choice: prediction.choice, correct: prediction.correct, at: prediction.at };
-  }
-  return lesson;
+function problemOf(issue: v.BaseIssue<unknown>): string {
+  const path = issue.path ?? [];
+  const [top] = path;
+  if (top?.key === 'version') return 'This is not a Loopwire progress file (it has no "version": 1).';
+  if (path.length === 1) return 'This progress file has no "lessons" object.';
+  const missing = issue.type === 'object' && issue.input === undefined;
+  return `This progress file is damaged: ${whereIn(path)} ${missing ? 'is missing or not an object' : issue.message}.`;
 }
 
 /** Reads progress from untrusted JSON (an imported file, or localStorage someone edited). Steps of
  *  lessons this curriculum does not have are dropped and named in `skipped`, not treated as errors. */
 export function parseProgress(value: unknown, catalog: readonly CatalogEntry[]): ParseResult {
-  if (!isRecord(value)) return { ok: false, error: 'This file does not contain a JSON object.' };
-  if (value.version !== 1) {
-    return { ok: false, error: 'This is not a Loopwire progress file (it has no "version": 1).' };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, error: 'This file does not contain a JSON object.' };
   }
-  if (!isRecord(value.lessons)) return { ok: false, error: 'This progress file has no "lessons" object.' };
+  const parsed = v.safeParse(ProgressSchema, value, { abortEarly: true });
+  if (!parsed.success) return { ok: false, error: problemOf(parsed.issues[0]) };
   const progress = emptyProgress();
   const skipped: string[] = [];
-  for (const [lessonId, raw] of Object.entries(value.lessons)) {
-    const lesson = parseLesson(raw, `lessons["${lessonId}"]`);
-    if (typeof lesson === 'string') return { ok: false, error: `This progress file is damaged: ${lesson}` };
+  for (const [lessonId, lesson] of Object.entries(parsed.output.lessons)) {
     const entry = catalog.find((candidate) => candidate.id === lessonId);
     if (!entry) {
       skipped.push(lessonId);

@@ -1,6 +1,8 @@
 // Two servers behind a load balancer: why a broadcast on server A misses client 2, and where an
 // adapter (a broker such as Redis) closes the gap. A picture for lesson 13, not a live widget.
 
+import './scale.css';
+
 const box = { width: 150, height: 46 };
 
 function Node({ x, y, label, note, kind }: { x: number; y: number; label: string; note?: string; kind?: string }) {

@@ -1,24 +1,12 @@
 // The search dialog's frame and input, in the shell: it opens at once on "/" and takes typing while
 // the results (search index, lesson text) load lazily inside it, so no keystroke is lost.
 
-import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { ModalDialog } from '../../lib/ui/ModalDialog.tsx';
+import type { ComboboxState, SearchResultsProps } from './SearchResults.tsx';
+import './search.css';
 
 const SearchResults = lazy(() => import('./SearchResults.tsx'));
-
-export interface ComboboxState {
-  expanded: boolean;
-  activeOptionId: string | undefined;
-}
-
-export interface SearchResultsProps {
-  query: string;
-  listId: string;
-  /** The results own the arrow keys and Enter; they install their handler here. */
-  keyHandlerRef: { current: ((event: KeyboardEvent<HTMLInputElement>) => void) | null };
-  onComboboxChange(state: ComboboxState): void;
-  onClose(): void;
-}
 
 export function SearchDialog(props: { query: string; onQueryChange(query: string): void; onClose(): void }) {
   const listId = useId();

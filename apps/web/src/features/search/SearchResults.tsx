@@ -6,7 +6,20 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { glossary, lessons } from '@loopwire/lessons';
 import { createLessonSearch, searchDocuments, type SearchHit, type SearchKind } from './searchIndex.ts';
-import type { SearchResultsProps } from './SearchField.tsx';
+
+export interface ComboboxState {
+  expanded: boolean;
+  activeOptionId: string | undefined;
+}
+
+export interface SearchResultsProps {
+  query: string;
+  listId: string;
+  /** The results own the arrow keys and Enter; they install their handler here. */
+  keyHandlerRef: { current: ((event: KeyboardEvent<HTMLInputElement>) => void) | null };
+  onComboboxChange(state: ComboboxState): void;
+  onClose(): void;
+}
 
 const kindLabels: Record<SearchKind, string> = {
   lesson: 'Lesson',

@@ -125,7 +125,8 @@ export function createLessonSearch(documents: SearchDocument[]): LessonSearch {
         .search(trimmed)
         .slice(0, limit)
         .map((result: MiniResult) => {
-          const document = result as unknown as SearchDocument & MiniResult;
+          // MiniSearch types stored fields as `any`; they are the storeFields above, taken from a SearchDocument.
+          const document = result as SearchDocument & MiniResult;
           return {
             id: String(result.id),
             kind: document.kind,

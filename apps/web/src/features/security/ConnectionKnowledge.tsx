@@ -2,11 +2,10 @@
 // 4-tuple, headers, cookie (masked), Socket.IO auth and socket.data, when it connected, its rooms.
 
 import { useEffect, useState } from 'react';
-import type { KnownConnection, KnownConnectionsResponse } from '@loopwire/protocol';
-import { callJson } from '../../lib/labApi.ts';
-import { liveSocket } from '../../lib/live/socket.ts';
+import type { KnownConnection, KnownConnectionsResponse } from '@loopwire/contract';
+import { requestJson } from '../../lib/api.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
-import './labs.css';
+import './security.css';
 
 const refreshMs = 2000;
 
@@ -28,7 +27,9 @@ function Row({ connection }: { connection: KnownConnection }) {
         {connection.remote.address}:{connection.remote.port} → {connection.local.address}:{connection.local.port}
       </td>
       <td className="mono">{connection.sid ?? '—'}</td>
-      <td className="mono">{connection.origin ?? '(none)'}</td>
+      <td className="mono" title={connection.headersOf === 'websocket-upgrade' ? 'from the WebSocket upgrade request' : 'from the first long-poll request'}>
+        {connection.origin ?? (connection.headersOf === 'first-request' ? '(none: still long polling)' : '(none)')}
+      </td>
       <td>{ago(connection.connectedAt)}</td>
       <td className="mono">{connection.rooms.join(', ') || '—'}</td>
       <td>
@@ -48,7 +49,7 @@ export default function ConnectionKnowledge() {
   useEffect(() => {
     let live = true;
     const load = () =>
-      callJson<KnownConnectionsResponse>(`/api/security/connections?socketId=${encodeURIComponent(liveSocket.id ?? '')}`).then(
+      requestJson<KnownConnectionsResponse>('/api/security/connections').then(
         (value) => {
           if (!live) return;
           setKnown(value);
@@ -68,7 +69,11 @@ export default function ConnectionKnowledge() {
     <figure className="widget" aria-label="What the server knows about each connection">
       <div className="widget__bar">
         <strong className="widget__title">What the server knows</strong>
-        <span className="widget__caption">{known ? `${known.connections.length} connections listed, ${known.omitted} more counted` : 'Loading…'}</span>
+        <span className="widget__caption" data-testid="known-connections-counts">
+          {known
+            ? `${known.connections.length + known.omitted} of yours listed; other browsers hold ${known.others.websocket} WebSocket and ${known.others.socketIo} Socket.IO connections (counted, never shown), plus ${known.others.devices} devices`
+            : 'Loading…'}
+        </span>
       </div>
       <WidgetError>{error}</WidgetError>
       {known ? (

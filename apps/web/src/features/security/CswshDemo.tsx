@@ -7,7 +7,8 @@ import { useMemo } from 'react';
 import { cswshRunMachine, type TargetResult } from './cswshRun.machine.ts';
 import { useSecurityInfo } from './useSecurityInfo.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
-import './labs.css';
+import { useReportObservedWhen } from '../../lib/observed.ts';
+import './security.css';
 
 const targets = [
   { id: 'ws', path: '/ws', guard: 'Origin allowlist in the upgrade router' },
@@ -40,6 +41,15 @@ function CswshRun({ foreignPort }: { foreignPort: number }) {
   const [state, send] = useMachine(cswshRunMachine, { input });
   const running = state.matches('running');
   const { runId, results } = state.context;
+  const cookieRode = results.find((result) => result.opened);
+  useReportObservedWhen(
+    results.length === targets.length
+      ? {
+          outcome: cookieRode ? 'server-decides' : undefined,
+          summary: `${results.filter((result) => result.opened).length} of ${results.length} handshakes from the foreign page opened; the others were refused by the server.`,
+        }
+      : null,
+  );
 
   return (
     <>

@@ -4,12 +4,13 @@
 
 import { useMachine } from '@xstate/react';
 import { useMemo, useState } from 'react';
-import type { HandshakeOutcome } from '@loopwire/protocol';
+import type { HandshakeOutcome } from '@loopwire/contract';
 import { labSocketMachine } from './labSocket.machine.ts';
 import { browserCheckContext, webSocketUrl } from '../../lib/live/context.ts';
-import { callJson, newAttemptId } from '../../lib/labApi.ts';
+import { requestJson } from '../../lib/api.ts';
+import { newAttemptId } from './attempt.ts';
 import { useSecurityInfo } from './useSecurityInfo.ts';
-import './labs.css';
+import '../../design/lab-panels.css';
 
 const floodSize = 200;
 
@@ -30,7 +31,7 @@ async function tryTooMany(max: number): Promise<string[]> {
         lines.push(`connection ${n}: open`);
         continue;
       }
-      const outcome = await callJson<HandshakeOutcome>(`/api/security/attempts/${attempt}`).catch(() => null);
+      const outcome = await requestJson<HandshakeOutcome>(`/api/security/attempts/${attempt}`).catch(() => null);
       lines.push(`connection ${n}: refused ${outcome ? `${outcome.status} — ${outcome.reason}` : '(status unknown)'}`);
     }
   } finally {

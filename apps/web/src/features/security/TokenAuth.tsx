@@ -5,12 +5,14 @@
 import { useMachine } from '@xstate/react';
 import { useEffect, useMemo, useState } from 'react';
 import { io } from 'socket.io-client';
-import type { HandshakeOutcome, IssuedTicket, IssuedToken } from '@loopwire/protocol';
+import type { HandshakeOutcome, IssuedTicket, IssuedToken } from '@loopwire/contract';
 import { ioSessionMachine } from '../../lib/live/ioSession.machine.ts';
 import { labSocketMachine } from './labSocket.machine.ts';
 import { browserCheckContext } from '../../lib/live/context.ts';
-import { callJson, newAttemptId } from '../../lib/labApi.ts';
-import './labs.css';
+import { requestJson } from '../../lib/api.ts';
+import { newAttemptId } from './attempt.ts';
+import '../../design/lab-panels.css';
+import './security.css';
 
 const connectSecure = (auth: Record<string, unknown>) =>
   io('/secure', { auth, forceNew: true, reconnection: false, transports: ['websocket'] });
@@ -34,7 +36,7 @@ function SocketIoToken() {
     try {
       if (kind === 'none') return send({ type: 'CONNECT', auth: {} });
       const ttlMs = kind === 'expired' ? 1000 : 10 * 60_000;
-      const issued = await callJson<IssuedToken>('/api/security/tokens', { method: 'POST', body: { name, ttlMs } });
+      const issued = await requestJson<IssuedToken>('/api/security/tokens', { method: 'POST', body: { name, ttlMs } });
       if (kind === 'expired') {
         setNote('Got a token that lives 1 s; waiting 1.5 s before using it…');
         await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -131,7 +133,7 @@ function WebSocketTicket() {
   }
 
   async function fetchAndOpen() {
-    const issued = await callJson<IssuedTicket>('/api/security/tickets', { method: 'POST' });
+    const issued = await requestJson<IssuedTicket>('/api/security/tickets', { method: 'POST' });
     setTicket(issued.ticket);
     open(issued.ticket);
   }
@@ -139,7 +141,7 @@ function WebSocketTicket() {
   async function explainRefusal() {
     if (!attempt) return;
     try {
-      const outcome = await callJson<HandshakeOutcome>(`/api/security/attempts/${attempt}`);
+      const outcome = await requestJson<HandshakeOutcome>(`/api/security/attempts/${attempt}`);
       setRefusal(`${outcome.status}: ${outcome.reason}`);
     } catch (caught) {
       setRefusal((caught as Error).message);

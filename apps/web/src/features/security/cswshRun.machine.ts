@@ -3,7 +3,7 @@
 // looked up on the server. idle → running → done (all targets answered, or the deadline passed).
 
 import { assign, fromCallback, setup } from 'xstate';
-import type { HandshakeOutcome } from '@loopwire/protocol';
+import type { HandshakeOutcome } from '@loopwire/contract';
 
 export interface ForeignReport {
   id: string;

@@ -1,8 +1,8 @@
 // The security lab's settings from the live server (foreign port, limits), fetched once per page.
 
 import { useEffect, useState } from 'react';
-import type { SecurityInfo } from '@loopwire/protocol';
-import { callJson } from '../../lib/labApi.ts';
+import type { SecurityInfo } from '@loopwire/contract';
+import { requestJson } from '../../lib/api.ts';
 
 let cached: Promise<SecurityInfo> | null = null;
 
@@ -11,7 +11,7 @@ export function useSecurityInfo(): { info: SecurityInfo | null; error: string | 
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    cached ??= callJson<SecurityInfo>('/api/security/info');
+    cached ??= requestJson<SecurityInfo>('/api/security/info');
     cached.then(
       (value) => live && setInfo(value),
       (caught: Error) => {

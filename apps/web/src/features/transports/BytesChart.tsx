@@ -1,6 +1,6 @@
 // Bytes on the wire per delivered message, per transport, as stacked bars (client → server, server → client).
 
-import type { WireBytes } from './race.machine.ts';
+import type { WireBytes } from './measure.ts';
 import { transportKinds, transportLabels, type TransportKind } from './kinds.ts';
 import './transports.css';
 

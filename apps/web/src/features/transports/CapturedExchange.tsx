@@ -2,7 +2,8 @@
 // frame with its Engine.IO meaning, so a demo shows the bytes, not only the client's view.
 
 import { useEffect, useState } from 'react';
-import type { Capture, CaptureList } from '@loopwire/protocol';
+import type { Capture, CaptureList } from '@loopwire/contract';
+import { requestJson } from '../../lib/api.ts';
 import './transports.css';
 
 const refreshMs = 1500;
@@ -16,9 +17,7 @@ export function CapturedExchange({ url, urlPrefix, since }: { url?: string; urlP
     let stopped = false;
     const load = async () => {
       try {
-        const response = await fetch('/api/captures?limit=50', { cache: 'no-store' });
-        if (!response.ok) throw new Error(`GET /api/captures answered ${response.status}`);
-        const { captures } = (await response.json()) as CaptureList;
+        const { captures } = await requestJson<CaptureList>('/api/captures?limit=50');
         const found = captures.find(
           (candidate) =>
             candidate.startedAt >= since &&

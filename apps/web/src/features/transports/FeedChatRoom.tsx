@@ -4,7 +4,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import { io, type Socket } from 'socket.io-client';
-import type { ChatAck, FeedChatMessage, ClientToServerEvents, ServerToClientEvents } from '@loopwire/protocol';
+import type { ChatAck, FeedChatMessage, ClientToServerEvents, ServerToClientEvents } from '@loopwire/contract';
 import { connectionMachine, phaseOf } from '../../lib/live/connection.machine.ts';
 import './transports.css';
 
@@ -16,7 +16,8 @@ const keptLines = 12;
 type Line = { kind: 'heard'; message: FeedChatMessage } | { kind: 'ack'; text: string; ack: ChatAck };
 
 function Participant({ name, initialRoom }: { name: string; initialRoom: string }) {
-  const [socket] = useState<ChatSocket>(() => io({ autoConnect: false, forceNew: true }));
+  // The name travels in the handshake's auth payload; the server stamps it on each message it relays.
+  const [socket] = useState<ChatSocket>(() => io({ autoConnect: false, forceNew: true, auth: { name } }));
   const connection = useActorRef(connectionMachine, { input: { socket } });
   const phase = useSelector(connection, (snapshot) => phaseOf(snapshot.value));
   const [room, setRoom] = useState(initialRoom);
@@ -66,9 +67,9 @@ function Participant({ name, initialRoom }: { name: string; initialRoom: string 
 
   return (
     <section className="push-card" aria-label={`${name}’s chat`} data-testid={`chat-${name.toLowerCase()}`} data-phase={phase}>
-      <h4>
+      <h3>
         {name} <span className="badge__transport">{phase === 'open' ? `connected, ${members ?? '…'} in #${room}` : phase}</span>
-      </h4>
+      </h3>
       <form
         className="field"
         onSubmit={(event) => {
@@ -84,7 +85,7 @@ function Participant({ name, initialRoom }: { name: string; initialRoom: string 
           list={`${id}-rooms`}
           value={roomDraft}
           maxLength={32}
-          pattern="[a-z0-9-]{1,32}"
+          pattern="[a-z0-9\-]{1,32}"
           onChange={(event) => setRoomDraft(event.target.value)}
         />
         <datalist id={`${id}-rooms`}>
@@ -116,7 +117,7 @@ function Participant({ name, initialRoom }: { name: string; initialRoom: string 
         {lines.map((line, index) =>
           line.kind === 'heard' ? (
             <li key={index}>
-              #{line.message.room} {line.message.from === socket.id ? 'you' : line.message.from.slice(0, 6)}: {line.message.text}
+              #{line.message.room} {line.message.from === socket.id ? 'you' : (line.message.name ?? `socket ${line.message.from.slice(0, 6)}`)}: {line.message.text}
             </li>
           ) : (
             <li key={index} data-testid="chat-ack">

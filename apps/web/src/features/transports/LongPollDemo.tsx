@@ -2,15 +2,16 @@
 // (or answered 204 after 25 s of nothing).
 
 import { useEffect, useRef, useState } from 'react';
-import { longPollHoldMs, type FeedMessages } from '@loopwire/protocol';
+import { longPollHoldMs, type FeedMessages, type PostedFeedMessage } from '@loopwire/contract';
 import { newestFeedId } from './feed-clients.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
 import './transports.css';
+import { requestJson } from '../../lib/api.ts';
 
 interface Waiter {
   n: number;
   startedAt: number;
-  answer: { status: number; afterMs: number; text: string | null } | null;
+  answer: { status: number; afterMs: number; id: number | null; text: string | null } | null;
 }
 
 const waiterCount = 3;
@@ -19,8 +20,11 @@ export default function LongPollDemo() {
   const [waiters, setWaiters] = useState<Waiter[]>([]);
   const [now, setNow] = useState(() => performance.now());
   const [error, setError] = useState<string | null>(null);
+  const [posted, setPosted] = useState<number | null>(null);
   const controllers = useRef<AbortController[]>([]);
   const holding = waiters.some((waiter) => waiter.answer === null);
+  // The server answers 204 at its hold time; anything longer was spent queued in the browser.
+  const queuedInBrowser = waiters.some((waiter) => (waiter.answer ? waiter.answer.afterMs : now - waiter.startedAt) > longPollHoldMs + 2000);
 
   useEffect(() => {
     if (!holding) return;
@@ -42,7 +46,8 @@ export default function LongPollDemo() {
       fetch(`/api/poll/long?after=${after}`, { signal: controller.signal, cache: 'no-store' })
         .then(async (response) => {
           const body = response.status === 200 ? ((await response.json()) as FeedMessages) : null;
-          const answer = { status: response.status, afterMs: performance.now() - startedAt, text: body?.messages[0]?.text ?? null };
+          const first = body?.messages[0];
+          const answer = { status: response.status, afterMs: performance.now() - startedAt, id: first?.id ?? null, text: first?.text ?? null };
           setWaiters((previous) => previous.map((waiter) => (waiter.n === n + 1 ? { ...waiter, answer } : waiter)));
         })
         .catch((caught: Error) => {
@@ -53,12 +58,12 @@ export default function LongPollDemo() {
   }
 
   async function post() {
-    const response = await fetch('/api/poll/messages', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text: `wake-up call at ${new Date().toLocaleTimeString('en-GB')}` }),
-    });
-    if (response.status !== 201) setError(`POST answered ${response.status}`);
+    try {
+      const { message } = await requestJson<PostedFeedMessage>('/api/poll/messages', { body: { text: `wake-up call at ${new Date().toLocaleTimeString('en-GB')}` } });
+      setPosted(message.id);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
   }
 
   return (
@@ -86,7 +91,7 @@ export default function LongPollDemo() {
                 <span className="mono">
                   GET /api/poll/long #{waiter.n}:{' '}
                   {waiter.answer
-                    ? `${waiter.answer.status} after ${Math.round(waiter.answer.afterMs)} ms${waiter.answer.text ? ` — “${waiter.answer.text}”` : ' (nothing new)'}`
+                    ? `${waiter.answer.status} after ${Math.round(waiter.answer.afterMs)} ms${waiter.answer.id !== null ? ` — message #${waiter.answer.id} “${waiter.answer.text}”` : ' (nothing new)'}`
                     : `held for ${(heldMs / 1000).toFixed(1)} s…`}
                 </span>
                 <div className="held__bar" aria-hidden="true">
@@ -100,6 +105,20 @@ export default function LongPollDemo() {
           })}
         </ol>
       )}
+      {posted !== null ? (
+        <p className="muted" data-testid="posted-id">
+          Posted message #{posted}: the server's <code>201</code> carried its id, and every held request was answered with it.
+        </p>
+      ) : null}
+      {queuedInBrowser ? (
+        <p className="callout" data-testid="browser-queue">
+          A request has waited longer than the server's {longPollHoldMs / 1000} s hold, and the server never holds
+          longer: the rest of the time it waited <em>in your browser</em>, before it was sent. A browser opens at most six
+          HTTP/1.1 connections to one host, and held requests keep theirs busy, so with other tabs of this site open (each
+          with its own long polls and streams) a seventh request queues until one frees. That is a real cost of long
+          polling; HTTP/2, or one WebSocket per tab, avoids it.
+        </p>
+      ) : null}
       <figcaption className="widget__caption">
         Three real requests to the live server. Each bar runs to the server’s 25-second hold; a posted message answers
         all of them at the same moment with <code>200</code>, and nothing at all answers <code>204 No Content</code>.

@@ -6,6 +6,7 @@ import { decodeEnginePacket } from '@loopwire/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { webSocketUrl } from '../../lib/live/context.ts';
 import { CapturedExchange } from './CapturedExchange.tsx';
+import { useReportObservedWhen } from '../../lib/observed.ts';
 import './transports.css';
 
 interface Received {
@@ -30,6 +31,15 @@ function PlainWebSocketToSocketIo() {
   const openedAt = useRef(0);
 
   useEffect(() => () => socket.current?.close(), []);
+  const first = received[0];
+  useReportObservedWhen(
+    first
+      ? {
+          outcome: first.raw.startsWith('0{') ? 'packets' : 'works',
+          summary: `the handshake succeeded and the first message was ${first.raw.slice(0, 60)}${first.raw.length > 60 ? '…' : ''}.`,
+        }
+      : null,
+  );
 
   function connect() {
     socket.current?.close();
@@ -54,7 +64,7 @@ function PlainWebSocketToSocketIo() {
 
   return (
     <section className="push-card" aria-label="A plain WebSocket talks to Socket.IO" data-testid="mismatch-plain-ws">
-      <h4>Plain WebSocket → /socket.io/</h4>
+      <h3>Plain WebSocket → /socket.io/</h3>
       <p className="widget__caption mono">new WebSocket('ws://…/socket.io/?EIO=4&amp;transport=websocket')</p>
       <div className="widget__actions">
         <button type="button" className="button button--primary" onClick={connect}>
@@ -118,7 +128,7 @@ function SocketIoClientToPlainWebSocket() {
 
   return (
     <section className="push-card" aria-label="A Socket.IO client talks to a plain WebSocket" data-testid="mismatch-socketio">
-      <h4>Socket.IO client → /ws (plain echo)</h4>
+      <h3>Socket.IO client → /ws (plain echo)</h3>
       <p className="widget__caption mono">io({'{'} path: '/ws' {'}'})</p>
       <div className="widget__actions">
         <button type="button" className="button button--primary" onClick={() => connect('websocket')}>

@@ -4,10 +4,13 @@
 import { useEffect, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import type { ActorRefFrom } from 'xstate';
-import type { ClosableTransport } from '@loopwire/protocol';
+import type { ClosableTransport } from '@loopwire/contract';
 import { connectionActor, drawnState, feedClientMachine } from './feedClient.machine.ts';
 import { newestFeedId, sseClient, socketIoClient, webSocketClient } from './feed-clients.ts';
 import { LifecycleStrip } from './LifecycleStrip.tsx';
+import { requestJson } from '../../lib/api.ts';
+import { useAction } from '../../lib/useAction.ts';
+import { WidgetError } from '../../lib/ui/WidgetError.tsx';
 import './transports.css';
 
 type ClientActor = ActorRefFrom<typeof feedClientMachine>;
@@ -57,19 +60,19 @@ function PushCard({ transport, actor }: { transport: ClosableTransport; actor: C
   const state = drawnState(snapshot.value as string);
   const last = snapshot.context.received.at(-1);
 
-  async function hangUp() {
+  const hangUpAction = useAction();
+
+  function hangUp() {
     const id = snapshot.context.connectionId;
     if (!id) return;
-    await fetch('/api/feed/close', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ transport, id }),
+    return hangUpAction.run(async () => {
+      await requestJson('/api/feed/close', { body: { transport, id } });
     });
   }
 
   return (
     <section className="push-card" aria-label={titles[transport]} data-testid={`push-${transport}`} data-state={state}>
-      <h4>{titles[transport]}</h4>
+      <h3>{titles[transport]}</h3>
       <LifecycleStrip state={state} label={titles[transport]} />
       <p className="widget__caption">
         {snapshot.context.received.length} pushed message(s){last ? `, last: “${last.text}”` : ''}
@@ -95,6 +98,7 @@ function PushCard({ transport, actor }: { transport: ClosableTransport; actor: C
           </button>
         ) : null}
       </div>
+      <WidgetError>{hangUpAction.error}</WidgetError>
       <p className="widget__caption">{expectations[transport]}</p>
       <ol className="push-card__log" aria-label={`${titles[transport]} transitions`}>
         {log.map((entry, index) => (
@@ -129,11 +133,11 @@ export default function ServerPush() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [started]);
 
-  async function publish() {
-    await fetch('/api/poll/messages', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ text: `pushed at ${new Date().toLocaleTimeString('en-GB')}` }),
+  const publishAction = useAction();
+
+  function publish() {
+    return publishAction.run(async () => {
+      await requestJson('/api/poll/messages', { body: { text: `pushed at ${new Date().toLocaleTimeString('en-GB')}` } });
     });
   }
 
@@ -155,6 +159,7 @@ export default function ServerPush() {
           <PushCard key={transport} transport={transport} actor={clients[transport]} />
         ))}
       </div>
+      <WidgetError>{publishAction.error}</WidgetError>
       <figcaption className="widget__caption">
         No client asks for these messages: the server writes them down connections that are already open. “Server
         hangs up” asks the live server to end that very connection (WebSocket close code 4000 with a reason).

@@ -6,6 +6,11 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { connectionActor, drawnState, feedClientMachine } from './feedClient.machine.ts';
 import { rawSseClient, type RawSseLine } from './raw-sse-client.ts';
 import { LifecycleStrip } from './LifecycleStrip.tsx';
+import { requestJson } from '../../lib/api.ts';
+import { useAction } from '../../lib/useAction.ts';
+import { WidgetError } from '../../lib/ui/WidgetError.tsx';
+import { useReportObservedWhen } from '../../lib/observed.ts';
+import { resumeObservation } from './sse-resume.ts';
 import './transports.css';
 
 const keptLines = 300;
@@ -48,28 +53,16 @@ export default function SseStream() {
   const snapshot = useSelector(client, (s) => s);
   const state = drawnState(snapshot.value as string);
   const active = snapshot.matches('active');
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
+  useReportObservedWhen(resumeObservation(lines));
 
-  async function drop() {
+  function drop() {
     const id = snapshot.context.connectionId;
     if (!id) return;
-    setBusy(true);
-    try {
-      await fetch('/api/feed/close', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ transport: 'sse', id }),
-      });
-      for (const n of [1, 2]) {
-        await fetch('/api/poll/messages', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ text: `posted while the stream was down (${n}/2)` }),
-        });
-      }
-    } finally {
-      setBusy(false);
-    }
+    return run(async () => {
+      await requestJson('/api/feed/close', { body: { transport: 'sse', id } });
+      for (const n of [1, 2]) await requestJson('/api/poll/messages', { body: { text: `posted while the stream was down (${n}/2)` } });
+    });
   }
 
   return (
@@ -108,6 +101,7 @@ export default function SseStream() {
           ))}
         </pre>
       )}
+      <WidgetError>{error}</WidgetError>
       <figcaption className="widget__caption">
         One long HTTP response, never finished: <code>retry:</code> sets the reconnection delay, <code>id:</code> the
         resume point, <code>event:</code> the name a listener subscribes to. <strong>Drop connection</strong> makes the

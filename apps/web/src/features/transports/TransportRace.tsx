@@ -6,13 +6,15 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { fromPromise, type ActorRefFrom } from 'xstate';
 import { percentile } from '@loopwire/protocol';
 import { connectionActor, drawnState, feedClientMachine } from './feedClient.machine.ts';
-import { raceMachine, type RaceBytes, type RaceSettings } from './race.machine.ts';
+import { raceMachine, type RaceSettings } from './race.machine.ts';
 import { feedClients, newestFeedId } from './feed-clients.ts';
 import { transportKinds, transportLabels, type TransportKind } from './kinds.ts';
-import { measureRaceBytes, raceMessageIndex, raceMessageText } from './measure.ts';
+import { measureRaceBytes, type RaceBytes, raceMessageIndex, raceMessageText } from './measure.ts';
 import { LifecycleStrip } from './LifecycleStrip.tsx';
 import { BytesChart } from './BytesChart.tsx';
+import { useReportObservedWhen } from '../../lib/observed.ts';
 import './transports.css';
+import { requestJson } from '../../lib/api.ts';
 
 type ClientActor = ActorRefFrom<typeof feedClientMachine>;
 
@@ -68,12 +70,7 @@ function raceStepsFor(clients: Record<TransportKind, ClientActor>) {
           const sentAt: number[] = [];
           for (let index = 0; index < input.settings.messages; index++) {
             sentAt[index] = performance.now();
-            const response = await fetch('/api/poll/messages', {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ text: raceMessageText(input.raceId, index) }),
-            });
-            if (response.status !== 201) throw new Error(`POST /api/poll/messages answered ${response.status}.`);
+            await requestJson('/api/poll/messages', { body: { text: raceMessageText(input.raceId, index) } });
             if (input.settings.intervalMs > 0) await sleep(input.settings.intervalMs);
           }
           return sentAt;
@@ -150,6 +147,15 @@ const stepLabels: Record<string, string> = {
   failed: 'The race failed.',
 };
 
+/** The choice ids of lesson 3's prediction ("which client needs the most requests?"). */
+const predictionChoiceOf: Record<TransportKind, string> = {
+  'short-polling': 'short',
+  'long-polling': 'long',
+  sse: 'sse',
+  websocket: 'ws',
+  'socket.io': 'socket.io',
+};
+
 export default function TransportRace() {
   const clients: Record<TransportKind, ClientActor> = {
     'short-polling': useActorRef(clientMachines['short-polling']),
@@ -165,6 +171,20 @@ export default function TransportRace() {
   const fieldId = useId();
   const running = !['idle', 'done', 'failed'].includes(raceState.value as string);
   const { raceId, sentAt, bytes, error } = raceState.context;
+
+  const mostRequests = bytes?.ok
+    ? transportKinds.reduce((most, kind) => (bytes.byTransport[kind].requests > bytes.byTransport[most].requests ? kind : most))
+    : null;
+  useReportObservedWhen(
+    raceState.value === 'done' && bytes?.ok && mostRequests
+      ? {
+          outcome: predictionChoiceOf[mostRequests],
+          summary: `${transportKinds.map((kind) => `${kind} ${bytes.byTransport[kind].requests}`).join(', ')} HTTP requests (the server's wire tap); ${mostRequests} needed the most.`,
+        }
+      : raceState.value === 'done'
+        ? { summary: 'the race finished (the wire tap is off, so the requests are those each client counted).' }
+        : null,
+  );
 
   function start() {
     race.send({ type: 'START', settings, raceId: Math.random().toString(36).slice(2, 8) });
@@ -210,25 +230,28 @@ export default function TransportRace() {
       <p className="race__status" role="status" data-testid="race-status">
         {stepLabels[String(raceState.value)]} {error ? <span className="result--fail">{error}</span> : null}
       </p>
-      <table className="table race__table">
-        <thead>
-          <tr>
-            <th scope="col">transport and its client machine</th>
-            <th scope="col" className="num">delivered</th>
-            <th scope="col" className="num">HTTP requests</th>
-            <th scope="col" className="num">bytes client → server</th>
-            <th scope="col" className="num">bytes server → client</th>
-            <th scope="col" className="num">bytes per message</th>
-            <th scope="col" className="num">latency p50</th>
-            <th scope="col" className="num">latency p95</th>
-          </tr>
-        </thead>
-        <tbody>
-          {transportKinds.map((kind) => (
-            <RaceRow key={kind} kind={kind} actor={clients[kind]} raceId={raceId} sentAt={sentAt} total={raceId ? raceState.context.settings.messages : 0} bytes={bytes} />
-          ))}
-        </tbody>
-      </table>
+      {/* Eight columns do not fit a phone: the table scrolls inside its own box, never the page. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Race results">
+        <table className="table race__table">
+          <thead>
+            <tr>
+              <th scope="col">transport and its client machine</th>
+              <th scope="col" className="num">delivered</th>
+              <th scope="col" className="num">HTTP requests</th>
+              <th scope="col" className="num">bytes client → server</th>
+              <th scope="col" className="num">bytes server → client</th>
+              <th scope="col" className="num">bytes per message</th>
+              <th scope="col" className="num">latency p50</th>
+              <th scope="col" className="num">latency p95</th>
+            </tr>
+          </thead>
+          <tbody>
+            {transportKinds.map((kind) => (
+              <RaceRow key={kind} kind={kind} actor={clients[kind]} raceId={raceId} sentAt={sentAt} total={raceId ? raceState.context.settings.messages : 0} bytes={bytes} />
+            ))}
+          </tbody>
+        </table>
+      </div>
       {bytes && !bytes.ok ? (
         <p className="race__note" data-testid="bytes-unavailable">
           {bytes.reason}

@@ -10,10 +10,11 @@ import type {
   SseNotice,
   TickerUpdate,
   WsFeedServerMessage,
-} from '@loopwire/protocol';
+} from '@loopwire/contract';
 import type { Socket } from 'socket.io-client';
 import { webSocketUrl } from '../../lib/live/context.ts';
 import type { TransportKind } from './kinds.ts';
+import { requestJson } from '../../lib/api.ts';
 
 export type FeedClientEvent =
   /** A connection (or the first poll) is being made. */
@@ -47,7 +48,7 @@ export type FeedClient = (options: FeedClientOptions, emit: (event: FeedClientEv
 
 /** The id of the newest feed message (0 if none): a resume point that means "from now on". */
 export async function newestFeedId(): Promise<number> {
-  const { messages } = (await (await fetch('/api/poll/short?after=0', { cache: 'no-store' })).json()) as FeedMessages;
+  const { messages } = await requestJson<FeedMessages>('/api/poll/short?after=0');
   return messages.at(-1)?.id ?? 0;
 }
 

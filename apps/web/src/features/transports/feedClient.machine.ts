@@ -3,7 +3,7 @@
 // actor (see transports/feed-clients.ts); leaving `active` stops it, which closes what it opened.
 
 import { assign, fromCallback, setup } from 'xstate';
-import type { FeedMessage, TickerUpdate } from '@loopwire/protocol';
+import type { FeedMessage, TickerUpdate } from '@loopwire/contract';
 import type { FeedClient, FeedClientEvent, FeedClientOptions } from './feed-clients.ts';
 
 export interface ReceivedMessage {

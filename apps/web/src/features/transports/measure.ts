@@ -1,9 +1,17 @@
 // Numbers the race shows: race message names and the tap's bytes summed per transport (latency
 // percentiles come from @loopwire/protocol's `percentile`).
 
-import type { Capture, CaptureList } from '@loopwire/protocol';
+import type { Capture, CaptureList } from '@loopwire/contract';
 import type { TransportKind } from './kinds.ts';
-import type { RaceBytes, WireBytes } from './race.machine.ts';
+
+export interface WireBytes {
+  requests: number;
+  clientBytes: number;
+  serverBytes: number;
+}
+
+/** What the tap saw for this race, per transport; or why it could not be read. */
+export type RaceBytes = { ok: true; byTransport: Record<TransportKind, WireBytes> } | { ok: false; reason: string };
 
 /** The text each race message carries; the index says when it was sent. */
 export function raceMessageText(raceId: string, index: number): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
-import { raceMachine, type RaceBytes, type RaceSettings } from './race.machine.ts';
+import { raceMachine, type RaceSettings } from './race.machine.ts';
+import type { RaceBytes } from './measure.ts';
 
 const measured: RaceBytes = { ok: false, reason: 'the wire tap is not running' };
 

@@ -3,21 +3,12 @@
 // Each step is an actor the page provides, so the machine is tested without a browser.
 
 import { assign, fromPromise, setup } from 'xstate';
-import type { TransportKind } from './kinds.ts';
+import type { RaceBytes } from './measure.ts';
 
 export interface RaceSettings {
   messages: number;
   intervalMs: number;
 }
-
-export interface WireBytes {
-  requests: number;
-  clientBytes: number;
-  serverBytes: number;
-}
-
-/** What the tap saw for this race, per transport; or why it could not be read. */
-export type RaceBytes = { ok: true; byTransport: Record<TransportKind, WireBytes> } | { ok: false; reason: string };
 
 export interface RaceContext {
   settings: RaceSettings;

@@ -1,7 +1,7 @@
 // An SSE client built on fetch, so the page can show the raw `text/event-stream` lines. It reconnects the
 // way EventSource does (HTML Living Standard §9.2.3): wait `retry` ms, then ask again with Last-Event-ID.
 
-import type { FeedMessage, SseNotice } from '@loopwire/protocol';
+import type { FeedMessage, SseNotice } from '@loopwire/contract';
 import type { FeedClient } from './feed-clients.ts';
 
 export type RawSseLine =

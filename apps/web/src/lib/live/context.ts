@@ -19,6 +19,14 @@ export interface CheckContext {
   openWebSocket(path: string, protocols?: string[]): WebSocketLike;
 }
 
+export interface CheckResult {
+  pass: boolean;
+  message: string;
+}
+
+/** A live challenge check: the learner's answer, checked against what the server itself recorded. */
+export type LiveCheck = (answer: string, ctx: CheckContext) => Promise<CheckResult>;
+
 export function webSocketUrl(path: string): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${location.host}${path}`;

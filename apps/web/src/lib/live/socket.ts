@@ -2,8 +2,10 @@
 // connection machine (LiveConnection) connects it while the app is mounted and disconnects on unmount.
 
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '@loopwire/protocol';
+import type { ClientToServerEvents, ServerToClientEvents } from '@loopwire/contract';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export const liveSocket: LiveSocket = io({ autoConnect: false });
+// The build's prerender has no page address to connect to: there the socket gets one it never dials.
+export const liveSocket: LiveSocket =
+  typeof location === 'undefined' ? io('http://prerender.invalid', { autoConnect: false }) : io({ autoConnect: false });

@@ -2,6 +2,7 @@
 // to where it was. Closing by any means calls onClose once.
 
 import { useEffect, useRef, type ReactNode } from 'react';
+import './modal.css';
 
 export function ModalDialog(props: { title: string; className?: string; onClose: () => void; children: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);

@@ -6,61 +6,66 @@ export default defineLesson(
     id: 'beyond-one-server',
     title: 'Beyond one server',
     question: 'What changes when one server is not enough?',
-    summary: 'Why a second server breaks broadcast and polling sessions; sticky sessions and adapters.',
-    minutes: 6,
-    status: 'reading',
+    summary: 'A real cluster on your machine: why a second process breaks broadcast and polling sessions; sticky sessions and adapters.',
+    minutes: 15,
+    status: 'ready',
     goals: [
-      'Explain why a broadcast on one server misses the clients of another.',
+      'Explain why a broadcast on one server misses the clients of another, and see it happen.',
       'Explain why Socket.IO’s long-polling sessions need sticky sessions, and when they do not.',
       'Tell what a Socket.IO adapter (cluster, Redis) forwards, and what it does not.',
     ],
-    predict: null,
+    predict: {
+      prompt:
+        'Two worker processes, the default in-memory adapter, six clients handed out in turn (three per worker). Client 1 broadcasts with `io.emit`. How many of the six clients receive it?',
+      choices: [
+        { id: 'six', label: 'All six' },
+        { id: 'three', label: 'Three: the clients on client 1’s worker' },
+        { id: 'one', label: 'Only client 1' },
+        { id: 'none', label: 'None: the broadcast fails' },
+      ],
+      answer: 'three',
+      answeredBy: ['only the three on client 1'],
+      observe: {
+        widget: 'ScaleLab',
+        instructions: 'Start 2 workers, sticky, in-memory adapter; press “Broadcast from client 1” and count the cards that are not red.',
+      },
+      explain:
+        'Each worker is its own process with its own memory: `io.emit` walks the sockets of the worker it runs on. The three clients on the other worker are connected and healthy, they just are not in that memory. The cluster or Redis adapter forwards the broadcast to the other workers.',
+    },
     recap: [
-      'One process holds all its connections in memory, so broadcast is a loop. A second server has its own memory.',
+      'One process holds all its connections in memory, so broadcast is a loop. A second process has its own memory.',
       'Long polling is a series of requests; without sticky sessions they reach servers that do not know the session (Socket.IO answers 400 “Session ID unknown”).',
       'A WebSocket stays on the server it reached, so WebSocket-only clients need no sticky sessions. They still need broadcasts shared.',
-      'Socket.IO adapters (cluster, Redis) forward broadcasts between servers; each server delivers to its own clients.',
+      'Socket.IO adapters (cluster, Redis) forward broadcasts between servers; each server delivers to its own clients. While Redis is down, broadcasts do not cross.',
     ],
     challenges: [
       {
-        id: 'who-hears-it',
-        title: 'Who hears it?',
-        prompt:
-          'Client 1 is connected to server A, client 2 to server B. Both run Socket.IO with the default adapter. Server A calls `io.emit("news")`. Who receives it?',
-        hint: 'The default adapter walks one process’s memory.',
-        check: {
-          kind: 'quiz',
-          choices: [
-            { id: 'both', label: 'Both clients' },
-            { id: 'client-1', label: 'Client 1 only' },
-            { id: 'client-2', label: 'Client 2 only' },
-            { id: 'error', label: 'Nobody: server A throws an error' },
-          ],
-          answer: 'client-1',
-        },
+        id: 'which-worker',
+        title: 'Which process served you?',
+        prompt: 'Start the cluster in the lab. Type the pid of a worker process that one of your clients landed on.',
+        hint: 'Each client card shows “worker pid”.',
+        check: { kind: 'live', check: 'scale-worker-pid' },
       },
       {
         id: 'round-robin',
         title: 'Round robin, no stickiness',
         prompt:
-          'Two Socket.IO servers sit behind a round-robin load balancer without sticky sessions. Clients use the default transports. What do they most likely see?',
-        hint: 'Which transport does a Socket.IO session start with, and where does its session id live?',
-        check: {
-          kind: 'quiz',
-          choices: [
-            { id: 'fine', label: 'Nothing: it works as with one server' },
-            { id: 'session-unknown', label: 'Requests rejected with 400 “Session ID unknown”, then reconnections' },
-            { id: 'port', label: 'The second server answers on a different port' },
-            { id: 'slower', label: 'Everything works, only a little slower' },
-          ],
-          answer: 'session-unknown',
-        },
+          'Run experiment 2: two workers, round-robin without stickiness, polling first. With what HTTP status did a worker refuse one of your clients’ requests?',
+        hint: 'Read the cluster’s captures: the refused request is drawn in red, its status line shown byte for byte.',
+        check: { kind: 'live', check: 'scale-session-unknown-status' },
+      },
+      {
+        id: 'who-hears-it',
+        title: 'Who heard it?',
+        prompt: 'Broadcast from client 1 with the in-memory adapter on two workers. How many of your clients received your latest broadcast?',
+        hint: 'The clients on the other worker are drawn in red. The workers’ own taps are what the check reads.',
+        check: { kind: 'live', check: 'scale-broadcast-receivers' },
       },
       {
         id: 'no-sticky-needed',
         title: 'What removes the need for stickiness?',
         prompt: 'Which change lets Socket.IO clients work without sticky sessions (broadcasts aside)?',
-        hint: 'Stickiness matters for protocols made of several separate requests.',
+        hint: 'Stickiness matters for protocols made of several separate requests. Experiment 2 tries it.',
         check: {
           kind: 'quiz',
           choices: [

@@ -35,6 +35,7 @@ main thread returns to the loop, after the job. Node does not start a thread per
 thread that is busy hashing is the one that would answer. That is why the other tab's heartbeat shows
 a gap as long as the job, and why the [Node guide](https://nodejs.org/en/learn/asynchronous-work/dont-block-the-event-loop)
 asks that the work for each client at any moment stay small.`,
+      answeredBy: ["climbs to about the length of the job", "The heartbeat strip of the *other* tab stops"],
     },
     recap: [
       'While one callback runs, no other JavaScript runs: a blocking job stalls every client, every timer and every heartbeat.',

@@ -35,6 +35,7 @@ server answers \`101 Switching Protocols\` on that very TCP connection. Nothing 
 port: \`ws://\` defaults to 80 and \`wss://\` to 443, exactly like \`http://\` and \`https://\`
 ([RFC 6455 §3](https://www.rfc-editor.org/rfc/rfc6455#section-3)). What *does* differ is your side:
 each new TCP connection gets a fresh ephemeral port from your operating system.`,
+      answeredBy: ['on the same port as the web page', 'There is no "jump" to another port'],
     },
     recap: [
       'A socket is one end of a connection: an IP address plus a port. A TCP connection is named by its 4-tuple.',

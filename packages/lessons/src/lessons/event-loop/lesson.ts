@@ -34,13 +34,14 @@ export default defineLesson(
 last. When the handler returns, Node empties the nextTick queue, then V8's promise queue: "The
 \`process.nextTick()\` queue is always processed before the microtask queue within each turn of the
 Node.js event loop" ([Node docs](https://nodejs.org/api/globals.html#queuemicrotaskcallback)).`,
+      answeredBy: ["always processed before the microtask queue"],
     },
     recap: [
       'One thread runs all your JavaScript, one callback at a time, each to its end. The "single-file line" is a line of callbacks, not of clients.',
       'Each turn of the loop visits timers, pending callbacks, poll (I/O, where request handlers run), check (setImmediate) and close callbacks.',
       'After every callback Node empties the nextTick queue, then the promise microtask queue, and repeats until both are empty.',
       'Inside an I/O callback setImmediate always beats setTimeout(0); from the main module the order is not fixed.',
-      'The OS waits on sockets without threads; the libuv threadpool does file system, DNS and some crypto; a database is another process.',
+      'The OS waits on sockets without threads; the libuv threadpool does file system, dns.lookup and some crypto; a database is another process.',
     ],
     challenges: [
       {

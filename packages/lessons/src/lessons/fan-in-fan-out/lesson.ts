@@ -34,6 +34,7 @@ export default defineLesson(
 during a one-second flood each device gets about 50 + 50 = 100 reports accepted, and 4 devices about
 400. The rest are dropped before they cost the server more than a counter. The limit is per device,
 so one noisy device cannot use up the others' share.`,
+      answeredBy: ["4 × 100 = 400"],
     },
     recap: [
       'Devices connect out (NAT and firewalls block incoming connections) and register in the handshake’s auth payload; the server keeps them on a list and in rooms, and heartbeats remove the dead ones.',

@@ -35,6 +35,7 @@ the 5 payload bytes: **11 bytes**. The server's echo has no mask, so it is **7 b
 request would carry a whole request head — often 400 to 800 bytes from a browser, with cookies —
 and a response head of 150 or more. (TCP and IP add their own ~40 bytes per packet to both; they
 are the same for every protocol here.)`,
+      answeredBy: ["**11 bytes** from the browser"],
     },
     recap: [
       'After the 101, the connection carries frames: a 2–14 byte header, then the payload.',

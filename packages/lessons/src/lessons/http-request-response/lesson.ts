@@ -36,6 +36,7 @@ only exists as the answer to a request on the same connection. Even on a kept-al
 the server may not write anything until the next request arrives, and your browser does not
 listen for incoming connections at all. That is why polling, long polling, Server-Sent Events and
 WebSocket exist: they are the ways around this rule, and the next lessons take them one at a time.`,
+      answeredBy: ["a response nobody asked for does not exist", "the client speaking first"],
     },
     recap: [
       'An HTTP/1.1 message is a start line, header lines, each ending in CRLF, then an empty line, then an optional body.',

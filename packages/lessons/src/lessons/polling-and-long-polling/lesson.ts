@@ -35,6 +35,7 @@ collects several per answer and needs *fewer* requests, but each message waits u
 (compare the p50 latency). Slow the messages down (a gap of 1000 ms) and the order flips: short polling
 keeps asking four times a second for nothing, long polling asks once per message. SSE and WebSocket need
 one request for the whole race: the handshake.`,
+      answeredBy: ["collects several messages per answer"],
     },
     recap: [
       'HTTP is request/response: the client always asks first. Polling asks repeatedly; `after=<id>` makes sure nothing is missed between polls.',
@@ -47,7 +48,7 @@ one request for the whole race: the handshake.`,
         id: 'post-and-release',
         title: 'Wake the waiting requests',
         prompt:
-          'Send the three long polls in the demo above, then post one message to the feed (the demo’s button, or `curl -X POST -H "content-type: application/json" -d \'{"text":"hi"}\' http://127.0.0.1:3000/api/poll/messages`). Type the **id** the server gave your message.',
+          'Send the three long polls in the demo above, then post one message to the feed (the demo’s button, or `curl -X POST -H "content-type: application/json" -d \'{"text":"hi"}\' {origin}/api/poll/messages`). Type the **id** the server gave your message.',
         hint: 'The server answers the POST with 201 and {"message": {"id": …}}; the released long polls show it too.',
         check: { kind: 'live', check: 'posted-feed-message' },
       },

@@ -36,6 +36,7 @@ export default defineLesson(
 This server keeps a bounded history of the feed, so it can replay everything after that id: the
 \`notice\` says \`"replaying":2\` and exactly those two messages follow. The resume point only works
 because the server numbers its events; a stream without \`id:\` lines cannot be resumed.`,
+      answeredBy: ["replays every feed message after 42"],
     },
     recap: [
       'SSE is one HTTP response that never ends: `Content-Type: text/event-stream`, events made of `field: value` lines and a blank line.',

@@ -13,7 +13,7 @@ export default defineLesson(
       'Name the two layers of Socket.IO (Engine.IO and Socket.IO) and decode packets like `0{…}`, `2`, `42[…]` and `431[…]`.',
       'Describe how a Socket.IO session starts on long polling and upgrades with `2probe` / `3probe` / `5`.',
       'Show live why a plain WebSocket client and a Socket.IO server (and the reverse) do not understand each other.',
-      'Say what Socket.IO adds on top (reconnection, acks, rooms, fallback) and what it costs.',
+      'Say what Socket.IO adds on top (reconnection, acks, fallback, and server-side rooms) and what it costs.',
     ],
     predict: {
       prompt:
@@ -34,9 +34,10 @@ server speaks Engine.IO: the first frame is the open packet \`0{"sid":…,"pingI
 every 25 s a ping \`2\` that a plain client never answers with \`3\`. A frame that is not an Engine.IO
 packet ("hello") makes the server close the connection. Same frames
 ([RFC 6455 §5](https://www.rfc-editor.org/rfc/rfc6455#section-5)), different protocol inside them.`,
+      answeredBy: ["the handshake succeeds: it is a real WebSocket"],
     },
     recap: [
-      'Socket.IO is a protocol of its own, in two layers: Engine.IO (transport, session, heartbeats, upgrade) and Socket.IO (events, acks, rooms, namespaces).',
+      'Socket.IO is a protocol of its own, in two layers: Engine.IO (transport, session, heartbeats, upgrade) and Socket.IO (namespaces, events, acks). Rooms are not in the protocol: they live only in the server library.',
       'Engine.IO types: 0 open, 1 close, 2 ping, 3 pong, 4 message, 5 upgrade, 6 noop; `42[…]` is a Socket.IO event inside an Engine.IO message.',
       'A session starts on long polling and upgrades to WebSocket after a `2probe`/`3probe` exchange; if WebSocket fails, it stays on polling.',
       'A plain WebSocket client cannot talk to a Socket.IO server, nor a Socket.IO client to a plain WebSocket server: both ends need the Socket.IO library.',

@@ -35,12 +35,13 @@ export default defineLesson(
 The **client** speaks first, as in every HTTP exchange. Only after the server answers
 \`101 Switching Protocols\` does the same TCP connection carry frames — and from then on either side
 may send whenever it likes.`,
+      answeredBy: ["a plain HTTP request line"],
     },
     recap: [
       'A WebSocket is made by an HTTP/1.1 GET with `Upgrade: websocket`; the server agrees with `101 Switching Protocols` on the same TCP connection and port.',
       'Sec-WebSocket-Accept = base64(SHA-1(Sec-WebSocket-Key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")): proof the server understood this handshake, not a security feature.',
       'The client offers subprotocols in order; the server picks one it supports or none.',
-      'Browsers always send Origin; the server must check it, or any website could open a WebSocket to it with your cookies.',
+      'A browser sends Origin on every WebSocket handshake; the server must check it, or any website could open a WebSocket to it with your cookies (those SameSite lets through).',
       'Refusals are ordinary HTTP answers: 426 (no upgrade or wrong version), 400 (bad key), 403 (foreign origin).',
     ],
     challenges: [
@@ -56,7 +57,7 @@ may send whenever it likes.`,
         id: 'make-it-426',
         title: 'Make the server answer 426',
         prompt:
-          'Make the server answer **426 Upgrade Required** to a request of yours on `/ws`. Any way a learner can do it counts: an ordinary request to `/ws` from your browser, or the failure demos. Then press Check: the server looks for the 426 in your captures. Type the status line you saw (or anything).',
+          'Make the server answer **426 Upgrade Required** to a request of yours on `/ws`. Any way a learner can do it counts: an ordinary request to `/ws` from your browser, or the failure demos. Then type the status code of the answer you got, and press Check: the server looks for that refusal in your captures.',
         hint: 'What happens if you simply open http://…/ws in a new tab, without any Upgrade header?',
         check: { kind: 'live', check: 'server-answered-426' },
       },

@@ -36,6 +36,7 @@ does not count) and an \`Origin\` header the page cannot forge. The server decid
 Socket.IO compare \`Origin\` with their allowlist and answer **403**; the demo endpoint does not, so the
 foreign page reads your "private" feed. That is Cross-Site WebSocket Hijacking
 ([RFC 6455 §10.2](https://www.rfc-editor.org/rfc/rfc6455#section-10.2)).`,
+      answeredBy: ["WebSockets have no such rule"],
     },
     recap: [
       'For each open connection the server holds the 4-tuple, the handshake headers (Origin, Cookie…), the Socket.IO auth payload, socket.data, the connect time and its rooms — and nothing beyond what arrived on the socket.',

@@ -33,6 +33,7 @@ export default defineLesson(
 message and later receives the answer, so its timers keep firing and every tab keeps getting ticks.
 There is no start-up gap either: this server's workers are started once, in a pool, when the server
 starts ([Node docs: worker_threads](https://nodejs.org/api/worker_threads.html)).`,
+      answeredBy: ["the heartbeat keeps coming"],
     },
     recap: [
       'A process has its own memory; threads inside it share that memory. One Node process already runs several threads; one of them runs your JavaScript.',

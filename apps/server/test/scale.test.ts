@@ -1,0 +1,308 @@
+// The scale lab against real processes: a cluster of Node workers on a second port, Socket.IO
+// clients on real sockets, a real redis-server. Sticky or not, in-memory / cluster / Redis adapter,
+// a killed worker, Redis going away, and nothing left running after the server stops.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as ioClient, type Socket } from 'socket.io-client';
+import type { ScaleCapturesResponse, ScaleClientToServerEvents, ScaleHello, ScaleMessage, ScaleServerToClientEvents, ScaleState } from '@loopwire/contract';
+import type { LoopwireServer } from '../src/server.js';
+import { startTestServer } from './helpers.js';
+
+type LabSocket = Socket<ScaleServerToClientEvents, ScaleClientToServerEvents>;
+
+let server: LoopwireServer;
+let cookie: string;
+const opened: LabSocket[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const response = await fetch(`${server.url}/api/health`);
+  cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+});
+
+afterAll(async () => {
+  for (const socket of opened) socket.close();
+  await server?.close();
+});
+
+async function api<T>(method: string, path: string, body?: unknown, base = server.url): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${base}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+async function startCluster(options: { workers: number; balancing: string; adapter: string }): Promise<ScaleState> {
+  const { status, body } = await api<ScaleState>('PUT', '/scale', options);
+  expect(status, JSON.stringify(body)).toBe(200);
+  return body;
+}
+
+/** Polls a condition (the lab reports worker changes asynchronously). */
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}; last ${JSON.stringify(value).slice(0, 400)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const scaleState = () => api<ScaleState>('GET', '/scale').then((response) => response.body);
+
+interface LabClient {
+  socket: LabSocket;
+  hello: ScaleHello;
+  received: ScaleMessage[];
+}
+
+function openClient(port: number, transports: ('polling' | 'websocket')[]): LabSocket {
+  const socket: LabSocket = ioClient(`http://127.0.0.1:${port}`, {
+    transports,
+    forceNew: true,
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 200,
+    // Node's client sends cookies only as extra headers; Origin as a page on Loopwire would.
+    extraHeaders: { cookie, origin: server.url },
+  });
+  opened.push(socket);
+  return socket;
+}
+
+async function connectClient(port: number, transports: ('polling' | 'websocket')[] = ['websocket']): Promise<LabClient> {
+  const socket = openClient(port, transports);
+  const received: ScaleMessage[] = [];
+  socket.on('scale:message', (message) => received.push(message));
+  const hello = await new Promise<ScaleHello>((resolve, reject) => {
+    socket.once('scale:hello', resolve);
+    socket.once('connect_error', reject);
+  });
+  return { socket, hello, received };
+}
+
+function broadcast(client: LabClient, id: string): Promise<{ pid: number }> {
+  return client.socket.timeout(5000).emitWithAck('scale:broadcast', { id, sentAt: Date.now() });
+}
+
+function receives(client: LabClient, id: string): Promise<void> {
+  if (client.received.some((message) => message.id === id)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const listener = (message: ScaleMessage) => {
+      if (message.id !== id) return;
+      client.socket.off('scale:message', listener);
+      resolve();
+    };
+    client.socket.on('scale:message', listener);
+  });
+}
+
+function closeAll(clients: LabClient[]): void {
+  for (const client of clients) client.socket.close();
+}
+
+/** Four clients over two workers (round-robin hands them out in turn). */
+async function fourClients(port: number): Promise<LabClient[]> {
+  const clients: LabClient[] = [];
+  for (let i = 0; i < 4; i++) clients.push(await connectClient(port));
+  expect(new Set(clients.map((client) => client.hello.pid)).size).toBe(2);
+  return clients;
+}
+
+/**
+ * Who got `id` broadcast by `sender`: a client on the other worker counts as missed once a broadcast
+ * made on its own worker afterwards has reached it (nothing from the sender can still be on the way
+ * through a process that never received it).
+ */
+async function reach(clients: LabClient[], sender: LabClient, id: string): Promise<number> {
+  await broadcast(sender, id);
+  const sameWorker = clients.filter((client) => client.hello.pid === sender.hello.pid);
+  await Promise.all(sameWorker.map((client) => receives(client, id)));
+  const other = clients.filter((client) => client.hello.pid !== sender.hello.pid);
+  const barrier = `${id}-barrier`;
+  await broadcast(other[0]!, barrier);
+  await Promise.all(other.map((client) => receives(client, barrier)));
+  return clients.filter((client) => client.received.some((message) => message.id === id)).length;
+}
+
+// Each test starts real processes: on a loaded machine that takes seconds, not milliseconds.
+const processes = { timeout: 90_000 };
+
+describe('the scale lab cluster', processes, () => {
+  it('keeps a polling session on one worker over 20 requests when sticky', async () => {
+    const { port, workers } = await startCluster({ workers: 2, balancing: 'sticky', adapter: 'memory' });
+    expect(workers).toHaveLength(2);
+    const client = await connectClient(port!, ['polling']);
+    const engineSid = (client.socket.io.engine as unknown as { id: string }).id;
+    for (let i = 0; i < 10; i++) expect((await broadcast(client, `poll-${i}`)).pid).toBe(client.hello.pid);
+    const { body } = await api<ScaleCapturesResponse>('GET', '/scale/captures');
+    const ofSession = body.captures.filter((capture) => capture.url.includes(`sid=${engineSid}`));
+    expect(ofSession.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(ofSession.map((capture) => capture.workerPid))).toEqual(new Set([client.hello.pid]));
+    // Every answered request was a 200 (the newest long poll is still held: no status yet).
+    expect(ofSession.filter((capture) => capture.status !== null && capture.status !== 200)).toEqual([]);
+    closeAll([client]);
+  });
+
+  it('without stickiness answers a polling request on the wrong worker 400 Session ID unknown, captured byte for byte', async () => {
+    const { port } = await startCluster({ workers: 2, balancing: 'round-robin', adapter: 'memory' });
+    const socket = openClient(port!, ['polling']);
+    const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
+    expect(error.message).toMatch(/xhr (post|poll) error/);
+    socket.close();
+    const { body } = await api<ScaleCapturesResponse>('GET', '/scale/captures');
+    const refused = body.captures.find((capture) => capture.status === 400);
+    expect(refused, 'a captured 400').toBeDefined();
+    expect(refused!.responseHead).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(refused!.responseBody?.preview).toBe('{"code":1,"message":"Session ID unknown"}');
+    const workersSeen = new Set(body.captures.filter((capture) => capture.url.startsWith('/socket.io/')).map((capture) => capture.workerPid));
+    expect(workersSeen.size).toBe(2);
+  });
+
+  it('without stickiness still connects WebSocket-only clients', async () => {
+    const state = await scaleState();
+    expect(state.options).toMatchObject({ balancing: 'round-robin' });
+    const clients = [await connectClient(state.port!), await connectClient(state.port!)];
+    expect(new Set(clients.map((client) => client.hello.pid)).size).toBe(2);
+    closeAll(clients);
+  });
+
+  it('with the in-memory adapter, a broadcast misses the clients on the other worker', async () => {
+    const { port } = await startCluster({ workers: 2, balancing: 'sticky', adapter: 'memory' });
+    const clients = await fourClients(port!);
+    expect(await reach(clients, clients[0]!, 'memory-1')).toBe(2);
+    closeAll(clients);
+  });
+
+  it('with the cluster adapter, a broadcast reaches every client on every worker', async () => {
+    const { port } = await startCluster({ workers: 2, balancing: 'sticky', adapter: 'cluster' });
+    const clients = await fourClients(port!);
+    await broadcast(clients[0]!, 'cluster-1');
+    await Promise.all(clients.map((client) => receives(client, 'cluster-1')));
+    closeAll(clients);
+  });
+
+  it('replaces a killed worker; its clients see transport close, reconnect and land on a live worker', async () => {
+    const { port, workers } = await startCluster({ workers: 2, balancing: 'sticky', adapter: 'cluster' });
+    const clients = await fourClients(port!);
+    const victim = workers[0]!.pid;
+    const onVictim = clients.filter((client) => client.hello.pid === victim);
+    const others = clients.filter((client) => client.hello.pid !== victim);
+    const dropped = onVictim.map(
+      (client) =>
+        new Promise<{ reason: string; pid: number }>((resolve) => {
+          client.socket.once('disconnect', (reason) => client.socket.once('scale:hello', (hello) => resolve({ reason, pid: hello.pid })));
+        }),
+    );
+    let othersDropped = 0;
+    for (const client of others) client.socket.on('disconnect', () => othersDropped++);
+
+    expect((await api<{ killed: number }>("POST", `/scale/workers/${victim}/kill`)).status).toBe(202);
+    for (const { reason, pid } of await Promise.all(dropped)) {
+      expect(reason).toBe('transport close');
+      expect(pid).not.toBe(victim);
+    }
+    const replaced = await until(scaleState, (state) => state.workers.length === 2 && !state.workers.some((w) => w.pid === victim), 'a replacement worker');
+    expect(replaced.events.some((event) => event.kind === 'worker-exit' && event.message.includes(`pid ${victim}`) && event.message.includes('replacement'))).toBe(true);
+    expect(othersDropped).toBe(0);
+    closeAll(clients);
+  });
+
+  it('refuses workers outside 1–4 and unknown options with 400, an unknown worker with 404', async () => {
+    for (const workers of [0, 5, 2.5, '2']) {
+      const { status, body } = await api<{ error: { code: string; message: string } }>('PUT', '/scale', { workers, balancing: 'sticky', adapter: 'memory' });
+      expect(status).toBe(400);
+      expect(body.error).toEqual({ code: 'bad_workers', message: 'workers must be a whole number from 1 to 4.' });
+    }
+    const badAdapter = await api<{ error: { code: string } }>('PUT', '/scale', { workers: 2, balancing: 'sticky', adapter: 'kafka' });
+    expect(badAdapter).toMatchObject({ status: 400, body: { error: { code: 'bad_adapter' } } });
+    const badBalancing = await api<{ error: { code: string } }>('PUT', '/scale', { workers: 2, balancing: 'ip-hash', adapter: 'memory' });
+    expect(badBalancing).toMatchObject({ status: 400, body: { error: { code: 'bad_balancing' } } });
+    const noWorker = await api<{ error: { code: string } }>('POST', '/scale/workers/1/kill');
+    expect(noWorker).toMatchObject({ status: 404, body: { error: { code: 'no_such_worker' } } });
+  });
+});
+
+describe('the Redis adapter with a real redis-server', processes, () => {
+  it('reaches every client across workers, counts PUBLISHes, loses cross-worker broadcasts while Redis is down, and recovers', async () => {
+    const { port, redis } = await startCluster({ workers: 2, balancing: 'sticky', adapter: 'redis' });
+    expect(redis).toMatchObject({ available: true, source: 'child', controllable: true });
+    const clients = await fourClients(port!);
+    await until(scaleState, (state) => state.redis.connected, 'the server to reach Redis');
+    const before = (await scaleState()).redis.publishes!;
+    await broadcast(clients[0]!, 'redis-1');
+    await Promise.all(clients.map((client) => receives(client, 'redis-1')));
+    expect((await scaleState()).redis.publishes!).toBeGreaterThan(before);
+
+    const down = await api<ScaleState>('PUT', '/scale/redis', { running: false });
+    expect(down.status).toBe(200);
+    await until(scaleState, (state) => !state.redis.connected && state.events.some((event) => event.kind === 'redis-down'), 'Redis reported down');
+    expect(await reach(clients, clients[0]!, 'redis-outage')).toBe(2);
+
+    expect((await api<ScaleState>('PUT', '/scale/redis', { running: true })).status).toBe(200);
+    await until(scaleState, (state) => state.redis.connected, 'Redis reported up again');
+    const sender = clients[0]!;
+    const far = clients.find((client) => client.hello.pid !== sender.hello.pid)!;
+    // The workers resubscribe on their own schedule: broadcast until one crosses again.
+    let attempt = 0;
+    await until(
+      async () => {
+        const id = `redis-back-${++attempt}`;
+        await broadcast(sender, id);
+        return far.received.length;
+      },
+      () => far.received.some((message) => message.id.startsWith('redis-back-')),
+      'a broadcast crossing workers after Redis came back',
+    );
+    closeAll(clients);
+  });
+});
+
+describe('stopping', processes, () => {
+  it('leaves no process behind: primary, workers and redis-server', async () => {
+    const own = await startTestServer();
+    const response = await fetch(`${own.url}/api/health`);
+    cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+    let pids: number[];
+    try {
+      const { status, body } = await api<ScaleState>('PUT', '/scale', { workers: 3, balancing: 'sticky', adapter: 'redis' }, own.url);
+      expect(status, JSON.stringify(body)).toBe(200);
+      pids = [body.primaryPid!, ...body.workers.map((worker) => worker.pid), body.redis.pid!];
+      expect(pids.every((pid) => Number.isInteger(pid) && isAlive(pid))).toBe(true);
+    } finally {
+      await own.close();
+    }
+    expect(pids.filter(isAlive)).toEqual([]);
+  });
+
+  it('without Redis refuses the Redis adapter with 409 and the sentence that enables it', async () => {
+    const own = await startTestServer({ redisUrl: null, redisServerCommand: null });
+    try {
+      const { status, body } = await api<{ error: { code: string; message: string } }>(
+        'PUT',
+        '/scale',
+        { workers: 2, balancing: 'sticky', adapter: 'redis' },
+        own.url,
+      );
+      expect(status).toBe(409);
+      expect(body.error.code).toBe('redis_unavailable');
+      expect(body.error.message).toContain('apt-get install redis-server');
+      expect(body.error.message).toContain('REDIS_URL');
+      const state = await api<ScaleState>('GET', '/scale', undefined, own.url);
+      expect(state.body.redis).toMatchObject({ available: false, enable: body.error.message });
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

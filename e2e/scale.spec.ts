@@ -1,0 +1,110 @@
+// Lesson 13's first three experiments in Chromium against the built server: a real cluster on a
+// second port, six real Socket.IO clients in the page. The lab's cluster is one per server: serial.
+
+import { expect, test, type Page } from '@playwright/test';
+
+test.describe.configure({ mode: 'serial' });
+
+// The cluster's processes would otherwise idle on the shared e2e server while other specs run.
+test.afterAll(async ({ request }) => {
+  await request.delete('/api/scale');
+});
+
+async function startCluster(page: Page, settings: { workers: string; balancing: string; adapter: string; transports: string }) {
+  const lab = page.getByRole('figure', { name: 'Scale lab' });
+  await lab.getByRole('combobox', { name: 'Workers' }).selectOption(settings.workers);
+  await lab.getByRole('combobox', { name: 'Balancing' }).selectOption(settings.balancing);
+  await lab.getByRole('combobox', { name: 'Adapter' }).selectOption(settings.adapter);
+  await lab.getByRole('combobox', { name: 'Transports' }).selectOption(settings.transports);
+  await lab.getByRole('button', { name: /(Start|Restart) the cluster/ }).click();
+  // The server answers once every worker serves: stopping one cluster and forking another takes seconds on a busy machine.
+  await expect(lab.getByTestId('cluster-summary')).toContainText(`${settings.workers} workers · ${settings.balancing}`, { timeout: 20_000 });
+  return lab;
+}
+
+/** Six handshakes to a cluster just (re)started: a client that times out retries, which takes seconds under load. */
+async function allOpen(page: Page) {
+  for (let index = 1; index <= 6; index++) {
+    await expect(page.getByTestId(`scale-client-${index}`).getByTestId('client-state')).toHaveText('open', { timeout: 20_000 });
+  }
+}
+
+async function workerPids(page: Page): Promise<Set<string>> {
+  const pids = new Set<string>();
+  for (let index = 1; index <= 6; index++) pids.add(await page.getByTestId(`scale-client-${index}`).getByTestId('client-pid').innerText());
+  return pids;
+}
+
+test('experiment 1: with the in-memory adapter a broadcast reaches only the sender’s worker — 3 of 6', async ({ page }) => {
+  await page.goto('/labs/scale');
+  const lab = await startCluster(page, { workers: '2', balancing: 'sticky', adapter: 'memory', transports: 'default' });
+  await allOpen(page);
+  expect((await workerPids(page)).size).toBe(2);
+  await lab.getByRole('button', { name: 'Broadcast from client 1' }).click();
+  const verdict = lab.getByTestId('broadcast-verdict');
+  await expect(verdict).toHaveAttribute('data-settled', 'true');
+  await expect(verdict).toHaveText('3 of 6 received');
+  await expect(lab.locator('.scale-client--missed')).toHaveCount(3);
+  const senderPid = await page.getByTestId('scale-client-1').getByTestId('client-pid').innerText();
+  for (let index = 1; index <= 6; index++) {
+    const client = page.getByTestId(`scale-client-${index}`);
+    const sameWorker = (await client.getByTestId('client-pid').innerText()) === senderPid;
+    await expect(client.getByTestId('client-received')).toContainText(sameWorker ? 'received in' : 'missed the broadcast');
+  }
+  // Sticky: no request of any client was refused, the upgrade included.
+  for (let index = 1; index <= 6; index++) await expect(page.getByTestId(`scale-client-${index}`).getByTestId('client-failures')).toHaveText('0');
+});
+
+test('lesson 13: the lab is live in the lesson, and the learner’s own broadcast answers its challenges', async ({ page }) => {
+  await page.goto('/lessons/beyond-one-server#the-lab');
+  const lab = await startCluster(page, { workers: '2', balancing: 'sticky', adapter: 'memory', transports: 'websocket' });
+  await allOpen(page);
+  await lab.getByRole('button', { name: 'Broadcast from client 1' }).click();
+  await expect(lab.getByTestId('broadcast-verdict')).toHaveAttribute('data-settled', 'true');
+  await expect(lab.getByTestId('broadcast-verdict')).toHaveText('3 of 6 received');
+
+  const heard = page.getByTestId('challenge-who-hears-it');
+  await heard.getByRole('textbox').fill('3');
+  await heard.getByRole('button', { name: 'Check' }).click();
+  await expect(heard.getByRole('status')).toContainText('Right: 3 of your clients');
+
+  const pid = await page.getByTestId('scale-client-4').getByTestId('client-pid').innerText();
+  const worker = page.getByTestId('challenge-which-worker');
+  await worker.getByRole('textbox').fill(pid);
+  await worker.getByRole('button', { name: 'Check' }).click();
+  await expect(worker.getByRole('status')).toContainText(`Right: worker ${pid}`);
+});
+
+test('experiment 2: without stickiness polling fails with 400 Session ID unknown, shown byte for byte; WebSocket only works', async ({ page }) => {
+  await page.goto('/labs/scale');
+  const lab = await startCluster(page, { workers: '2', balancing: 'round-robin', adapter: 'memory', transports: 'default' });
+  // Each request is a new connection dealt to the next worker, so a client's POST or poll soon lands
+  // on the worker that never saw its session. Any one client may get lucky (its POST and upgrade both
+  // reach the right worker, then WebSocket keeps it there); all six getting lucky is a 1-in-4,000 event.
+  const failing = page.getByTestId('client-failures').filter({ hasNotText: /^0$/ });
+  await expect(failing).not.toHaveCount(0, { timeout: 15_000 });
+  await lab.getByRole('button', { name: 'Read the cluster’s captures' }).click();
+  const refused = lab.getByTestId('refused-exchange');
+  await expect(refused).toContainText('HTTP/1.1 400 Bad Request');
+  // The first refusal may be a polling request (a JSON body: {"code":1,"message":"Session ID unknown"})
+  // or the WebSocket upgrade (a plain-text body): both are the worker's own bytes.
+  await expect(refused).toContainText('Session ID unknown');
+
+  await lab.getByRole('combobox', { name: 'Transports' }).selectOption('websocket');
+  await allOpen(page);
+  expect((await workerPids(page)).size).toBe(2);
+});
+
+test('experiment 3: with the cluster adapter every client receives; latency is measured', async ({ page }) => {
+  await page.goto('/labs/scale');
+  const lab = await startCluster(page, { workers: '2', balancing: 'sticky', adapter: 'cluster', transports: 'default' });
+  await allOpen(page);
+  await lab.getByRole('button', { name: 'Broadcast from client 1' }).click();
+  await expect(lab.getByTestId('broadcast-verdict')).toHaveText('6 of 6 received');
+  await expect(lab.locator('.scale-client--missed')).toHaveCount(0);
+  await lab.getByRole('button', { name: /Measure latency/ }).click();
+  const row = lab.getByTestId('latency-table').getByRole('row', { name: /2 workers, cluster adapter/ });
+  await expect(row).toContainText(/\d+\.\d ms/);
+  await expect(row.getByRole('cell').nth(3)).toHaveText('120');
+  await page.screenshot({ path: '/tmp/shots/scale-lab.png', fullPage: true });
+});
