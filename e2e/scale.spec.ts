@@ -95,7 +95,7 @@ test('experiment 2: without stickiness polling fails with 400 Session ID unknown
   expect((await workerPids(page)).size).toBe(2);
 });
 
-test('experiment 3: with the cluster adapter every client receives; latency is measured', async ({ page }) => {
+test('experiment 3: with the cluster adapter every client receives; latency is measured', async ({ page }, testInfo) => {
   await page.goto('/labs/scale');
   const lab = await startCluster(page, { workers: '2', balancing: 'sticky', adapter: 'cluster', transports: 'default' });
   await allOpen(page);
@@ -106,5 +106,6 @@ test('experiment 3: with the cluster adapter every client receives; latency is m
   const row = lab.getByTestId('latency-table').getByRole('row', { name: /2 workers, cluster adapter/ });
   await expect(row).toContainText(/\d+\.\d ms/);
   await expect(row.getByRole('cell').nth(3)).toHaveText('120');
-  await page.screenshot({ path: '/tmp/shots/scale-lab.png', fullPage: true });
+  // Kept with this test's other output (the README's screenshots come from npm run screenshot).
+  await page.screenshot({ path: testInfo.outputPath('scale-lab.png'), fullPage: true });
 });
