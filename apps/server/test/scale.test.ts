@@ -4,9 +4,10 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import type { ScaleCapturesResponse, ScaleClientToServerEvents, ScaleHello, ScaleMessage, ScaleServerToClientEvents, ScaleState } from '@loopwire/contract';
+import type { Capture, CaptureList, ScaleCapturesResponse, ScaleClientToServerEvents, ScaleHello, ScaleMessage, ScaleServerToClientEvents, ScaleState } from '@loopwire/contract';
 import type { LoopwireServer } from '../src/server.js';
 import { startTestServer } from './helpers.js';
+import { openSse } from './sse-reader.js';
 
 type LabSocket = Socket<ScaleServerToClientEvents, ScaleClientToServerEvents>;
 
@@ -52,6 +53,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, wha
 }
 
 const scaleState = () => api<ScaleState>('GET', '/scale').then((response) => response.body);
+const labCaptures = () => api<ScaleCapturesResponse>('GET', '/scale/captures').then((response) => response.body.captures);
 
 interface LabClient {
   socket: LabSocket;
@@ -59,21 +61,21 @@ interface LabClient {
   received: ScaleMessage[];
 }
 
-function openClient(port: number, transports: ('polling' | 'websocket')[]): LabSocket {
+function openClient(port: number, transports: ('polling' | 'websocket')[], asCookie = cookie): LabSocket {
   const socket: LabSocket = ioClient(`http://127.0.0.1:${port}`, {
     transports,
     forceNew: true,
     reconnectionDelay: 50,
     reconnectionDelayMax: 200,
     // Node's client sends cookies only as extra headers; Origin as a page on Loopwire would.
-    extraHeaders: { cookie, origin: server.url },
+    extraHeaders: { cookie: asCookie, origin: server.url },
   });
   opened.push(socket);
   return socket;
 }
 
-async function connectClient(port: number, transports: ('polling' | 'websocket')[] = ['websocket']): Promise<LabClient> {
-  const socket = openClient(port, transports);
+async function connectClient(port: number, transports: ('polling' | 'websocket')[] = ['websocket'], asCookie = cookie): Promise<LabClient> {
+  const socket = openClient(port, transports, asCookie);
   const received: ScaleMessage[] = [];
   socket.on('scale:message', (message) => received.push(message));
   const hello = await new Promise<ScaleHello>((resolve, reject) => {
@@ -137,9 +139,12 @@ describe('the scale lab cluster', processes, () => {
     const client = await connectClient(port!, ['polling']);
     const engineSid = (client.socket.io.engine as unknown as { id: string }).id;
     for (let i = 0; i < 10; i++) expect((await broadcast(client, `poll-${i}`)).pid).toBe(client.hello.pid);
-    const { body } = await api<ScaleCapturesResponse>('GET', '/scale/captures');
-    const ofSession = body.captures.filter((capture) => capture.url.includes(`sid=${engineSid}`));
-    expect(ofSession.length).toBeGreaterThanOrEqual(20);
+    // The workers relay their captures as they change: wait for all 20 to arrive.
+    const ofSession = await until(
+      async () => (await labCaptures()).filter((capture) => capture.url.includes(`sid=${engineSid}`)),
+      (captures) => captures.length >= 20,
+      "the session's 20 captures",
+    );
     expect(new Set(ofSession.map((capture) => capture.workerPid))).toEqual(new Set([client.hello.pid]));
     // Every answered request was a 200 (the newest long poll is still held: no status yet).
     expect(ofSession.filter((capture) => capture.status !== null && capture.status !== 200)).toEqual([]);
@@ -152,13 +157,63 @@ describe('the scale lab cluster', processes, () => {
     const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
     expect(error.message).toMatch(/xhr (post|poll) error/);
     socket.close();
-    const { body } = await api<ScaleCapturesResponse>('GET', '/scale/captures');
-    const refused = body.captures.find((capture) => capture.status === 400);
-    expect(refused, 'a captured 400').toBeDefined();
-    expect(refused!.responseHead).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
-    expect(refused!.responseBody?.preview).toBe('{"code":1,"message":"Session ID unknown"}');
-    const workersSeen = new Set(body.captures.filter((capture) => capture.url.startsWith('/socket.io/')).map((capture) => capture.workerPid));
+    const captures = await until(labCaptures, (found) => found.some((capture) => capture.status === 400 && capture.done), 'a captured 400');
+    const refused = captures.find((capture) => capture.status === 400)!;
+    expect(refused.responseHead).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(refused.responseBody?.preview).toBe('{"code":1,"message":"Session ID unknown"}');
+    const workersSeen = new Set(captures.filter((capture) => capture.url.startsWith('/socket.io/')).map((capture) => capture.workerPid));
     expect(workersSeen.size).toBe(2);
+  });
+
+  it("files the cluster's captures in each learner's own inspector (list, stream, one capture, HAR), never in another's", async () => {
+    const { port } = await startCluster({ workers: 2, balancing: 'round-robin', adapter: 'memory' });
+    // Two learners new to this server: each cookie is a fresh sid.
+    const newLearner = async () => (await fetch(`${server.url}/api/health`)).headers.get('set-cookie')!.split(';')[0]!;
+    const [learnerA, learnerB] = [await newLearner(), await newLearner()];
+    const inspector = async (asCookie: string) => {
+      const response = await fetch(`${server.url}/api/captures?limit=200`, { headers: { cookie: asCookie } });
+      return ((await response.json()) as CaptureList).captures.filter((capture) => capture.local.port === port);
+    };
+    const streamOfA = await openSse(`${server.url}/api/captures/stream`, { cookie: learnerA });
+    const streamOfB = await openSse(`${server.url}/api/captures/stream`, { cookie: learnerB });
+    try {
+      // Learner A polls without stickiness (refused); learner B opens a WebSocket-only client.
+      const refusedClient = openClient(port!, ['polling'], learnerA);
+      await new Promise((resolve) => refusedClient.once('connect_error', resolve));
+      refusedClient.close();
+      const clientOfB = await connectClient(port!, ['websocket'], learnerB);
+
+      const ofA = await until(() => inspector(learnerA), (found) => found.some((capture) => capture.status === 400 && capture.done), "A's refused request in A's inspector");
+      const ofB = await until(() => inspector(learnerB), (found) => found.some((capture) => capture.status === 101), "B's upgrade in B's inspector");
+      const refused = ofA.find((capture) => capture.status === 400)!;
+      expect(refused.responseBody?.preview).toBe('{"code":1,"message":"Session ID unknown"}');
+      expect(refused.notes).toContainEqual(expect.stringMatching(/^Recorded by worker pid \d+ of the scale lab's cluster/));
+      expect(refused.connectionId).toMatch(/^lab-\d+-conn-\d+$/);
+      // Each list holds only its own learner's exchanges: A never upgraded, B was never refused.
+      expect(ofA.some((capture) => capture.status === 101)).toBe(false);
+      expect(ofB.some((capture) => capture.status === 400)).toBe(false);
+      expect(ofB.map((capture) => capture.id).filter((id) => ofA.some((capture) => capture.id === id))).toEqual([]);
+
+      // The live stream tells A about A's refusal and B about nothing of A's.
+      await streamOfA.until((lines) => lines.some((line) => line.startsWith('data:') && line.includes(`"id":"${refused.id}"`)));
+      await streamOfB.until((lines) => lines.some((line) => line.startsWith('data:') && line.includes(`"id":"${ofB[0]!.id}"`)));
+      expect(streamOfB.lines.some((line) => line.includes(`"id":"${refused.id}"`))).toBe(false);
+
+      // One capture and its HAR: A's own, masked like every capture; for B it does not exist.
+      const own = await fetch(`${server.url}/api/captures/${refused.id}`, { headers: { cookie: learnerA } });
+      expect(own.status).toBe(200);
+      const detail = (await own.json()) as Capture;
+      expect(detail.requestHead).toMatch(/\r\nCookie: \*+\r\n/i);
+      expect(detail.requestHead).not.toContain(learnerA.split('=')[1]!);
+      expect((await fetch(`${server.url}/api/captures/${refused.id}/har`, { headers: { cookie: learnerA } })).status).toBe(200);
+      const stranger = await fetch(`${server.url}/api/captures/${refused.id}`, { headers: { cookie: learnerB } });
+      expect(stranger.status).toBe(404);
+      expect(((await stranger.json()) as { error: { code: string } }).error.code).toBe('capture_not_found');
+      closeAll([clientOfB]);
+    } finally {
+      streamOfA.close();
+      streamOfB.close();
+    }
   });
 
   it('without stickiness still connects WebSocket-only clients', async () => {

@@ -5,12 +5,12 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { ScaleClusterOptions, ScaleEvent, ScaleEventKind, ScaleWorker } from '@loopwire/contract';
 import { builtFile } from '../core/built-file.js';
 import { freeLoopbackPort } from './free-port.js';
-import { isLabMessage, settingsVariable, type LabClusterSettings, type PrimaryReport, type WorkerCapture } from './lab-cluster/messages.js';
+import type { RelayedCapture } from '../core/relayed-capture.js';
+import { isLabMessage, settingsVariable, type LabClusterSettings, type PrimaryReport } from './lab-cluster/messages.js';
 
 const maxEvents = 40;
 /** A guard, not a wait: 4 workers start in about a second here, but many seconds on a machine under heavy load. */
 const startTimeoutMs = 60_000;
-const captureTimeoutMs = 3_000;
 
 export interface LabClusterStart extends ScaleClusterOptions {
   origins: string[];
@@ -22,6 +22,8 @@ export interface LabCluster {
   readonly port: number | null;
   readonly primaryPid: number | null;
   readonly options: ScaleClusterOptions | null;
+  /** When the running cluster was started (its processes forked), or null. */
+  readonly startedAt: number | null;
   workers(): ScaleWorker[];
   events(): ScaleEvent[];
   /** (Re)starts the cluster; resolves once every worker serves. */
@@ -29,19 +31,24 @@ export interface LabCluster {
   stop(): Promise<void>;
   /** SIGKILLs one worker (the primary replaces it); false when no current worker has that pid. */
   killWorker(pid: number): boolean;
-  /** The caller's exchanges with the cluster, from every worker's tap. */
-  captures(sid: string): Promise<WorkerCapture[]>;
   /** Also used by the Redis side, so the page reads one log. */
   log(kind: ScaleEventKind, message: string): void;
 }
 
-export function createLabCluster({ port: configuredPort, onChange }: { port: number; onChange: () => void }): LabCluster {
+export interface LabClusterEvents {
+  /** Workers came, went, or the cluster started or stopped. */
+  onChange(): void;
+  /** A worker's tap recorded or updated captures (capture-relay.ts). */
+  onCaptures(workerPid: number, updates: RelayedCapture[]): void;
+}
+
+export function createLabCluster({ port: configuredPort, onChange, onCaptures }: { port: number } & LabClusterEvents): LabCluster {
   let child: ChildProcess | null = null;
   let port: number | null = null;
   let options: ScaleClusterOptions | null = null;
+  let startedAt: number | null = null;
   const workers = new Map<number, ScaleWorker>();
   const events: ScaleEvent[] = [];
-  let nextRequestId = 0;
 
   const log = (kind: ScaleEventKind, message: string) => {
     events.push({ at: Date.now(), kind, message });
@@ -51,6 +58,7 @@ export function createLabCluster({ port: configuredPort, onChange }: { port: num
 
   const follow = (started: ChildProcess, report: PrimaryReport) => {
     if (child !== started) return;
+    if (report.type === 'lab:captures') onCaptures(report.pid, report.updates);
     if (report.type === 'lab:worker-online') {
       workers.set(report.pid, { id: report.id, pid: report.pid, onlineAt: Date.now() });
       log('worker-online', `worker ${report.id} (pid ${report.pid}) is serving`);
@@ -98,6 +106,9 @@ export function createLabCluster({ port: configuredPort, onChange }: { port: num
     get options() {
       return options;
     },
+    get startedAt() {
+      return child === null ? null : startedAt;
+    },
     get primaryPid() {
       return child?.pid ?? null;
     },
@@ -116,6 +127,7 @@ export function createLabCluster({ port: configuredPort, onChange }: { port: num
         origins: start.origins,
         redisUrl: start.redisUrl,
       };
+      startedAt = Date.now();
       const started = fork(builtFile('scale/lab-cluster/primary.js'), [], {
         detached: true,
         // Not the parent's flags (a test runner's loaders): the cluster runs as plain built JavaScript.
@@ -166,29 +178,6 @@ export function createLabCluster({ port: configuredPort, onChange }: { port: num
       if (!workers.has(pid)) return false;
       process.kill(pid, 'SIGKILL');
       return true;
-    },
-    captures(sid) {
-      const current = child;
-      if (!current) return Promise.resolve([]);
-      const requestId = ++nextRequestId;
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => finish([]), captureTimeoutMs);
-        const onMessage = (message: unknown) => {
-          if (!isLabMessage(message)) return;
-          const report = message as PrimaryReport;
-          if (report.type === 'lab:captures' && report.requestId === requestId) finish(report.captures);
-        };
-        const finish = (captures: WorkerCapture[]) => {
-          clearTimeout(timer);
-          current.off('message', onMessage);
-          current.off('exit', onExit);
-          resolve(captures);
-        };
-        const onExit = () => finish([]);
-        current.on('message', onMessage);
-        current.once('exit', onExit);
-        current.send({ type: 'lab:list-captures', requestId, sid });
-      });
     },
   };
 }

@@ -11,6 +11,9 @@ import { createLabCluster } from './lab-cluster.js';
 import { createLabRedis, enableRedisSentence, findRedisServer } from './lab-redis.js';
 import { parseClusterOptions, parseRunning } from './validate.js';
 
+/** What the lab page lists of the learner's exchanges with the cluster. */
+const maxLabCaptures = 100;
+
 /** The origins the page that drives the lab can have: the server's own (or ALLOWED_ORIGINS). */
 function pageOrigins(config: ServerDeps['config'], httpServer: ServerDeps['httpServer']): string[] {
   const address = httpServer.address();
@@ -19,7 +22,7 @@ function pageOrigins(config: ServerDeps['config'], httpServer: ServerDeps['httpS
   return config.allowedOrigins ?? ownOrigins(config.host, port);
 }
 
-export function registerScale({ api, config, io, httpServer, onClose }: Pick<ServerDeps, 'api' | 'config' | 'io' | 'httpServer' | 'onClose'>): void {
+export function registerScale({ api, config, io, httpServer, tap, onClose }: Pick<ServerDeps, 'api' | 'config' | 'io' | 'httpServer' | 'tap' | 'onClose'>): void {
   let changeTimer: NodeJS.Timeout | undefined;
   // Several changes at once (a cluster of 4 starting) make one push.
   const announce = () => {
@@ -28,7 +31,13 @@ export function registerScale({ api, config, io, httpServer, onClose }: Pick<Ser
       io.local.emit('scale:changed');
     }, 50);
   };
-  const cluster = createLabCluster({ port: config.labClusterPort, onChange: announce });
+  const cluster = createLabCluster({
+    port: config.labClusterPort,
+    onChange: announce,
+    // Filed under the learner's sid with this server's own captures: /inspector lists them too.
+    onCaptures: (pid, updates) =>
+      tap.adopted.adopt({ pid, label: `lab-${pid}`, note: `Recorded by worker pid ${pid} of the scale lab's cluster (port ${cluster.port}).` }, updates),
+  });
   const redis = createLabRedis({
     url: config.redisUrl,
     serverCommand: config.redisServerCommand === undefined ? findRedisServer() : config.redisServerCommand,
@@ -99,7 +108,13 @@ export function registerScale({ api, config, io, httpServer, onClose }: Pick<Ser
   });
 
   scale.get('/captures', async (_req, res) => {
-    const body: ScaleCapturesResponse = { captures: await cluster.captures(sidOf(res)) };
+    const body: ScaleCapturesResponse = {
+      // This run's: an earlier cluster's workers are gone (their captures stay in the inspector).
+      captures: tap.adopted
+        .list({ sid: sidOf(res), limit: maxLabCaptures, includeNoise: true })
+        .filter((entry) => cluster.startedAt !== null && entry.capture.startedAt >= cluster.startedAt)
+        .map((entry) => ({ ...tap.adopted.toCapture(entry), workerPid: entry.producerPid })),
+    };
     res.json(body);
   });
 

@@ -8,11 +8,14 @@ import type { CaptureRecord } from './capture-record.js';
 import { CaptureStore, type CaptureQuery } from './capture-store.js';
 import { ConnectionTap } from './connection-tap.js';
 import { toCapture, type SerializeOptions } from './serialize.js';
+import { AdoptedCaptures } from './adopted-captures.js';
 
 export interface Tap {
   /** False with TAP=off: nothing is recorded. */
   readonly enabled: boolean;
   readonly store: CaptureStore;
+  /** Captures other processes' taps recorded for this server's browsers (the scale lab's workers). */
+  readonly adopted: AdoptedCaptures;
   /** Connections open right now. */
   readonly openConnections: number;
   /** The caller's captures, newest first (records: raw bytes, unmasked — server code only). */
@@ -74,6 +77,7 @@ export function createTap(httpServer: HttpServer, { enabled }: { enabled: boolea
   return {
     enabled,
     store,
+    adopted: new AdoptedCaptures(context.nextCaptureId),
     get openConnections() {
       return connections.size;
     },

@@ -9,12 +9,12 @@ import { setupWorker } from '@socket.io/sticky';
 import { createAdapter as createClusterAdapter } from '@socket.io/cluster-adapter';
 import type { ScaleClientToServerEvents, ScaleServerToClientEvents } from '@loopwire/contract';
 import { createTap } from '../../tap/tap.js';
+import { relayCaptures } from '../../tap/capture-relay.js';
 import { createRedisAdapterClients } from './redis-clients.js';
 import { isLabMessage, readSettings, type PrimaryRequest, type WorkerReport } from './messages.js';
 
 const settings = readSettings(process.env);
 const workerId = cluster.worker?.id ?? 0;
-const maxCaptures = 50;
 
 function send(report: WorkerReport): void {
   if (process.connected) process.send?.(report);
@@ -23,6 +23,8 @@ function send(report: WorkerReport): void {
 const httpServer = createServer();
 // First on 'connection', so the tap sees the bytes of every connection, handed over by the primary or not.
 const tap = createTap(httpServer, { enabled: true });
+// Every capture goes to the Loopwire server as it changes: the learner reads it in their own inspector.
+relayCaptures(tap, (updates) => send({ type: 'lab:captures', pid: process.pid, updates }));
 
 const allowedHosts = new Set([`127.0.0.1:${settings.port}`, `localhost:${settings.port}`]);
 function refusal(req: IncomingMessage): string | null {
@@ -62,16 +64,11 @@ io.on('connection', (socket) => {
   });
 });
 
-function listCaptures(sid: string) {
-  return tap.list({ sid, limit: maxCaptures, includeNoise: true }).map((record) => ({ ...tap.toCapture(record), workerPid: process.pid }));
-}
-
 const bindings = new Map<string, () => void>();
 
 process.on('message', (message: unknown) => {
   if (!isLabMessage(message)) return;
   const request = message as PrimaryRequest;
-  if (request.type === 'lab:list-captures') send({ type: 'lab:captures', requestId: request.requestId, captures: listCaptures(request.sid) });
   if (request.type === 'lab:sid-bound') {
     bindings.get(request.sid)?.();
     bindings.delete(request.sid);
