@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import type { Capture, CaptureList, ScaleCapturesResponse, ScaleClientToServerEvents, ScaleHello, ScaleMessage, ScaleServerToClientEvents, ScaleState } from '@loopwire/contract';
+import type { Capture, CaptureList, ScaleBlockResult, ScaleCapturesResponse, ScaleLatestBlock, ScaleClientToServerEvents, ScaleHello, ScaleMessage, ScaleServerToClientEvents, ScaleState } from '@loopwire/contract';
 import type { LoopwireServer } from '../src/server.js';
 import { startTestServer } from './helpers.js';
 import { openSse } from './sse-reader.js';
@@ -265,7 +265,53 @@ describe('the scale lab cluster', processes, () => {
     closeAll(clients);
   });
 
-  it('refuses workers outside 1–4 and unknown options with 400, an unknown worker with 404', async () => {
+  it('blocks one worker’s loop: only its clients wait (the noisy neighbour); it counts the caller’s clients there', async () => {
+    const { port } = await startCluster({ workers: 2, balancing: 'sticky', adapter: 'memory' });
+    const clients = await fourClients(port!);
+    const otherLearner = (await fetch(`${server.url}/api/health`)).headers.get('set-cookie')!.split(';')[0]!;
+    const stranger = await connectClient(port!, ['websocket'], otherLearner);
+    const victim = stranger.hello.pid;
+    const onVictim = clients.filter((client) => client.hello.pid === victim);
+    const elsewhere = clients.filter((client) => client.hello.pid !== victim);
+    expect(onVictim.length).toBeGreaterThan(0);
+    expect(elsewhere.length).toBeGreaterThan(0);
+
+    // Every client pings back to back until the block is over: the longest round trip is its stall.
+    let over = false;
+    const longestWait = async (client: LabClient) => {
+      let longest = 0;
+      while (!over) {
+        const sent = performance.now();
+        await client.socket.timeout(30_000).emitWithAck('scale:ping');
+        longest = Math.max(longest, performance.now() - sent);
+      }
+      return longest;
+    };
+    const waits = Promise.all(clients.map(longestWait));
+    const durationMs = 800;
+    const block = await api<ScaleBlockResult>('POST', `/scale/workers/${victim}/block`, { durationMs });
+    over = true;
+    const longest = await waits;
+    expect(block.status).toBe(200);
+    expect(block.body).toMatchObject({ pid: victim, durationMs, yourClients: onVictim.length, allClients: onVictim.length + 1 });
+    expect(block.body.finishedAt - block.body.startedAt).toBeGreaterThanOrEqual(durationMs);
+
+    const stalled = clients.map((client, index) => ({ pid: client.hello.pid, waited: longest[index]! }));
+    const victims = stalled.filter((client) => client.pid === victim).map((client) => client.waited);
+    const neighbours = stalled.filter((client) => client.pid !== victim).map((client) => client.waited);
+    expect(Math.min(...victims), JSON.stringify(stalled)).toBeGreaterThanOrEqual(durationMs / 2);
+    expect(Math.max(...neighbours), JSON.stringify(stalled)).toBeLessThan(Math.min(...victims) / 2);
+
+    // Lesson 13's check reads the caller's own latest block, never another learner's.
+    expect((await api<ScaleLatestBlock>('GET', '/scale/blocks/latest')).body.latest).toMatchObject({ pid: victim, yourClients: onVictim.length });
+    const theirs = await fetch(`${server.url}/api/scale/blocks/latest`, { headers: { cookie: otherLearner } });
+    expect(((await theirs.json()) as ScaleLatestBlock).latest).toBeNull();
+    const state = await scaleState();
+    expect(state.events.some((event) => event.kind === 'worker-blocked' && event.message.includes(`pid ${victim}`))).toBe(true);
+    closeAll([...clients, stranger]);
+  });
+
+  it('refuses workers outside 1–4, unknown options and block durations outside 1–5000 ms with 400, an unknown worker with 404, a block without a cluster with 409', async () => {
     for (const workers of [0, 5, 2.5, '2']) {
       const { status, body } = await api<{ error: { code: string; message: string } }>('PUT', '/scale', { workers, balancing: 'sticky', adapter: 'memory' });
       expect(status).toBe(400);
@@ -277,6 +323,15 @@ describe('the scale lab cluster', processes, () => {
     expect(badBalancing).toMatchObject({ status: 400, body: { error: { code: 'bad_balancing' } } });
     const noWorker = await api<{ error: { code: string } }>('POST', '/scale/workers/1/kill');
     expect(noWorker).toMatchObject({ status: 404, body: { error: { code: 'no_such_worker' } } });
+
+    for (const durationMs of [0, 5001, 2.5, '100', undefined]) {
+      const { status, body } = await api<{ error: { code: string; message: string } }>('POST', '/scale/workers/1/block', { durationMs });
+      expect(status).toBe(400);
+      expect(body.error).toEqual({ code: 'bad_duration_ms', message: 'durationMs must be a whole number of milliseconds from 1 to 5000.' });
+    }
+    expect(await api('POST', '/scale/workers/1/block', { durationMs: 10 })).toMatchObject({ status: 404, body: { error: { code: 'no_such_worker' } } });
+    await api('DELETE', '/scale');
+    expect(await api('POST', '/scale/workers/1/block', { durationMs: 10 })).toMatchObject({ status: 409, body: { error: { code: 'cluster_not_running' } } });
   });
 });
 

@@ -2,15 +2,17 @@
 // as a child in its own process group, follows its workers, and stops it — every process with it.
 
 import { fork, type ChildProcess } from 'node:child_process';
-import type { ScaleClusterOptions, ScaleEvent, ScaleEventKind, ScaleWorker } from '@loopwire/contract';
+import type { ScaleBlockResult, ScaleClusterOptions, ScaleEvent, ScaleEventKind, ScaleWorker } from '@loopwire/contract';
 import { builtFile } from '../core/built-file.js';
 import { freeLoopbackPort } from './free-port.js';
 import type { RelayedCapture } from '../core/relayed-capture.js';
-import { isLabMessage, settingsVariable, type LabClusterSettings, type PrimaryReport } from './lab-cluster/messages.js';
+import { isLabMessage, settingsVariable, type BlockReport, type LabClusterSettings, type PrimaryReport } from './lab-cluster/messages.js';
 
 const maxEvents = 40;
 /** A guard, not a wait: 4 workers start in about a second here, but many seconds on a machine under heavy load. */
 const startTimeoutMs = 60_000;
+/** A guard beyond the block itself, for a worker slow to answer on a loaded machine. */
+const blockAnswerMs = 30_000;
 
 export interface LabClusterStart extends ScaleClusterOptions {
   origins: string[];
@@ -31,6 +33,8 @@ export interface LabCluster {
   stop(): Promise<void>;
   /** SIGKILLs one worker (the primary replaces it); false when no current worker has that pid. */
   killWorker(pid: number): boolean;
+  /** Blocks one worker's loop for `durationMs` (counting `sid`'s clients on it); null when no current worker has that pid. */
+  blockWorker(pid: number, durationMs: number, sid: string): Promise<ScaleBlockResult> | null;
   /** Also used by the Redis side, so the page reads one log. */
   log(kind: ScaleEventKind, message: string): void;
 }
@@ -47,6 +51,7 @@ export function createLabCluster({ port: configuredPort, onChange, onCaptures }:
   let port: number | null = null;
   let options: ScaleClusterOptions | null = null;
   let startedAt: number | null = null;
+  let nextBlockId = 0;
   const workers = new Map<number, ScaleWorker>();
   const events: ScaleEvent[] = [];
 
@@ -178,6 +183,39 @@ export function createLabCluster({ port: configuredPort, onChange, onCaptures }:
       if (!workers.has(pid)) return false;
       process.kill(pid, 'SIGKILL');
       return true;
+    },
+    blockWorker(pid, durationMs, sid) {
+      const current = child;
+      if (!current || !workers.has(pid)) return null;
+      const requestId = ++nextBlockId;
+      return new Promise<ScaleBlockResult>((resolve, reject) => {
+        const timer = setTimeout(() => finish(new Error(`worker ${pid} did not answer within ${blockAnswerMs / 1000} s`)), durationMs + blockAnswerMs);
+        const onMessage = (message: unknown) => {
+          if (!isLabMessage(message) || message.type !== 'lab:blocked') return;
+          const report = message as BlockReport;
+          if (report.requestId !== requestId) return;
+          const { startedAt: blockStarted, finishedAt, yourClients, allClients } = report;
+          log('worker-blocked', `worker pid ${pid} blocked its loop for ${finishedAt - blockStarted} ms (${allClients} client${allClients === 1 ? '' : 's'} waited)`);
+          finish(null, { pid, durationMs, startedAt: blockStarted, finishedAt, yourClients, allClients });
+        };
+        const onExit = () => finish(new Error('the cluster stopped during the block'));
+        // A worker killed mid-block never answers: its exit report ends the wait.
+        const onWorkerExit = (message: unknown) => {
+          if (isLabMessage(message) && message.type === 'lab:worker-exit' && (message as PrimaryReport & { pid: number }).pid === pid) finish(new Error(`worker ${pid} exited during the block`));
+        };
+        const finish = (error: Error | null, result?: ScaleBlockResult) => {
+          clearTimeout(timer);
+          current.off('message', onMessage);
+          current.off('message', onWorkerExit);
+          current.off('exit', onExit);
+          if (error) reject(error);
+          else resolve(result!);
+        };
+        current.on('message', onMessage);
+        current.on('message', onWorkerExit);
+        current.once('exit', onExit);
+        current.send({ type: 'lab:block', requestId, pid, durationMs, sid });
+      });
     },
   };
 }

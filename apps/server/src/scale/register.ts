@@ -2,17 +2,19 @@
 // the in-memory, cluster and Redis adapters; its captures, its workers (kill one) and its Redis.
 
 import express from 'express';
-import type { ScaleCapturesResponse, ScaleState } from '@loopwire/contract';
+import type { ScaleBlockResult, ScaleCapturesResponse, ScaleLatestBlock, ScaleState } from '@loopwire/contract';
 import type { ServerDeps } from '../deps.js';
 import { HttpError } from '../core/errors.js';
 import { ownOrigins } from '../upgrade/origin.js';
 import { sidOf } from '../session/sid.js';
 import { createLabCluster } from './lab-cluster.js';
 import { createLabRedis, enableRedisSentence, findRedisServer } from './lab-redis.js';
-import { parseClusterOptions, parseRunning } from './validate.js';
+import { parseBlockDuration, parseClusterOptions, parseRunning } from './validate.js';
 
 /** What the lab page lists of the learner's exchanges with the cluster. */
 const maxLabCaptures = 100;
+/** Browsers whose latest block is remembered (for lesson 13's check); the oldest is forgotten first. */
+const maxRememberedBlocks = 1000;
 
 /** The origins the page that drives the lab can have: the server's own (or ALLOWED_ORIGINS). */
 function pageOrigins(config: ServerDeps['config'], httpServer: ServerDeps['httpServer']): string[] {
@@ -93,6 +95,31 @@ export function registerScale({ api, config, io, httpServer, tap, onClose }: Pic
       throw new HttpError(404, 'no_such_worker', `No worker of the lab cluster has pid ${req.params.pid}.`);
     }
     res.status(202).json({ killed: pid });
+  });
+
+  // The noisy neighbour: one worker's loop blocked; the answer comes once it is free again.
+  const latestBlocks = new Map<string, ScaleBlockResult>();
+  scale.post('/workers/:pid/block', async (req, res) => {
+    const durationMs = parseBlockDuration(req.body);
+    if (!cluster.running) throw new HttpError(409, 'cluster_not_running', 'Start the cluster first.');
+    const pid = Number(req.params.pid);
+    const blocked = Number.isInteger(pid) ? cluster.blockWorker(pid, durationMs, sidOf(res)) : null;
+    if (!blocked) throw new HttpError(404, 'no_such_worker', `No worker of the lab cluster has pid ${req.params.pid}.`);
+    let result: ScaleBlockResult;
+    try {
+      result = await blocked;
+    } catch (error) {
+      throw new HttpError(503, 'cluster_failed', `The block did not finish: ${(error as Error).message}.`);
+    }
+    latestBlocks.delete(sidOf(res));
+    latestBlocks.set(sidOf(res), result);
+    if (latestBlocks.size > maxRememberedBlocks) latestBlocks.delete(latestBlocks.keys().next().value!);
+    res.json(result);
+  });
+
+  scale.get('/blocks/latest', (_req, res) => {
+    const body: ScaleLatestBlock = { latest: latestBlocks.get(sidOf(res)) ?? null };
+    res.json(body);
   });
 
   scale.put('/redis', async (req, res) => {

@@ -29,7 +29,7 @@ function capture(id: string, overrides: Partial<Capture> = {}): Capture {
 }
 
 function frame(at: number): Frame {
-  return { at, direction: 'server', fin: true, rsv: [0, 0, 0], opcode: 1, opcodeName: 'text', masked: false, maskingKey: null, payloadLength: 1, headerBytes: '\x81\x01', payloadPreview: 'x' };
+  return { at, direction: 'server', fin: true, rsv: [false, false, false], opcode: 1, opcodeName: 'text', masked: false, maskingKey: null, payloadLength: 1, headerBytes: '\x81\x01', payloadPreview: 'x' };
 }
 
 function store(capacity?: number) {

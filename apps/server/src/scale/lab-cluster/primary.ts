@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { setupMaster as setupSticky } from '@socket.io/sticky';
 import { setupPrimary as setupClusterAdapter } from '@socket.io/cluster-adapter';
-import { isLabMessage, readSettings, type PrimaryReport, type WorkerReport } from './messages.js';
+import { isLabMessage, readSettings, type BlockRequest, type PrimaryReport, type WorkerReport } from './messages.js';
 
 const settings = readSettings(process.env);
 let stopping = false;
@@ -43,7 +43,7 @@ function fork(): Worker {
       if (settings.balancing === 'sticky' && !worker.isDead()) cluster.workers![worker.id] = worker;
       report({ type: 'lab:worker-online', id: worker.id, pid });
     }
-    if (workerReport.type === 'lab:captures') report(workerReport);
+    if (workerReport.type === 'lab:captures' || workerReport.type === 'lab:blocked') report(workerReport);
     // sticky's own listener saw the binding sent just before this (messages from one worker keep their order).
     if (workerReport.type === 'lab:bind-sid') worker.send({ type: 'lab:sid-bound', sid: workerReport.sid });
   });
@@ -55,6 +55,13 @@ function fork(): Worker {
   });
   return worker;
 }
+
+// The noisy neighbour: the parent asks one worker, by pid, to block its loop.
+process.on('message', (message: unknown) => {
+  if (!isLabMessage(message) || message.type !== 'lab:block') return;
+  const request = message as BlockRequest;
+  [...forked].find((worker) => worker.process.pid === request.pid && worker.isConnected())?.send(request);
+});
 
 /** Stops the workers first (so this process reaps them), then itself. */
 function stop(): void {

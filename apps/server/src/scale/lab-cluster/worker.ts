@@ -10,8 +10,9 @@ import { createAdapter as createClusterAdapter } from '@socket.io/cluster-adapte
 import type { ScaleClientToServerEvents, ScaleServerToClientEvents } from '@loopwire/contract';
 import { createTap } from '../../tap/tap.js';
 import { relayCaptures } from '../../tap/capture-relay.js';
+import { sidFromCookieHeader } from '../../session/sid.js';
 import { createRedisAdapterClients } from './redis-clients.js';
-import { isLabMessage, readSettings, type PrimaryRequest, type WorkerReport } from './messages.js';
+import { isLabMessage, readSettings, type BlockRequest, type PrimaryRequest, type WorkerReport } from './messages.js';
 
 const settings = readSettings(process.env);
 const workerId = cluster.worker?.id ?? 0;
@@ -62,13 +63,35 @@ io.on('connection', (socket) => {
     io.emit('scale:message', { id: message.id, sentAt: message.sentAt, fromPid: process.pid });
     ack({ pid: process.pid });
   });
+  socket.on('scale:ping', (ack) => {
+    if (typeof ack !== 'function') {
+      socket.disconnect(true);
+      return;
+    }
+    ack({ pid: process.pid });
+  });
 });
+
+/**
+ * The noisy neighbour: CPU work on this worker's only thread, as a slow handler would do. Every
+ * client of this worker waits until it ends; the clients of the other workers do not notice.
+ */
+function block({ requestId, durationMs, sid }: BlockRequest): void {
+  const sockets = [...io.of('/').sockets.values()];
+  const yourClients = sockets.filter((socket) => sidFromCookieHeader(socket.handshake.headers.cookie) === sid).length;
+  const startedAt = Date.now();
+  while (Date.now() - startedAt < durationMs) {
+    // Busy, not asleep: nothing else runs on this loop until the condition fails.
+  }
+  send({ type: 'lab:blocked', requestId, pid: process.pid, startedAt, finishedAt: Date.now(), yourClients, allClients: sockets.length });
+}
 
 const bindings = new Map<string, () => void>();
 
 process.on('message', (message: unknown) => {
   if (!isLabMessage(message)) return;
   const request = message as PrimaryRequest;
+  if (request.type === 'lab:block') block(request);
   if (request.type === 'lab:sid-bound') {
     bindings.get(request.sid)?.();
     bindings.delete(request.sid);
