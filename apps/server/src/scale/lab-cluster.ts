@@ -46,7 +46,12 @@ export interface LabClusterEvents {
   onCaptures(workerPid: number, updates: RelayedCapture[]): void;
 }
 
-export function createLabCluster({ port: configuredPort, onChange, onCaptures }: { port: number } & LabClusterEvents): LabCluster {
+export function createLabCluster({
+  port: configuredPort,
+  sessionSecret,
+  onChange,
+  onCaptures,
+}: { port: number; sessionSecret: string } & LabClusterEvents): LabCluster {
   let child: ChildProcess | null = null;
   let port: number | null = null;
   let options: ScaleClusterOptions | null = null;
@@ -131,6 +136,7 @@ export function createLabCluster({ port: configuredPort, onChange, onCaptures }:
         adapter: start.adapter,
         origins: start.origins,
         redisUrl: start.redisUrl,
+        sessionSecret,
       };
       startedAt = Date.now();
       const started = fork(builtFile('scale/lab-cluster/primary.js'), [], {

@@ -35,6 +35,7 @@ export function registerScale({ api, config, io, httpServer, tap, onClose }: Pic
   };
   const cluster = createLabCluster({
     port: config.labClusterPort,
+    sessionSecret: config.sessionSecret,
     onChange: announce,
     // Filed under the learner's sid with this server's own captures: /inspector lists them too.
     onCaptures: (pid, updates) =>

@@ -8,9 +8,9 @@ import { Server } from 'socket.io';
 import { setupWorker } from '@socket.io/sticky';
 import { createAdapter as createClusterAdapter } from '@socket.io/cluster-adapter';
 import type { ScaleClientToServerEvents, ScaleServerToClientEvents } from '@loopwire/contract';
+import { createSessions } from '../../session/sid.js';
 import { createTap } from '../../tap/tap.js';
 import { relayCaptures } from '../../tap/capture-relay.js';
-import { sidFromCookieHeader } from '../../session/sid.js';
 import { createRedisAdapterClients } from './redis-clients.js';
 import { isLabMessage, readSettings, type BlockRequest, type PrimaryRequest, type WorkerReport } from './messages.js';
 
@@ -21,9 +21,11 @@ function send(report: WorkerReport): void {
   if (process.connected) process.send?.(report);
 }
 
+// Loopwire's own secret: captures and clients are filed under the learner's verified loopwire_sid.
+const sessions = createSessions(settings.sessionSecret);
 const httpServer = createServer();
 // First on 'connection', so the tap sees the bytes of every connection, handed over by the primary or not.
-const tap = createTap(httpServer, { enabled: true });
+const tap = createTap(httpServer, { enabled: true, sessions });
 // Every capture goes to the Loopwire server as it changes: the learner reads it in their own inspector.
 relayCaptures(tap, (updates) => send({ type: 'lab:captures', pid: process.pid, updates }));
 
@@ -78,7 +80,7 @@ io.on('connection', (socket) => {
  */
 function block({ requestId, durationMs, sid }: BlockRequest): void {
   const sockets = [...io.of('/').sockets.values()];
-  const yourClients = sockets.filter((socket) => sidFromCookieHeader(socket.handshake.headers.cookie) === sid).length;
+  const yourClients = sockets.filter((socket) => sessions.fromCookieHeader(socket.handshake.headers.cookie) === sid).length;
   const startedAt = Date.now();
   while (Date.now() - startedAt < durationMs) {
     // Busy, not asleep: nothing else runs on this loop until the condition fails.
