@@ -105,7 +105,7 @@ test('experiment 2: without stickiness polling fails with 400 Session ID unknown
   await expect(detail).toContainText(/Recorded by worker pid \d+ of the scale lab's cluster/);
 });
 
-test('experiment 3: with the cluster adapter every client receives; latency is measured', async ({ page }, testInfo) => {
+test('experiment 3: with the cluster adapter every client receives; latency is measured', async ({ page }) => {
   await page.goto('/labs/scale');
   const lab = await startCluster(page, { workers: '2', balancing: 'sticky', adapter: 'cluster', transports: 'default' });
   await allOpen(page);
@@ -116,8 +116,6 @@ test('experiment 3: with the cluster adapter every client receives; latency is m
   const row = lab.getByTestId('latency-table').getByRole('row', { name: /2 workers, cluster adapter/ });
   await expect(row).toContainText(/\d+\.\d ms/);
   await expect(row.getByRole('cell').nth(3)).toHaveText('120');
-  // Kept with this test's other output (the README's screenshots come from npm run screenshot).
-  await page.screenshot({ path: testInfo.outputPath('scale-lab.png'), fullPage: true });
 });
 
 test('experiment 6: blocking one worker stalls only the clients on it, measured; the lesson checks the learner’s own count', async ({ page }) => {
