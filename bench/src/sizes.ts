@@ -53,6 +53,6 @@ export const sizesByMode: Record<Mode, Sizes> = {
     fanout: { devices: [20, 40], threads: 2, broadcasts: 3, gapMs: 50 },
     memory: { warmupMessages: 500, messages: 2000, messagesPerConnection: 100, parallel: 5, tapOffBaseline: true },
     transportBytes: { messages: 3 },
-    scale: { clients: 20, broadcasts: 2, gapMs: 50, healthConnections: 4, healthSeconds: 1, healthWarmupSeconds: 1 },
+    scale: { clients: 20, broadcasts: 2, gapMs: 50, healthConnections: 4, healthSeconds: 1, healthWarmupSeconds: 0 },
   },
 };

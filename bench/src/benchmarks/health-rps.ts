@@ -61,7 +61,7 @@ async function load(url: string, cookies: string[], seconds: number): Promise<au
 async function measureWorkers(workers: number, sizes: Sizes['scale']): Promise<HealthRun> {
   return withServer({ WORKERS: String(workers) }, async (server) => {
     const { cookies, pids } = await learners(server, sizes.healthConnections, workers);
-    await load(server.url, cookies, sizes.healthWarmupSeconds);
+    if (sizes.healthWarmupSeconds > 0) await load(server.url, cookies, sizes.healthWarmupSeconds);
     const cpuBefore = process.cpuUsage();
     const startedAt = performance.now();
     const result = await load(server.url, cookies, sizes.healthSeconds);

@@ -132,7 +132,7 @@ export function NoisyNeighbour({ workers, snapshots, ping }: { workers: ScaleWor
           <p data-testid="neighbour-explain">
             Each worker is its own process with its own event loop. The blocking job froze the loop of pid {run.block.pid} only: its clients’ pings
             waited in its socket buffers until the job ended, then were all answered at once. The primary had already handed those connections to
-            that worker, and a connection does not move, so nothing was sent elsewhere. The other worker’s loop kept answering in milliseconds. More
+            that worker, and a connection does not move, so nothing was sent elsewhere. The other worker’s loop kept answering: its clients’ longest waits are far shorter than the block. More
             processes contain a blocking job; they do not remove it: the neighbours on the same worker still wait, as everyone did in{' '}
             <Link to="/lessons/blocking-the-line">Blocking the line</Link>.
           </p>
