@@ -119,6 +119,8 @@ test('experiment 3: with the cluster adapter every client receives; latency is m
 });
 
 test('experiment 6: blocking one worker stalls only the clients on it, measured; the lesson checks the learner’s own count', async ({ page }) => {
+  // A lesson page, a cluster, six handshakes, a 1.5 s block and a live check: 30 s is too tight on a busy machine.
+  test.setTimeout(60_000);
   await page.goto('/lessons/beyond-one-server#the-lab');
   const lab = await startCluster(page, { workers: '2', balancing: 'sticky', adapter: 'memory', transports: 'websocket' });
   await allOpen(page);
