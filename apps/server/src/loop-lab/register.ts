@@ -44,6 +44,8 @@ export function registerLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' 
   let seq = 0;
   const heartbeat = setInterval(() => io.local.emit('loop:tick', { seq: ++seq, sentAt: Date.now() }), tickEveryMs);
 
+  // Before the worker pool starts: its threads' start-up would count in the calibration's CPU time.
+  const pbkdf2 = createPbkdf2Work();
   const workerThreads = Math.max(2, Math.min(4, availableParallelism()));
   // Long-lived workers: started once, kept warm, so a job never pays for starting a thread.
   const workers = new Piscina<CpuTask, CpuTaskResult>({
@@ -56,7 +58,7 @@ export function registerLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' 
   workers.on('message', (message: WorkerThreadAnnouncement) => processView.addWorkerThread(message.osThreadId));
   const budget = createBlockingBudget(config.labBlockingBudgetMs);
   const lanes = createThreadpoolLanes(threadpoolSize());
-  const jobs = createJobRunner({ io, monitor, budget, lanes, pbkdf2: createPbkdf2Work(), workers });
+  const jobs = createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers });
 
   const refuseLater = (res: Response, error: unknown) => {
     if (!(error instanceof RetryLater)) throw error;
