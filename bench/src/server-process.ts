@@ -3,6 +3,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
 import { paths } from './paths.js';
 
@@ -76,9 +77,11 @@ export interface StartOptions {
   inspect?: boolean;
   /** Another script to run instead of the built Loopwire server; it must log "… is running at <url>". */
   script?: string;
+  /** Told every line the server writes to stdout or stderr after it is listening (the soak counts its error lines). */
+  onLine?: (line: string) => void;
 }
 
-export async function startServer(env: Record<string, string> = {}, { inspect = false, script = paths.serverMain }: StartOptions = {}): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string> = {}, { inspect = false, script = paths.serverMain, onLine }: StartOptions = {}): Promise<ServerProcess> {
   if (!existsSync(script)) {
     throw new Error(`${script} does not exist: build first (npm run build, or tsc -b)`);
   }
@@ -114,8 +117,10 @@ export async function startServer(env: Record<string, string> = {}, { inspect = 
     });
   });
   // Keep draining the pipes so a chatty server never blocks on a full pipe.
-  child.stdout!.resume();
-  child.stderr!.resume();
+  for (const stream of [child.stdout!, child.stderr!]) {
+    if (onLine) createInterface({ input: stream }).on('line', onLine);
+    else stream.resume();
+  }
 
   const pid = child.pid!;
   return {

@@ -7,6 +7,8 @@ describe('parseConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       allowedOrigins: null,
+      allowedHosts: [],
+      sessionSecret: expect.stringMatching(/^[\w-]{43}$/),
       dev: false,
       labForeignPort: 3001,
       messageRateLimit: 50,
@@ -29,6 +31,8 @@ describe('parseConfig', () => {
       port: 0,
       host: '0.0.0.0',
       allowedOrigins: ['http://localhost:5173', 'https://loopwire.example'],
+      allowedHosts: [],
+      sessionSecret: expect.stringMatching(/^[\w-]{43}$/),
       dev: true,
       labForeignPort: 0,
       messageRateLimit: 50,
@@ -52,6 +56,18 @@ describe('parseConfig', () => {
     ).toMatchObject({ port: 4000, labForeignPort: 4100, messageRateLimit: 10, maxConnectionsPerSid: 2 });
   });
 
+  it('reads ALLOWED_HOSTS (lowercased) and SESSION_SECRET', () => {
+    const secret = 'k'.repeat(32);
+    expect(parseConfig({ ALLOWED_HOSTS: 'Loopwire.lan, 192.168.1.20,[fd00::1]', SESSION_SECRET: secret })).toMatchObject({
+      allowedHosts: ['loopwire.lan', '192.168.1.20', '[fd00::1]'],
+      sessionSecret: secret,
+    });
+  });
+
+  it('picks a different random session secret on each start without SESSION_SECRET', () => {
+    expect(parseConfig({}).sessionSecret).not.toBe(parseConfig({}).sessionSecret);
+  });
+
   it('reads LAB_CLUSTER_PORT and REDIS_URL (the scale lab)', () => {
     expect(parseConfig({ LAB_CLUSTER_PORT: '4200', REDIS_URL: 'redis://127.0.0.1:6390' })).toMatchObject({
       labClusterPort: 4200,
@@ -65,6 +81,9 @@ describe('parseConfig', () => {
   });
 
   it.each([
+    [{ ALLOWED_HOSTS: 'loopwire.lan:3000' }, 'ALLOWED_HOSTS', /without a port.*"loopwire.lan:3000"/],
+    [{ ALLOWED_HOSTS: 'http://loopwire.lan' }, 'ALLOWED_HOSTS', /"http:\/\/loopwire.lan"/],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET', /at least 32 characters.*got 5/],
     [{ WORKERS: '0' }, 'WORKERS', /WORKERS: expected a whole number of processes from 1 to 64, or "auto".*"0"/],
     [{ WORKERS: 'many' }, 'WORKERS', /"many"/],
     [{ LAB_CLUSTER_PORT: 'next' }, 'LAB_CLUSTER_PORT', /LAB_CLUSTER_PORT: expected a whole number.*"next"/],

@@ -1,6 +1,7 @@
 // Configuration from environment variables, read through one schema, with errors that name the
 // variable, the values it accepts and what it got.
 
+import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import * as v from 'valibot';
@@ -10,6 +11,13 @@ export interface Config {
   host: string;
   /** Origins allowed to open WebSockets and Socket.IO sessions; null = the server's own origins. */
   allowedOrigins: string[] | null;
+  /** Host names (lowercase, no port) accepted besides localhost, 127.0.0.1, [::1] and HOST (ALLOWED_HOSTS). */
+  allowedHosts: string[];
+  /**
+   * Key that signs every loopwire_sid (SESSION_SECRET, at least 32 characters). Without it each start
+   * picks a random one, so a restart ends every session; worker processes must be given the same value.
+   */
+  sessionSecret: string;
   /** Serve the web app through Vite's dev middleware (hot reload) instead of the built files. */
   dev: boolean;
   /** Milliseconds of `blocking` lab jobs allowed per 10 s window (LAB_BLOCKING_BUDGET_MS). */
@@ -36,6 +44,8 @@ export interface Config {
   longPollHoldMs?: number;
   sseHeartbeatMs?: number;
   tickerIntervalMs?: number;
+  /** Tests only: how often raw WebSocket peers are pinged (a peer missing a pong is dropped); default 30 s. */
+  wsHeartbeatMs?: number;
   /** Tests only: the clock tokens are issued and checked against (Date.now otherwise). */
   tokenClock?: () => number;
 }
@@ -94,6 +104,31 @@ const EnvSchema = v.object({
   MAX_CONNECTIONS_PER_SID: v.optional(wholeNumber('expected a whole number of connections from 1 to 1000', 1, 1000), '5'),
   TAP: v.optional(v.picklist(['on', 'off'], 'expected "on" or "off"'), 'on'),
 });
+
+function parseAllowedHosts(env: Env): string[] {
+  const raw = env.ALLOWED_HOSTS;
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const value = entry.trim().toLowerCase();
+    const bracketed = /^\[([0-9a-f:.]+)\]$/.exec(value);
+    if (bracketed ? isIP(bracketed[1]!) !== 6 : isIP(value) === 0 && !hostname.test(value)) {
+      throw new ConfigError(
+        'ALLOWED_HOSTS',
+        `expected a comma-separated list of host names or addresses without a port, like loopwire.lan or 192.168.1.20 or [fd00::1], got "${entry.trim()}"`,
+      );
+    }
+    return value;
+  });
+}
+
+function parseSessionSecret(env: Env): string {
+  const raw = env.SESSION_SECRET;
+  if (raw === undefined || raw === '') return randomBytes(32).toString('base64url');
+  if (raw.length < 32) {
+    throw new ConfigError('SESSION_SECRET', `expected at least 32 characters (e.g. \`openssl rand -base64 32\`), got ${raw.length}`);
+  }
+  return raw;
+}
 
 /** LAB_FOREIGN_PORT: defaults to PORT + 1 on the same host (or any free port when PORT is 0). */
 function labForeignPort(port: number, raw: number | undefined): number {
@@ -163,6 +198,8 @@ export function parseConfig(env: Env, argv: readonly string[] = []): Config {
     port: parsed.PORT,
     host: parsed.HOST,
     allowedOrigins: parsed.ALLOWED_ORIGINS ?? null,
+    allowedHosts: parseAllowedHosts(env),
+    sessionSecret: parseSessionSecret(env),
     dev: argv.includes('--dev'),
     labBlockingBudgetMs: parsed.LAB_BLOCKING_BUDGET_MS,
     labForeignPort: labForeignPort(parsed.PORT, parsed.LAB_FOREIGN_PORT),

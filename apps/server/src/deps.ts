@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { LoopwireIo } from './core/socket-io.js';
 import type { UpgradeRouter } from './upgrade/router.js';
 import type { Tap } from './tap/tap.js';
+import type { Sessions } from './session/sid.js';
 
 export interface ServerDeps {
   config: Config;
@@ -20,6 +21,8 @@ export interface ServerDeps {
   io: LoopwireIo;
   /** The wire tap: every exchange's bytes (query with tap.list / tap.get; empty with TAP=off). */
   tap: Tap;
+  /** Issues and verifies the signed loopwire_sid of each browser. */
+  sessions: Sessions;
   /** Registers work to do on shutdown, before the HTTP server closes. */
   onClose(close: () => Promise<void> | void): void;
 }

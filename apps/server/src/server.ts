@@ -7,12 +7,15 @@ import express from 'express';
 import type { Config } from './config.js';
 import type { ServerDeps } from './deps.js';
 import type { LoopwireIo } from './core/socket-io.js';
-import { apiNotFound, createApiRouter } from './core/api.js';
-import { apiErrorHandler } from './core/errors.js';
-import { issueSid, workerSlotOfSid } from './session/sid.js';
+import { apiNotFound, createApiRouter, notFound } from './core/api.js';
+import { createErrorHandler } from './core/errors.js';
+import { createErrorLog, type ErrorLog } from './core/error-log.js';
+import { createSessions, workerSlotOfSid } from './session/sid.js';
 import { takeHandedConnections } from './scale/loopwire-worker.js';
 import { shareBroadcasts } from './scale/loopwire-adapter.js';
 import { createOriginPolicy, ownOrigins } from './upgrade/origin.js';
+import { createHostPolicy } from './upgrade/host.js';
+import { installFrontDoor } from './upgrade/front-door.js';
 import { createUpgradeRouter } from './upgrade/router.js';
 import { createSocketIo, routeSocketIoUpgrades } from './upgrade/socket-io.js';
 import { isViteHmrUpgrade, serveBuiltWebApp, serveDevWebApp } from './web-app/serve.js';
@@ -70,21 +73,36 @@ function listen(httpServer: HttpServer, config: Config): Promise<AddressInfo> {
   });
 }
 
-export async function startLoopwireServer(config: Config): Promise<LoopwireServer> {
+export interface StartOptions {
+  /** Where errors the server causes are logged (default: one line per class of error on stderr). */
+  errorLog?: ErrorLog;
+}
+
+export async function startLoopwireServer(config: Config, options: StartOptions = {}): Promise<LoopwireServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(httpTimeouts, app);
   // First on 'connection', before any module: the tap must see every byte of every connection.
-  const tap = createTap(httpServer, { enabled: config.tap === 'on' });
+  const sessions = createSessions(config.sessionSecret);
+  const tap = createTap(httpServer, { enabled: config.tap === 'on', sessions });
   const closers: (() => Promise<void> | void)[] = [];
 
   let port = config.port;
   const originPolicy = createOriginPolicy(() => config.allowedOrigins ?? ownOrigins(config.host, port));
-  const upgrades = createUpgradeRouter({ originPolicy, isForeign: config.dev ? isViteHmrUpgrade : undefined });
+  const hostPolicy = createHostPolicy(config.host, config.allowedHosts);
+  const io = createSocketIo(httpServer, originPolicy);
+  // After Engine.IO attached its 'request' listener: the front door runs it, and Express, only for allowed hosts.
+  const frontDoor = installFrontDoor(httpServer, hostPolicy);
+  const upgrades = createUpgradeRouter({
+    httpServer,
+    frontDoor,
+    hostPolicy,
+    originPolicy,
+    isForeign: config.dev ? isViteHmrUpgrade : undefined,
+  });
   httpServer.on('upgrade', upgrades.listener);
 
   const api = createApiRouter();
-  const io = createSocketIo(httpServer, originPolicy);
   const deps: ServerDeps = {
     config,
     httpServer,
@@ -93,12 +111,13 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
     upgrades,
     io,
     tap,
+    sessions,
     onClose: (close) => closers.push(close),
   };
   const slot = config.workerSlot;
   const stopSharing = shareBroadcasts(io, config);
   if (stopSharing) closers.push(stopSharing);
-  app.use(issueSid(slot ? (sid) => workerSlotOfSid(sid, slot.count) === slot.index : undefined));
+  app.use(sessions.issue(slot ? (sid) => workerSlotOfSid(sid, slot.count) === slot.index : undefined));
   app.use('/api', api);
   // Each module registers its routes, upgrades and Socket.IO handlers here, before the 404 below.
   routeSocketIoUpgrades(io, upgrades, deps.onClose);
@@ -112,10 +131,13 @@ export async function startLoopwireServer(config: Config): Promise<LoopwireServe
   registerLab(deps);
   registerFeed(deps);
   api.use(apiNotFound());
-  app.use('/api', apiErrorHandler);
+  const errorHandler = createErrorHandler(options.errorLog ?? createErrorLog());
+  app.use('/api', errorHandler);
 
   if (config.dev) closers.push(await serveDevWebApp(app, httpServer));
   else serveBuiltWebApp(app);
+  app.use(notFound());
+  app.use(errorHandler);
 
   // A worker (WORKERS > 1) does not listen: its primary hands it connections on the shared port.
   const address: AddressInfo = slot

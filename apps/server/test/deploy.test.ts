@@ -60,7 +60,7 @@ beforeAll(async () => {
   const [redisPort, first, second, listen] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   front = `http://127.0.0.1:${listen}`;
   await start('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {}, /Ready to accept connections/);
-  const shared = { HOST: '127.0.0.1', REDIS_URL: `redis://127.0.0.1:${redisPort}`, ALLOWED_ORIGINS: front, LAB_FOREIGN_PORT: '0', SESSION_SECRET: 'one secret for every instance' };
+  const shared = { HOST: '127.0.0.1', REDIS_URL: `redis://127.0.0.1:${redisPort}`, ALLOWED_ORIGINS: front, LAB_FOREIGN_PORT: '0', SESSION_SECRET: 'one secret shared by every instance behind nginx' };
   await Promise.all(
     [first, second].map((port) => start(process.execPath, [mainScript], { ...shared, PORT: String(port) }, /Loopwire is running at/)),
   );

@@ -50,7 +50,7 @@ describe('HTTP API', () => {
   it('answers malformed JSON with a 400 JSON error, and keeps serving', async () => {
     const response = await rawExchange(
       server.port,
-      'POST /api/health HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 9\r\nConnection: close\r\n\r\n{"text":,',
+      'POST /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 9\r\nConnection: close\r\n\r\n{"text":,',
     );
     expect(response).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
     expect(response).toContain('{"error":{"code":"bad_json","message":"The request body is not valid JSON."}}');
@@ -70,7 +70,7 @@ describe('HTTP API', () => {
   it('tells a client the 4-tuple of its own connection, counting keep-alive requests', async () => {
     const exchange = await rawExchange(
       server.port,
-      'GET /api/whoami HTTP/1.1\r\nHost: x\r\n\r\nGET /api/whoami HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      'GET /api/whoami HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\nGET /api/whoami HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
     );
     const bodies = [...exchange.matchAll(/\{"local":\{[^}]*\},"remote":\{[^}]*\},"requestsOnConnection":\d+\}/g)].map((match) => JSON.parse(match[0]));
     expect(bodies).toHaveLength(2);
@@ -125,7 +125,7 @@ describe('raw WebSocket on /ws', () => {
   });
 
   const refusals = [
-    { name: 'a plain GET without Upgrade', bytes: 'GET /ws HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', status: '426 Upgrade Required', header: /\r\nUpgrade: websocket\r\n/i },
+    { name: 'a plain GET without Upgrade', bytes: 'GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n', status: '426 Upgrade Required', header: /\r\nUpgrade: websocket\r\n/i },
     { name: 'Upgrade to something else', bytes: handshake('/ws', { Upgrade: 'h2c' }), status: '426 Upgrade Required', header: /\r\nUpgrade: websocket\r\n/ },
     { name: 'version 8', bytes: handshake('/ws', { 'Sec-WebSocket-Version': '8' }), status: '426 Upgrade Required', header: /\r\nSec-WebSocket-Version: 13\r\n/ },
     { name: 'a missing key', bytes: handshake('/ws', { 'Sec-WebSocket-Key': '' }), status: '400 Bad Request', header: /Sec-WebSocket-Key must be/ },

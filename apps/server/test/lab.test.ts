@@ -341,7 +341,7 @@ describe('GET /api/lab/loop', () => {
 });
 
 describe('LAB_BLOCKING_BUDGET_MS', () => {
-  it('a server with a 300 ms budget refuses a 400 ms blocking job at once, saying when to retry', async () => {
+  it('a server with a 300 ms budget refuses a 400 ms blocking job at once with 400: waiting would not help', async () => {
     const small = await startTestServer({ labBlockingBudgetMs: 300 });
     try {
       const response = await fetch(`${small.url}/api/lab/jobs`, {
@@ -349,9 +349,9 @@ describe('LAB_BLOCKING_BUDGET_MS', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ mode: 'blocking', durationMs: 400 }),
       });
-      expect(response.status).toBe(429);
-      expect(response.headers.get('retry-after')).toBe('10');
-      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/at most 300 ms per 10 s/);
+      expect(response.status).toBe(400);
+      expect(response.headers.get('retry-after')).toBeNull();
+      expect(await response.json()).toMatchObject({ error: { code: 'batch_over_budget', message: expect.stringMatching(/more than the 300 ms of blocking allowed per 10 s/) } });
     } finally {
       await small.close();
     }

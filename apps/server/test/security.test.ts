@@ -255,7 +255,7 @@ describe('what the server knows', () => {
     });
     opened.push(socket);
     await new Promise((resolve) => socket.once('connect', () => resolve(null)));
-    const { body } = await json<KnownConnectionsResponse>(`/api/security/connections?socketId=${socket.id}`);
+    const { body } = await json<KnownConnectionsResponse>('/api/security/connections');
     const mine = body.connections.find((connection) => connection.id === socket.id);
     expect(mine).toMatchObject({
       kind: 'socket.io',

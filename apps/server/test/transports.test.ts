@@ -22,12 +22,23 @@ type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let server: LoopwireServer;
 let base: string;
+/** The browser that opens the feed connections below; only it may ask the server to end them. */
+let cookie: string;
 const opened: { close(): void }[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ longPollHoldMs: 400, sseHeartbeatMs: 150, tickerIntervalMs: 100 });
   base = server.url;
+  cookie = (await fetch(`${base}/api/health`)).headers.getSetCookie()[0]!.split(';')[0]!;
 });
+
+function closeFeedConnection(transport: string, id: string, asker = cookie): Promise<Response> {
+  return fetch(`${base}/api/feed/close`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: asker },
+    body: JSON.stringify({ transport, id }),
+  });
+}
 
 afterAll(async () => {
   for (const client of opened) client.close();
@@ -110,7 +121,7 @@ describe('publishing to the feed', () => {
     const body = JSON.stringify({ text: 'y'.repeat(150_000) });
     const answer = await rawExchange(
       server.port,
-      `POST /api/poll/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+      `POST /api/poll/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
     );
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     expect(answer).toContain('"code":"payload_too_large"');
@@ -131,7 +142,7 @@ describe('short polling', () => {
 
   it.each(['abc', '-1', '1.5', '1e3'])('answers after=%s with 400 JSON (raw request)', async (after) => {
     for (const path of ['/api/poll/short', '/api/poll/long']) {
-      const answer = await rawExchange(server.port, `GET ${path}?after=${after} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      const answer = await rawExchange(server.port, `GET ${path}?after=${after} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
       expect(answer).toMatch(/^HTTP\/1\.1 400 /);
       expect(answer).toContain('"code":"bad_after"');
     }
@@ -232,21 +243,14 @@ describe('Server-Sent Events', () => {
   });
 
   it('is ended by the server on request, so the client sees the stream close', async () => {
-    const stream = await sse();
+    const stream = await sse('/api/sse/ticker?updates=0', { cookie });
     const [notice] = eventsNamed<SseNotice>(await stream.until((lines) => eventsNamed(lines, 'notice').length > 0), 'notice');
-    const closed = await fetch(`${base}/api/feed/close`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ transport: 'sse', id: notice!.stream }),
-    });
-    expect(closed.status).toBe(200);
+    // Another browser cannot end it: answered like a missing connection.
+    const stranger = (await fetch(`${base}/api/health`)).headers.getSetCookie()[0]!.split(';')[0]!;
+    expect((await closeFeedConnection('sse', notice!.stream, stranger)).status).toBe(404);
+    expect((await closeFeedConnection('sse', notice!.stream)).status).toBe(200);
     await stream.ended;
-    const again = await fetch(`${base}/api/feed/close`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ transport: 'sse', id: notice!.stream }),
-    });
-    expect(again.status).toBe(404);
+    expect((await closeFeedConnection('sse', notice!.stream)).status).toBe(404);
   });
 });
 
@@ -269,16 +273,12 @@ describe('raw WebSocket feed on /ws/feed', () => {
   });
 
   it('is closed by the server on request with code 4000 and a reason, and stays closed', async () => {
-    const client = openFeedSocket();
+    const client = openFeedSocket('/ws/feed', { headers: { cookie } });
     const [hello] = await client.until(1);
     const closed = new Promise<[number, string]>((resolve) =>
       client.socket.once('close', (code, reason) => resolve([code, reason.toString()])),
     );
-    await fetch(`${base}/api/feed/close`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ transport: 'websocket', id: (hello as { connectionId: string }).connectionId }),
-    });
+    await closeFeedConnection('websocket', (hello as { connectionId: string }).connectionId);
     expect(await closed).toEqual([4000, 'closed by the server on request']);
     expect(client.socket.readyState).toBe(WebSocket.CLOSED);
   });
@@ -299,7 +299,7 @@ describe('raw WebSocket feed on /ws/feed', () => {
   it('refuses a foreign Origin with 403 before the handshake', async () => {
     const answer = await rawExchange(
       server.port,
-      'GET /ws/feed HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: http://evil.example\r\n\r\n',
+      'GET /ws/feed HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: http://evil.example\r\n\r\n',
     );
     expect(answer).toMatch(/^HTTP\/1\.1 403 /);
   });
@@ -353,16 +353,12 @@ describe('Socket.IO feed and chat', () => {
   });
 
   it('reconnects by itself when the server closes its transport', async () => {
-    const client = socketIo();
+    const client = socketIo({ extraHeaders: { cookie } });
     await new Promise((resolve) => client.once('connect', () => resolve(undefined)));
     const firstId = client.id;
     const reason = new Promise<string>((resolve) => client.once('disconnect', resolve));
     const reconnected = new Promise((resolve) => client.io.once('reconnect', () => client.once('connect', () => resolve(undefined))));
-    await fetch(`${base}/api/feed/close`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ transport: 'socket.io', id: firstId }),
-    });
+    await closeFeedConnection('socket.io', firstId!);
     expect(await reason).toBe('transport close');
     await reconnected;
     expect(client.connected).toBe(true);
@@ -372,7 +368,7 @@ describe('Socket.IO feed and chat', () => {
   it('answers an unknown Engine.IO sid with 400, and stays healthy', async () => {
     const answer = await rawExchange(
       server.port,
-      'GET /socket.io/?EIO=4&transport=polling&sid=not-a-session HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      'GET /socket.io/?EIO=4&transport=polling&sid=not-a-session HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
     );
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
     expect(answer).toContain('"message":"Session ID unknown"');

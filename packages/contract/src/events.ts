@@ -86,6 +86,8 @@ export interface DeviceServerToClientEvents {
   'device:command': (command: DeviceCommand, ack: (reply: unknown) => void) => void;
   /** Reports over the device's rate limit were dropped. */
   'device:throttled': (notice: { dropped: number; limitPerSecond: number }) => void;
+  /** Sent once on connecting: the secret that proves this id is yours while you are connected. */
+  'device:registered': (registration: { deviceId: string; secret: string }) => void;
 }
 
 /** Namespace `/devices`: what a device sends (fan-in). */

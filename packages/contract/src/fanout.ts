@@ -31,6 +31,11 @@ export interface DeviceAuth {
   capabilities: string[];
   /** Optional zone; the device joins room `zone:<zone>`. */
   zone?: string;
+  /**
+   * The secret `device:registered` gave this id's connected device. Needed only to replace that
+   * connection (a device reconnecting before the server noticed it drop); without it → `device_id_taken`.
+   */
+  secret?: string;
 }
 
 export interface DeviceSummary {

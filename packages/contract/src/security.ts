@@ -57,9 +57,15 @@ export interface KnownConnection {
   yours: boolean;
 }
 
+/**
+ * `GET /api/security/connections`: the asker's own connections in full (those whose handshake carried
+ * its loopwire_sid), every other browser's only counted.
+ */
 export interface KnownConnectionsResponse {
   connections: KnownConnection[];
-  /** Connections not listed (simulated devices are counted, not listed). */
+  /** Other browsers' connections (and simulated devices), counted, never shown. */
+  others: { websocket: number; socketIo: number; devices: number };
+  /** Own connections beyond the 60 listed. */
   omitted: number;
 }
 

@@ -29,3 +29,10 @@ export function apiNotFound(): express.RequestHandler {
     sendError(res, 404, 'not_found', `There is no API route ${req.method} ${req.originalUrl.split('?')[0]}.`);
   };
 }
+
+/** Mounted after the web app: whatever nothing served is a JSON 404 (not Express's HTML page). */
+export function notFound(): express.RequestHandler {
+  return (req, res) => {
+    sendError(res, 404, 'not_found', `Nothing is served at ${req.method} ${req.originalUrl.split('?')[0]!.slice(0, 200)}.`);
+  };
+}

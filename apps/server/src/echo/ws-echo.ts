@@ -12,6 +12,7 @@ import { describeConnection, fourTuple } from '../core/net.js';
 import { HttpError } from '../core/errors.js';
 import { sidOf } from '../session/sid.js';
 import { refuseBadHandshake } from '../upgrade/handshake.js';
+import { defaultHeartbeatMs, keepAlive, sendBounded } from '../core/backpressure.js';
 
 export const supportedSubprotocols = ['chat', 'superchat'] as const;
 /** Largest message a client may send; over it the server closes with 1009 (Message Too Big). */
@@ -25,8 +26,9 @@ function pickSubprotocol(offered: Set<string>): string | false {
   return false;
 }
 
+/** Echoes every message; a client that sends but never reads is closed with 1013 (see backpressure.ts). */
 function echo(socket: WebSocket): void {
-  socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary }));
+  socket.on('message', (data, isBinary) => sendBounded(socket, data, { binary: isBinary }));
 }
 
 function tellWhoami(socket: WebSocket, req: IncomingMessage): void {
@@ -50,8 +52,9 @@ export function registerRawWebSocket({
   api,
   upgrades,
   tap,
+  config,
   onClose,
-}: Pick<ServerDeps, 'app' | 'api' | 'upgrades' | 'tap' | 'onClose'>): void {
+}: Pick<ServerDeps, 'app' | 'api' | 'upgrades' | 'tap' | 'config' | 'onClose'>): void {
   const services = { '/ws': trackEcho, '/ws/whoami': tellWhoami } as const;
   const wss = new WebSocketServer({
     noServer: true,
@@ -59,6 +62,7 @@ export function registerRawWebSocket({
     perMessageDeflate: false,
     handleProtocols: pickSubprotocol,
   });
+  const stopHeartbeat = keepAlive(wss, config.wsHeartbeatMs ?? defaultHeartbeatMs);
 
   wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
     // Without a listener, a malformed frame would be an uncaught exception; ws still closes with the right code.
@@ -120,6 +124,7 @@ export function registerRawWebSocket({
   });
 
   onClose(() => {
+    stopHeartbeat();
     for (const client of wss.clients) client.close(1001, 'server shutting down');
     wss.close();
   });

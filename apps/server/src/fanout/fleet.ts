@@ -1,6 +1,10 @@
 // Namespace /devices: devices register with an id and capabilities in the handshake's `auth`; the
 // server keeps them on a list (rooms by zone and capability) and rate-limits what they send (fan-in).
+// An id belongs to the device holding it while it is connected: registration issues a secret, and a
+// second connection with that id must send it (auth.secret) to replace the first — else
+// `device_id_taken`. Once the device disconnects, the id is free again.
 
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Namespace, Socket } from 'socket.io';
 import type { DeviceAuth, DeviceClientToServerEvents, DeviceServerToClientEvents, DeviceSummary } from '@loopwire/contract';
 import { createTokenBucket, type TokenBucket } from '../core/token-bucket.js';
@@ -10,6 +14,8 @@ interface DeviceData {
   deviceId: string;
   capabilities: string[];
   zone: string | null;
+  /** Proves the id is this device's while it is connected; never listed. */
+  secret: string;
 }
 
 export type DevicesNamespace = Namespace<DeviceClientToServerEvents, DeviceServerToClientEvents, Record<string, never>, DeviceData>;
@@ -21,7 +27,7 @@ const maxCapabilities = 16;
 export const maxListedDevices = 100;
 
 /** Validates the registration; returns the device's data or a reason it was refused. */
-export function parseDeviceAuth(auth: unknown): DeviceData | string {
+export function parseDeviceAuth(auth: unknown): Omit<DeviceData, 'secret'> | string {
   const { deviceId, capabilities, zone } = (auth ?? {}) as Partial<Record<keyof DeviceAuth, unknown>>;
   if (typeof deviceId !== 'string' || !deviceIdPattern.test(deviceId)) {
     return 'auth.deviceId must be 1 to 64 letters, digits, dots, dashes or underscores.';
@@ -51,11 +57,14 @@ export interface Fleet {
 
 class RegistrationError extends Error {
   readonly data: { code: string; message: string };
-  constructor(message: string) {
+  constructor(message: string, code = 'bad_device_auth') {
     super(message);
-    this.data = { code: 'bad_device_auth', message };
+    this.data = { code, message };
   }
 }
+
+const sameSecret = (expected: string, given: unknown) =>
+  typeof given === 'string' && given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
 
 export function createFleet(namespace: DevicesNamespace, options: { reportRateLimit: number; onChange: () => void }): Fleet {
   const devices = new Map<string, DeviceSocket>();
@@ -64,15 +73,25 @@ export function createFleet(namespace: DevicesNamespace, options: { reportRateLi
   namespace.use((socket, next) => {
     const parsed = parseDeviceAuth(socket.handshake.auth);
     if (typeof parsed === 'string') return next(new RegistrationError(parsed));
-    socket.data = parsed;
+    const holder = devices.get(parsed.deviceId);
+    if (holder && !sameSecret(holder.data.secret, (socket.handshake.auth as { secret?: unknown }).secret)) {
+      return next(
+        new RegistrationError(
+          `Device id ${parsed.deviceId} is held by a connected device; only it can replace that connection (auth.secret from its device:registered).`,
+          'device_id_taken',
+        ),
+      );
+    }
+    socket.data = { ...parsed, secret: holder?.data.secret ?? randomBytes(18).toString('base64url') };
     next();
   });
 
   namespace.on('connection', (socket) => {
-    const { deviceId, capabilities, zone } = socket.data;
-    // One id, one connection: a device that reconnects replaces its stale socket.
+    const { deviceId, capabilities, zone, secret } = socket.data;
+    // One id, one connection: a device that reconnects (with its secret) replaces its stale socket.
     devices.get(deviceId)?.disconnect(true);
     devices.set(deviceId, socket);
+    socket.emit('device:registered', { deviceId, secret });
     void socket.join([...capabilities.map((capability) => `cap:${capability}`), ...(zone ? [`zone:${zone}`] : [])]);
     options.onChange();
 

@@ -5,6 +5,7 @@ import { CloseConnectionRequestSchema, PostFeedMessageSchema, type PostedFeedMes
 import type { FeedDeps } from './hub.js';
 import { HttpError } from '../core/errors.js';
 import { readBody } from '../core/read-input.js';
+import { sidOf } from '../session/sid.js';
 
 export function registerFeedControls({ api, feedHub }: FeedDeps<'api'>): void {
   api.post('/poll/messages', (req, res) => {
@@ -15,8 +16,9 @@ export function registerFeedControls({ api, feedHub }: FeedDeps<'api'>): void {
 
   api.post('/feed/close', (req, res) => {
     const { transport, id } = readBody(CloseConnectionRequestSchema, req.body);
-    if (!feedHub.connections.close(transport, id)) {
-      throw new HttpError(404, 'no_such_connection', `No open ${transport} feed connection has the id ${id}.`);
+    // Another browser's connection is answered exactly like a missing one.
+    if (!feedHub.connections.close(transport, id, sidOf(res))) {
+      throw new HttpError(404, 'no_such_connection', `No open ${transport} feed connection of yours has the id ${id}.`);
     }
     res.json({ closed: { transport, id } });
   });

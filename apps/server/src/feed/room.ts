@@ -10,7 +10,7 @@ import { registerSse } from './sse.js';
 import { registerWebSocketFeed } from './ws-feed.js';
 import { registerSocketIoFeed } from './socketio-feed.js';
 
-export function registerFeed(deps: Pick<ServerDeps, 'app' | 'api' | 'io' | 'upgrades' | 'config' | 'onClose'>): void {
+export function registerFeed(deps: Pick<ServerDeps, 'app' | 'api' | 'io' | 'upgrades' | 'config' | 'sessions' | 'onClose'>): void {
   const withHub = { ...deps, feedHub: createFeedHub() };
   registerFeedControls(withHub);
   registerShortPolling(withHub);

@@ -15,7 +15,7 @@ function chatNameOf(auth: Record<string, unknown>): string | null {
   return typeof name === 'string' && /^[\p{L}\p{N} _.-]{1,32}$/u.test(name) ? name : null;
 }
 
-export function registerSocketIoFeed({ io, feedHub }: FeedDeps<'io'>): void {
+export function registerSocketIoFeed({ io, feedHub, sessions }: FeedDeps<'io' | 'sessions'>): void {
   feedHub.feed.subscribe((message) => io.local.to(feedRoom).emit('feed:message', message));
   const membersOf = (room: string) => io.sockets.adapter.rooms.get(chatRoomKey(room))?.size ?? 0;
   const announce = (room: string) => io.to(chatRoomKey(room)).emit('chat:presence', { room, members: membersOf(room) });
@@ -23,7 +23,7 @@ export function registerSocketIoFeed({ io, feedHub }: FeedDeps<'io'>): void {
   io.on('connection', (socket) => {
     // The server ends the *transport* (as a network drop would): the client sees "transport close" and
     // reconnects by itself. `socket.disconnect()` would say "io server disconnect" and the client would stay away.
-    const forget = feedHub.connections.add('socket.io', socket.id, () => socket.conn.close());
+    const forget = feedHub.connections.add('socket.io', socket.id, sessions.read(socket.handshake.headers), () => socket.conn.close());
     socket.on('disconnect', () => {
       forget();
       if (socket.data.chatRoom) announce(socket.data.chatRoom);

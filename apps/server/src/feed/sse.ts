@@ -9,6 +9,7 @@ import type { Request, Response } from 'express';
 import type { SseNotice } from '@loopwire/contract';
 import type { FeedDeps } from './hub.js';
 import { HttpError } from '../core/errors.js';
+import { sidOf } from '../session/sid.js';
 import { eventStreamHeaders, formatComment, formatEvent, formatRetry, parseLastEventId } from '../core/event-stream.js';
 import { createPriceTicker } from './ticker.js';
 
@@ -62,7 +63,7 @@ export function registerSse({ api, feedHub, config, onClose }: FeedDeps<'api' | 
     const updates = wantsUpdates(req)
       ? setInterval(() => send(formatEvent({ event: 'update', data: ticker.next() })), tickerMs)
       : undefined;
-    const forget = feedHub.connections.add('sse', stream, () => res.end());
+    const forget = feedHub.connections.add('sse', stream, sidOf(res), () => res.end());
 
     res.on('close', () => {
       unsubscribe();

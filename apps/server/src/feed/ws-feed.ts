@@ -8,36 +8,30 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { maxFeedTextLength, serverCloseCode, serverCloseReason, type WsFeedServerMessage } from '@loopwire/contract';
 import type { FeedDeps } from './hub.js';
 import { refuseBadHandshake } from '../upgrade/handshake.js';
+import { defaultHeartbeatMs, keepAlive, sendBounded } from '../core/backpressure.js';
 
 export const wsFeedPath = '/ws/feed';
-/** A client this far behind is not reading: close it (1013, try again later) rather than buffer. */
-const maxBufferedBytes = 1024 * 1024;
 
 function afterOf(req: IncomingMessage): number {
   const after = new URL(req.url ?? '/', 'http://x').searchParams.get('after');
   return after !== null && /^\d{1,15}$/.test(after) ? Number(after) : 0;
 }
 
-export function registerWebSocketFeed({ app, upgrades, feedHub, onClose }: FeedDeps<'app' | 'upgrades' | 'onClose'>): void {
+export function registerWebSocketFeed({ app, upgrades, feedHub, config, sessions, onClose }: FeedDeps<'app' | 'upgrades' | 'config' | 'sessions' | 'onClose'>): void {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
+  const stopHeartbeat = keepAlive(wss, config.wsHeartbeatMs ?? defaultHeartbeatMs);
 
   wss.on('connection', (socket: WebSocket, req: IncomingMessage) => {
     socket.on('error', () => {});
     const connectionId = randomUUID().slice(0, 8);
-    const send = (message: WsFeedServerMessage) => {
-      if (socket.readyState !== socket.OPEN) return;
-      if (socket.bufferedAmount > maxBufferedBytes) {
-        socket.close(1013, 'too far behind; reconnect with ?after=');
-        return;
-      }
-      socket.send(JSON.stringify(message));
-    };
+    // A client that stops reading is closed with 1013; it can reconnect with ?after= and miss nothing.
+    const send = (message: WsFeedServerMessage) => sendBounded(socket, JSON.stringify(message));
 
     send({ type: 'hello', connectionId, lastId: feedHub.feed.lastId() });
     const after = afterOf(req);
     if (after > 0) for (const message of feedHub.feed.since(after)) send({ type: 'message', message });
     const unsubscribe = feedHub.feed.subscribe((message) => send({ type: 'message', message }));
-    const forget = feedHub.connections.add('websocket', connectionId, () =>
+    const forget = feedHub.connections.add('websocket', connectionId, sessions.read(req.headers), () =>
       socket.close(serverCloseCode, serverCloseReason),
     );
 
@@ -70,6 +64,7 @@ export function registerWebSocketFeed({ app, upgrades, feedHub, onClose }: FeedD
   });
 
   onClose(() => {
+    stopHeartbeat();
     for (const client of wss.clients) client.close(1001, 'server shutting down');
     wss.close();
   });

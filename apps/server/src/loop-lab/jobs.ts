@@ -7,6 +7,7 @@ import type { Piscina } from 'piscina';
 import type { JobLane, JobMode, LabJobResult, Pbkdf2JobWork } from '@loopwire/contract';
 import type { LoopwireIo } from '../core/socket-io.js';
 import type { BlockingBudget } from './blocking-budget.js';
+import { HttpError } from '../core/errors.js';
 import { burnCpu } from './cpu-work.js';
 import type { CpuTask, CpuTaskResult } from './cpu-worker.js';
 import type { LoopMonitor } from './loop-monitor.js';
@@ -53,6 +54,14 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
 
   const admit = (mode: JobMode, durationMs: number, count: number) => {
     if (mode === 'blocking') {
+      // Waiting cannot help a batch bigger than the whole budget: that is the request's fault (400), not a 429.
+      if (durationMs * count > budget.budgetMs) {
+        throw new HttpError(
+          400,
+          'batch_over_budget',
+          `${count} blocking jobs of ${durationMs} ms need ${durationMs * count} ms, more than the ${budget.budgetMs} ms of blocking allowed per ${budget.windowMs / 1000} s: ask for fewer or shorter jobs.`,
+        );
+      }
       const reservation = budget.reserve(durationMs * count);
       if (!reservation.ok) {
         throw new RetryLater(

@@ -35,7 +35,15 @@ export interface LabCluster {
   log(kind: ScaleEventKind, message: string): void;
 }
 
-export function createLabCluster({ port: configuredPort, onChange }: { port: number; onChange: () => void }): LabCluster {
+export function createLabCluster({
+  port: configuredPort,
+  sessionSecret,
+  onChange,
+}: {
+  port: number;
+  sessionSecret: string;
+  onChange: () => void;
+}): LabCluster {
   let child: ChildProcess | null = null;
   let port: number | null = null;
   let options: ScaleClusterOptions | null = null;
@@ -115,6 +123,7 @@ export function createLabCluster({ port: configuredPort, onChange }: { port: num
         adapter: start.adapter,
         origins: start.origins,
         redisUrl: start.redisUrl,
+        sessionSecret,
       };
       const started = fork(builtFile('scale/lab-cluster/primary.js'), [], {
         detached: true,

@@ -9,7 +9,7 @@ import { setupPrimary as relayClusterAdapter } from '@socket.io/cluster-adapter'
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Config } from '../config.js';
-import { sidFromCookieHeader, workerSlotOfSid } from '../session/sid.js';
+import { createSessions, workerSlotOfSid } from '../session/sid.js';
 import { headerOf, engineSidOf } from './request-head.js';
 import type { ToPrimary, ToWorker } from './loopwire-messages.js';
 
@@ -48,6 +48,7 @@ export function startPrimary(config: Config, server: Server, port: number, log: 
   let nextSlot = 0;
   // Every worker must verify every other worker's cookies: one secret for all of them.
   const sessionSecret = process.env.SESSION_SECRET || randomBytes(32).toString('base64url');
+  const sessions = createSessions(sessionSecret);
 
   cluster.setupPrimary({ serialization: 'advanced' });
   // The workers' cluster adapter (chat across workers) talks through this process.
@@ -77,7 +78,7 @@ export function startPrimary(config: Config, server: Server, port: number, log: 
   };
 
   const pick = (head: string): Worker | null => {
-    const sid = sidFromCookieHeader(headerOf(head, 'cookie'));
+    const sid = sessions.fromCookieHeader(headerOf(head, 'cookie'));
     const engineSid = engineSidOf(head);
     const wanted = sid !== null ? workerSlotOfSid(sid, count) : engineSid !== null ? engineSids.get(engineSid) : undefined;
     if (wanted !== undefined) {

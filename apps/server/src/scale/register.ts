@@ -28,7 +28,7 @@ export function registerScale({ api, config, io, httpServer, onClose }: Pick<Ser
       io.local.emit('scale:changed');
     }, 50);
   };
-  const cluster = createLabCluster({ port: config.labClusterPort, onChange: announce });
+  const cluster = createLabCluster({ port: config.labClusterPort, sessionSecret: config.sessionSecret, onChange: announce });
   const redis = createLabRedis({
     url: config.redisUrl,
     serverCommand: config.redisServerCommand === undefined ? findRedisServer() : config.redisServerCommand,

@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { HandshakeOutcome } from '@loopwire/contract';
 import { createPerSidHistory } from '../session/history.js';
-import { readSid } from '../session/sid.js';
+import type { Sessions } from '../session/sid.js';
 
 const attemptPattern = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -22,7 +22,7 @@ export function attemptOf(req: IncomingMessage): string | null {
 }
 
 /** Bounded: the oldest outcome is forgotten first. */
-export function createAttemptLog(capacity = 500): AttemptLog {
+export function createAttemptLog(sessions: Pick<Sessions, 'read'>, capacity = 500): AttemptLog {
   const outcomes = new Map<string, HandshakeOutcome>();
   const outcomesOfSid = createPerSidHistory<HandshakeOutcome>();
   return {
@@ -39,7 +39,7 @@ export function createAttemptLog(capacity = 500): AttemptLog {
       };
       outcomes.delete(attempt);
       outcomes.set(attempt, outcome);
-      const sid = readSid(req.headers);
+      const sid = sessions.read(req.headers);
       if (sid) outcomesOfSid.add(sid, outcome);
       if (outcomes.size > capacity) outcomes.delete(outcomes.keys().next().value!);
     },

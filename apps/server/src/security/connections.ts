@@ -1,5 +1,6 @@
-// What the server knows about each live connection: the 4-tuple, the handshake's headers, the
-// cookie, Socket.IO's auth payload and socket.data, when it connected, which rooms it is in.
+// What the server knows about one of the asker's own live connections: the 4-tuple, the handshake's
+// headers, the cookie, Socket.IO's auth payload and socket.data, when it connected, which rooms it is
+// in — credentials masked by the one redaction policy. Other browsers' connections are only counted.
 
 import type { IncomingMessage } from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
@@ -7,7 +8,6 @@ import type { Socket as IoSocket } from 'socket.io';
 import type { KnownConnection } from '@loopwire/contract';
 import { fourTuple } from '../core/net.js';
 import { upgradeRequestHeaders } from '../core/upgrade-requests.js';
-import { readSid } from '../session/sid.js';
 import { maskAuth, maskHeaders, maskSecret } from '../session/redaction.js';
 
 /** A raw WebSocket one of the lab endpoints accepted. */
@@ -19,8 +19,8 @@ export interface RawConnection {
   data: Record<string, unknown>;
 }
 
-export function describeRawConnection(connection: RawConnection, askerSid: string | null): KnownConnection {
-  const sid = readSid(connection.req.headers);
+/** `sid`: the connection's verified sid, which the caller has found to be the asker's. */
+export function describeRawConnection(connection: RawConnection, sid: string): KnownConnection {
   return {
     id: connection.id,
     kind: 'websocket',
@@ -30,13 +30,13 @@ export function describeRawConnection(connection: RawConnection, askerSid: strin
     connectedAt: connection.connectedAt,
     origin: connection.req.headers.origin ?? null,
     userAgent: connection.req.headers['user-agent'] ?? null,
-    sid: sid ? maskSecret(sid) : null,
+    sid: maskSecret(sid),
     headersOf: 'websocket-upgrade',
     headers: maskHeaders(connection.req.headers),
     auth: null,
     data: connection.data,
     rooms: [],
-    yours: sid !== null && sid === askerSid,
+    yours: true,
   };
 }
 
@@ -47,8 +47,7 @@ function currentTcpSocket(socket: IoSocket): NetSocket | undefined {
   return transport.socket?._socket ?? (socket.request.socket as NetSocket | undefined);
 }
 
-export function describeIoSocket(socket: IoSocket, askerSid: string | null, askerSocketId: string | null): KnownConnection {
-  const sid = readSid(socket.handshake.headers);
+export function describeIoSocket(socket: IoSocket, sid: string): KnownConnection {
   const data = (socket.data ?? {}) as Record<string, unknown>;
   const tcp = currentTcpSocket(socket);
   // After the upgrade, the request that opened this very connection; before it, the first long poll.
@@ -63,12 +62,12 @@ export function describeIoSocket(socket: IoSocket, askerSid: string | null, aske
     connectedAt: typeof data.connectedAt === 'number' ? data.connectedAt : socket.handshake.issued,
     origin: headers.origin ?? null,
     userAgent: headers['user-agent'] ?? null,
-    sid: sid ? maskSecret(sid) : null,
+    sid: maskSecret(sid),
     headersOf: upgrade ? 'websocket-upgrade' : 'first-request',
     headers: maskHeaders(headers),
     auth: maskAuth(socket.handshake.auth as Record<string, unknown>),
     data,
     rooms: [...socket.rooms].filter((room) => room !== socket.id),
-    yours: (sid !== null && sid === askerSid) || socket.id === askerSocketId,
+    yours: true,
   };
 }

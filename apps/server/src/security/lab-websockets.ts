@@ -13,9 +13,10 @@ import { refuseBadHandshake } from '../upgrade/handshake.js';
 import { rejectUpgrade } from '../upgrade/reject.js';
 import type { AttemptLog } from './attempts.js';
 import type { RawConnection } from './connections.js';
-import { readSid } from '../session/sid.js';
+import { sidCookieName, type Sessions } from '../session/sid.js';
 import { maskSecret } from '../session/redaction.js';
 import { createTokenBucket } from '../core/token-bucket.js';
+import { defaultHeartbeatMs, keepAlive, sendBounded } from '../core/backpressure.js';
 import { credentialMessages, type TicketBook } from './tokens.js';
 
 export const limitedMaxMessageBytes = 64 * 1024;
@@ -31,7 +32,7 @@ const sampleMessages = [
 ];
 
 export interface LabWebSocketOptions {
-  deps: Pick<ServerDeps, 'config' | 'upgrades' | 'onClose'>;
+  deps: Pick<ServerDeps, 'config' | 'upgrades' | 'sessions' | 'onClose'>;
   attempts: AttemptLog;
   tickets: TicketBook;
   /** Live raw connections, for "what the server knows". */
@@ -39,8 +40,14 @@ export interface LabWebSocketOptions {
   cswshDemo: boolean;
 }
 
-function feed(req: IncomingMessage, endpoint: string, user: string | null): PrivateFeed {
-  const sid = readSid(req.headers);
+/**
+ * All /ws/limited connections at once, whichever browsers hold them (40 browsers' worth): the
+ * per-browser cap is per sid, and a client that drops its cookie is a new browser each time.
+ */
+export const maxLimitedConnections = (maxConnectionsPerSid: number) => 40 * maxConnectionsPerSid;
+
+function feed(sessions: Sessions, req: IncomingMessage, endpoint: string, user: string | null): PrivateFeed {
+  const sid = sessions.read(req.headers);
   return {
     endpoint,
     cookieSeen: sid !== null,
@@ -52,7 +59,7 @@ function feed(req: IncomingMessage, endpoint: string, user: string | null): Priv
 }
 
 export function registerLabWebSockets({ deps, attempts, tickets, connections, cswshDemo }: LabWebSocketOptions): void {
-  const { config, upgrades, onClose } = deps;
+  const { config, upgrades, sessions, onClose } = deps;
   const smallServer = new WebSocketServer({ noServer: true, maxPayload: 4096, perMessageDeflate: false });
   const limitedServer = new WebSocketServer({
     noServer: true,
@@ -60,6 +67,13 @@ export function registerLabWebSockets({ deps, attempts, tickets, connections, cs
     perMessageDeflate: false,
   });
   const openPerSid = new Map<string, number>();
+  /** Handshakes of /ws/limited that carried no genuine sid, and the sid issued to each in its 101. */
+  const freshSids = new WeakMap<IncomingMessage, string>();
+  limitedServer.on('headers', (headers: string[], req: IncomingMessage) => {
+    const sid = freshSids.get(req);
+    if (sid) headers.push(`Set-Cookie: ${sidCookieName}=${sid}; Path=/; HttpOnly; SameSite=Lax`);
+  });
+  const stopHeartbeats = [smallServer, limitedServer].map((server) => keepAlive(server, config.wsHeartbeatMs ?? defaultHeartbeatMs));
 
   const refuse = (req: IncomingMessage, socket: Duplex, status: number, reason: string) => {
     attempts.record(req, status, reason);
@@ -87,7 +101,7 @@ export function registerLabWebSockets({ deps, attempts, tickets, connections, cs
       handle: (req, socket, head) =>
         accept(smallServer, req, socket, head, (ws) => {
           track(ws, req, '/ws/cswsh-demo', {});
-          ws.send(JSON.stringify(feed(req, '/ws/cswsh-demo', null)));
+          ws.send(JSON.stringify(feed(sessions, req, '/ws/cswsh-demo', null)));
         }),
     });
   }
@@ -95,15 +109,20 @@ export function registerLabWebSockets({ deps, attempts, tickets, connections, cs
   upgrades.add({
     matches: (pathname) => pathname === '/ws/private',
     handle(req, socket, head) {
+      // A malformed handshake is refused before the ticket is looked at: it costs no ticket.
+      if (refuseBadHandshake(req, socket)) return;
       const ticket = new URL(req.url ?? '/', 'http://x').searchParams.get('ticket');
-      const redeemed = tickets.redeem(ticket);
-      if (!redeemed.ok) {
-        refuse(req, socket, 401, `Ticket refused: ${credentialMessages[redeemed.problem]}`);
+      const sid = sessions.read(req.headers);
+      const checked = tickets.check(ticket, sid);
+      if (!checked.ok) {
+        refuse(req, socket, 401, `Ticket refused: ${credentialMessages[checked.problem]}`);
         return;
       }
-      accept(smallServer, req, socket, head, (ws) => {
+      // ws completes a valid upgrade synchronously: the ticket is spent exactly when the 101 is written.
+      smallServer.handleUpgrade(req, socket, head, (ws) => {
+        tickets.redeem(ticket, sid);
         track(ws, req, '/ws/private', { ticket: 'redeemed' });
-        ws.send(JSON.stringify(feed(req, '/ws/private', 'ticket holder')));
+        ws.send(JSON.stringify(feed(sessions, req, '/ws/private', 'ticket holder')));
       });
     },
   });
@@ -111,8 +130,17 @@ export function registerLabWebSockets({ deps, attempts, tickets, connections, cs
   upgrades.add({
     matches: (pathname) => pathname === '/ws/limited',
     handle(req, socket, head) {
-      const owner = readSid(req.headers) ?? `address:${req.socket.remoteAddress ?? ''}`;
+      // Without a genuine sid the client is a new browser: it gets a fresh sid (Set-Cookie on the 101),
+      // not a bucket shared with every other cookie-less client.
+      const known = sessions.read(req.headers);
+      const owner = known ?? sessions.create();
+      if (known === null) freshSids.set(req, owner);
       const open = openPerSid.get(owner) ?? 0;
+      const total = [...openPerSid.values()].reduce((sum, count) => sum + count, 0);
+      if (total >= maxLimitedConnections(config.maxConnectionsPerSid)) {
+        refuse(req, socket, 503, `The server holds ${total} /ws/limited connections, its limit for all browsers together; try again later.`);
+        return;
+      }
       if (open >= config.maxConnectionsPerSid) {
         refuse(req, socket, 429, `Too many connections: this browser already holds ${open} (MAX_CONNECTIONS_PER_SID=${config.maxConnectionsPerSid}).`);
         return;
@@ -134,13 +162,14 @@ export function registerLabWebSockets({ deps, attempts, tickets, connections, cs
             return;
           }
           data.accepted += 1;
-          ws.send(message, { binary: isBinary });
+          sendBounded(ws, message, { binary: isBinary });
         });
       });
     },
   });
 
   onClose(() => {
+    for (const stop of stopHeartbeats) stop();
     for (const server of [smallServer, limitedServer]) {
       for (const client of server.clients) client.close(1001, 'server shutting down');
       server.close();

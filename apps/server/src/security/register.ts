@@ -12,7 +12,7 @@ import { describeIoSocket, describeRawConnection, type RawConnection } from './c
 import { startForeignPage } from './foreign-page.js';
 import { labPaths, limitedMaxMessageBytes, registerLabWebSockets } from './lab-websockets.js';
 import { registerSecureNamespace } from './secure-namespace.js';
-import { readSid } from '../session/sid.js';
+import { sidOf } from '../session/sid.js';
 import { createTicketBook, createTokenIssuer } from './tokens.js';
 
 export const ticketTtlMs = 30_000;
@@ -23,9 +23,9 @@ export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || host.startsWith('127.');
 }
 
-export function registerSecurity(deps: Pick<ServerDeps, 'api' | 'config' | 'io' | 'upgrades' | 'httpServer' | 'onClose'>): void {
-  const { api, config, io, upgrades, httpServer, onClose } = deps;
-  const attempts = createAttemptLog();
+export function registerSecurity(deps: Pick<ServerDeps, 'api' | 'config' | 'io' | 'upgrades' | 'httpServer' | 'sessions' | 'onClose'>): void {
+  const { api, config, io, upgrades, httpServer, sessions, onClose } = deps;
+  const attempts = createAttemptLog(sessions);
   const tickets = createTicketBook(ticketTtlMs);
   const issuer = createTokenIssuer(config.tokenClock);
   const rawConnections = new Set<RawConnection>();
@@ -74,13 +74,17 @@ export function registerSecurity(deps: Pick<ServerDeps, 'api' | 'config' | 'io' 
     res.status(201).json(issuer.issue(name, ttlMs));
   });
 
-  security.post('/tickets', (req, res) => {
-    res.status(201).json(tickets.issue(readSid(req.headers)));
+  security.post('/tickets', (_req, res) => {
+    const issued = tickets.issue(sidOf(res));
+    if (!issued) {
+      res.set('Retry-After', String(Math.ceil(tickets.retryAfterMs() / 1000)));
+      throw new HttpError(429, 'too_many_tickets', 'The server holds as many tickets as it keeps at once; try again when the oldest expire.');
+    }
+    res.status(201).json(issued);
   });
 
-  security.get('/attempts', (req, res) => {
-    const sid = readSid(req.headers);
-    const body: HandshakeOutcomes = { attempts: sid ? attempts.of(sid) : [] };
+  security.get('/attempts', (_req, res) => {
+    const body: HandshakeOutcomes = { attempts: attempts.of(sidOf(res)) };
     res.json(body);
   });
 
@@ -92,24 +96,30 @@ export function registerSecurity(deps: Pick<ServerDeps, 'api' | 'config' | 'io' 
     res.json(outcome);
   });
 
-  security.get('/connections', (req, res) => {
-    const askerSid = readSid(req.headers);
-    const askerSocketId = typeof req.query.socketId === 'string' ? req.query.socketId : null;
+  // A browser sees its own connections (those whose handshake carried its verified sid) in full, and
+  // everyone else's only as counts: another browser's headers, cookie or auth are not its business.
+  security.get('/connections', (_req, res) => {
+    const askerSid = sidOf(res);
+    const yours: KnownConnection[] = [];
+    const others = { websocket: 0, socketIo: 0, devices: 0 };
     const accepted = [...otherUpgrades].filter((connection) => connection.req.socket.writable);
-    const all: KnownConnection[] = [...rawConnections, ...accepted].map((connection) => describeRawConnection(connection, askerSid));
-    let omitted = 0;
-    for (const [name, namespace] of io._nsps) {
-      // Simulated devices can be a thousand: the fan-out lab lists them; here they are only counted.
-      if (name === '/devices') {
-        omitted += namespace.sockets.size;
-        continue;
-      }
-      for (const socket of namespace.sockets.values()) all.push(describeIoSocket(socket, askerSid, askerSocketId));
+    for (const connection of [...rawConnections, ...accepted]) {
+      if (sessions.read(connection.req.headers) === askerSid) yours.push(describeRawConnection(connection, askerSid));
+      else others.websocket += 1;
     }
-    all.sort((a, b) => Number(b.yours) - Number(a.yours) || b.connectedAt - a.connectedAt);
+    for (const [name, namespace] of io._nsps) {
+      for (const socket of namespace.sockets.values()) {
+        // Simulated devices can be a thousand (the fan-out lab lists them): here they are only counted.
+        if (name !== '/devices' && sessions.read(socket.handshake.headers) === askerSid) yours.push(describeIoSocket(socket, askerSid));
+        else if (name === '/devices') others.devices += 1;
+        else others.socketIo += 1;
+      }
+    }
+    yours.sort((a, b) => b.connectedAt - a.connectedAt);
     const body: KnownConnectionsResponse = {
-      connections: all.slice(0, maxListedConnections),
-      omitted: omitted + Math.max(0, all.length - maxListedConnections),
+      connections: yours.slice(0, maxListedConnections),
+      others,
+      omitted: Math.max(0, yours.length - maxListedConnections),
     };
     res.json(body);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTicketBook, createTokenIssuer } from './tokens.js';
+import { createTicketBook, createTokenIssuer, maxTicketsPerSid } from './tokens.js';
 
 describe('createTokenIssuer', () => {
   it('verifies its own token until it expires', () => {
@@ -25,20 +25,31 @@ describe('createTokenIssuer', () => {
 });
 
 describe('createTicketBook', () => {
-  it('redeems a ticket once, then says it was used', () => {
+  it('redeems a ticket once, for the sid it was issued to, then says it was used', () => {
     const book = createTicketBook(10_000);
-    const { ticket } = book.issue('sid-1');
-    expect(book.redeem(ticket)).toEqual({ ok: true, value: { sid: 'sid-1' } });
-    expect(book.redeem(ticket)).toEqual({ ok: false, problem: 'used' });
-    expect(book.redeem('nope')).toEqual({ ok: false, problem: 'unknown' });
-    expect(book.redeem(null)).toEqual({ ok: false, problem: 'missing' });
+    const { ticket } = book.issue('sid-1')!;
+    expect(book.redeem(ticket, 'sid-2')).toEqual({ ok: false, problem: 'wrong_session' });
+    expect(book.redeem(ticket, null)).toEqual({ ok: false, problem: 'wrong_session' });
+    expect(book.check(ticket, 'sid-1')).toEqual({ ok: true, value: { sid: 'sid-1' } });
+    expect(book.redeem(ticket, 'sid-1')).toEqual({ ok: true, value: { sid: 'sid-1' } });
+    expect(book.redeem(ticket, 'sid-1')).toEqual({ ok: false, problem: 'used' });
+    expect(book.redeem('nope', 'sid-1')).toEqual({ ok: false, problem: 'unknown' });
+    expect(book.redeem(null, 'sid-1')).toEqual({ ok: false, problem: 'missing' });
   });
 
   it('refuses an expired ticket', () => {
     let now = 0;
     const book = createTicketBook(30_000, () => now);
-    const { ticket } = book.issue(null);
+    const { ticket } = book.issue('sid-1')!;
     now = 30_000;
-    expect(book.redeem(ticket)).toEqual({ ok: false, problem: 'expired' });
+    expect(book.redeem(ticket, 'sid-1')).toEqual({ ok: false, problem: 'expired' });
+  });
+
+  it(`keeps at most ${maxTicketsPerSid} unredeemed tickets per sid: a flood from one sid only replaces its own`, () => {
+    const book = createTicketBook(30_000);
+    const victim = book.issue('victim')!.ticket;
+    const flood = Array.from({ length: 1000 }, () => book.issue('attacker')!.ticket);
+    expect(flood.filter((ticket) => book.check(ticket, 'attacker').ok)).toHaveLength(maxTicketsPerSid);
+    expect(book.redeem(victim, 'victim')).toEqual({ ok: true, value: { sid: 'victim' } });
   });
 });

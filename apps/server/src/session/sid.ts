@@ -1,32 +1,71 @@
 // The loopwire_sid cookie: which browser a capture, a ticket or a connection belongs to. HttpOnly, so
-// no script on the page can read it (the inspector masks it too), SameSite=Lax, a session cookie for the whole site.
+// no script on the page can read it (the inspector masks it too), SameSite=Lax, a session cookie for
+// the whole site. The value is `<id>.<signature>`: 16 random bytes and the first 16 bytes of their
+// HMAC-SHA256 under the session secret (SESSION_SECRET, or a random one per start), so the server
+// can tell an id it issued from one a client made up; a made-up or altered value counts as none.
 
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestHandler, Response } from 'express';
 import { cookieValue } from '@loopwire/protocol';
 
 export const sidCookieName = 'loopwire_sid';
-const sidPattern = /^[A-Za-z0-9_-]{22}$/;
+const sidPattern = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{22})$/;
 
-/** The sid in a Cookie header, if it is one we could have issued. */
-export function sidFromCookieHeader(cookieHeader: string | undefined): string | null {
-  const value = cookieValue(cookieHeader, sidCookieName);
-  return value !== undefined && sidPattern.test(value) ? value : null;
+export interface Sessions {
+  /** A fresh signed sid. */
+  create(): string;
+  /** The value itself if this server signed it, else null. */
+  verify(value: string | undefined): string | null;
+  /** The verified sid a Cookie header carries, or null (none, malformed, made up, signed with another secret). */
+  fromCookieHeader(cookieHeader: string | undefined): string | null;
+  /** The verified sid a Set-Cookie header issues, if any. */
+  fromSetCookie(setCookie: string): string | null;
+  /** The verified sid a request head carries, or null. */
+  read(headers: IncomingHttpHeaders): string | null;
+  /**
+   * Express middleware: res.locals.sid is the caller's verified sid afterwards; a browser without
+   * one (or with a made-up one) gets a fresh sid in a Set-Cookie. `keeps(sid)`: with several workers,
+   * only a sid that routes back to this worker is issued, so a learner's first request and all the
+   * next ones land on the same process (a few draws on average).
+   */
+  issue(keeps?: (sid: string) => boolean): RequestHandler;
 }
 
-/** The sid a Set-Cookie header issues, if any. */
-export function sidFromSetCookie(setCookie: string): string | null {
-  const match = /^\s*loopwire_sid=([A-Za-z0-9_-]{22})\s*(?:;|$)/.exec(setCookie);
-  return match ? match[1]! : null;
+export function createSessions(secret: string): Sessions {
+  const sign = (id: string) => createHmac('sha256', secret).update(id).digest().subarray(0, 16).toString('base64url');
+  const verify = (value: string | undefined): string | null => {
+    const match = value === undefined ? null : sidPattern.exec(value);
+    if (!match) return null;
+    const expected = Buffer.from(sign(match[1]!));
+    const given = Buffer.from(match[2]!);
+    return timingSafeEqual(expected, given) ? value! : null;
+  };
+  const fromCookieHeader = (cookieHeader: string | undefined) => verify(cookieValue(cookieHeader, sidCookieName));
+  const create = () => {
+    const id = randomBytes(16).toString('base64url');
+    return `${id}.${sign(id)}`;
+  };
+  return {
+    create,
+    verify,
+    fromCookieHeader,
+    fromSetCookie: (setCookie) => verify(/^\s*loopwire_sid=([^;\s]*)/.exec(setCookie)?.[1]),
+    read: (headers) => fromCookieHeader(headers.cookie),
+    issue: (keeps = () => true) => (req, res, next) => {
+      let sid = fromCookieHeader(req.headers.cookie);
+      if (sid === null) {
+        do sid = create();
+        while (!keeps(sid));
+        res.cookie(sidCookieName, sid, { httpOnly: true, sameSite: 'lax', path: '/' });
+      }
+      res.locals.sid = sid;
+      next();
+    },
+  };
 }
 
-/** The sid a request head carries, or null. Malformed values count as none. */
-export function readSid(headers: IncomingHttpHeaders): string | null {
-  return sidFromCookieHeader(headers.cookie);
-}
-
-/** The caller's sid, once issueSid has run. */
+/** The caller's sid, once the sessions' issue() middleware has run. */
 export function sidOf(res: Response): string {
   return res.locals.sid as string;
 }
@@ -39,22 +78,4 @@ export function workerSlotOfSid(sid: string, count: number): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < sid.length; i++) hash = Math.imul(hash ^ sid.charCodeAt(i), 0x01000193);
   return (hash >>> 0) % count;
-}
-
-/**
- * Gives every browser a sid on its first response; res.locals.sid is the caller's sid afterwards.
- * `keeps(sid)`: with several workers, only a sid that routes back to this worker is issued, so a
- * learner's first request and all the next ones land on the same process (a few draws on average).
- */
-export function issueSid(keeps: (sid: string) => boolean = () => true): RequestHandler {
-  return (req, res, next) => {
-    let sid = sidFromCookieHeader(req.headers.cookie);
-    if (sid === null) {
-      do sid = randomBytes(16).toString('base64url');
-      while (!keeps(sid));
-      res.cookie(sidCookieName, sid, { httpOnly: true, sameSite: 'lax', path: '/' });
-    }
-    res.locals.sid = sid;
-    next();
-  };
 }

@@ -1,5 +1,9 @@
-// The capture store: a ring of the newest captures (memory stays flat however long the server
-// runs), with listeners for new captures and frames. Listeners cost nothing when there are none.
+// The capture store: at most `capacity` captures (memory stays flat however long the server runs),
+// with listeners for new captures and frames. Listeners cost nothing when there are none.
+// When full, the oldest finished capture goes — except that a browser (sid) already holding half the
+// store rotates out its own oldest instead: one client flooding the store can take at most half of
+// it from everyone else, while a single learner still keeps all 500. Captures of connections still
+// open (a WebSocket being watched) go last. Requests without a valid sid count as one owner.
 
 import type { CaptureKind } from '@loopwire/contract';
 import type { CaptureRecord, FrameRecord } from './capture-record.js';
@@ -18,14 +22,15 @@ export interface CaptureQuery {
 
 export class CaptureStore {
   readonly capacity: number;
-  readonly #slots: (CaptureRecord | undefined)[];
+  /** Insertion order is age: the first entry is the oldest capture. */
   readonly #byId = new Map<string, CaptureRecord>();
+  /** Capture ids per owner (the sid the request carried, '' for none), oldest first. */
+  readonly #byOwner = new Map<string, Set<string>>();
+  readonly #ownerOf = new Map<string, string>();
   readonly #listeners = new Set<CaptureListener>();
-  #next = 0;
 
   constructor(capacity = 500) {
     this.capacity = capacity;
-    this.#slots = new Array<CaptureRecord | undefined>(capacity);
   }
 
   get size(): number {
@@ -33,11 +38,39 @@ export class CaptureStore {
   }
 
   add(record: CaptureRecord): void {
-    const evicted = this.#slots[this.#next];
-    if (evicted) this.#byId.delete(evicted.id);
-    this.#slots[this.#next] = record;
-    this.#next = (this.#next + 1) % this.capacity;
+    const owner = record.sid ?? '';
+    let ids = this.#byOwner.get(owner);
+    if (this.#byId.size >= this.capacity) {
+      const ownsHalf = ids !== undefined && ids.size * 2 >= this.capacity;
+      this.#evictOldestFinished(ownsHalf ? ids! : this.#byId.keys());
+    }
+    if (!ids) this.#byOwner.set(owner, (ids = new Set()));
+    ids.add(record.id);
+    this.#ownerOf.set(record.id, owner);
     this.#byId.set(record.id, record);
+  }
+
+  /** `ids` oldest first: forgets the first finished one, or the first if none is finished. */
+  #evictOldestFinished(ids: Iterable<string>): void {
+    let victim: string | undefined;
+    for (const id of ids) {
+      victim ??= id;
+      if (this.#byId.get(id)!.done) {
+        victim = id;
+        break;
+      }
+    }
+    if (victim !== undefined) this.#forget(victim);
+  }
+
+  #forget(id: string): void {
+    const owner = this.#ownerOf.get(id);
+    this.#ownerOf.delete(id);
+    this.#byId.delete(id);
+    if (owner === undefined) return;
+    const ids = this.#byOwner.get(owner)!;
+    ids.delete(id);
+    if (ids.size === 0) this.#byOwner.delete(owner);
   }
 
   get(id: string): CaptureRecord | undefined {
@@ -46,10 +79,8 @@ export class CaptureStore {
 
   /** Newest first. */
   *newestFirst(): Generator<CaptureRecord> {
-    for (let i = 1; i <= this.capacity; i++) {
-      const record = this.#slots[(this.#next - i + this.capacity) % this.capacity];
-      if (record && this.#byId.has(record.id)) yield record;
-    }
+    const records = [...this.#byId.values()];
+    for (let i = records.length - 1; i >= 0; i--) yield records[i]!;
   }
 
   list({ sid, kind, limit = 50, includeNoise = false }: CaptureQuery): CaptureRecord[] {
@@ -67,7 +98,7 @@ export class CaptureStore {
     let cleared = 0;
     for (const [id, record] of this.#byId) {
       if (record.sid !== sid) continue;
-      this.#byId.delete(id);
+      this.#forget(id);
       cleared++;
     }
     return cleared;

@@ -10,13 +10,15 @@ import { isNoise, kindFromRequest, kindFromResponse } from './classify.js';
 import { frameClock } from './frame-clock.js';
 import { HttpMessageSplitter, type BodyFraming } from './http-splitter.js';
 import { fourTuple } from '../core/net.js';
-import { sidFromCookieHeader, sidFromSetCookie } from '../session/sid.js';
+import type { Sessions } from '../session/sid.js';
 
 /** Requests a client may pipeline ahead of the responses before we stop pairing them. */
 const maxAwaiting = 32;
 
 export interface ConnectionContext {
   store: CaptureStore;
+  /** Which sids are genuine: a capture belongs to a verified sid or to nobody. */
+  sessions: Sessions;
   nextCaptureId(): string;
 }
 
@@ -109,13 +111,14 @@ export class ConnectionTap {
     this.#all.clear();
   }
 
-  #newRecord(head: string, method: string, url: string): CaptureRecord {
+  /** `sid`: the one the request carried, known before the store files the capture under its owner. */
+  #newRecord(head: string, method: string, url: string, sid: string | null = null): CaptureRecord {
     const path = url.split('?')[0]!;
     const kind = kindFromRequest(path);
     const record: CaptureRecord = {
       id: this.#context.nextCaptureId(),
       connectionId: this.id,
-      sid: null,
+      sid,
       noise: isNoise(path),
       kind,
       startedAt: Date.now(),
@@ -142,8 +145,7 @@ export class ConnectionTap {
   #onRequestHead(headBytes: Buffer): BodyFraming {
     const text = headBytes.toString('latin1');
     const head = parseHttpHead(text);
-    const record = this.#newRecord(text, head.method ?? '?', head.target ?? '?');
-    record.sid = sidFromCookieHeader(headerValue(head, 'cookie'));
+    const record = this.#newRecord(text, head.method ?? '?', head.target ?? '?', this.#context.sessions.fromCookieHeader(headerValue(head, 'cookie')));
     record.requestBody.contentType = headerValue(head, 'content-type') ?? null;
     if (head.kind !== 'request') this.#note(record, 'The request line is not `METHOD target HTTP/x.y`.');
     this.#receiving = record;
@@ -185,7 +187,7 @@ export class ConnectionTap {
     record.responseBody.contentType = contentType;
     if (record.sid === null) {
       for (const header of head.headers) {
-        if (header.name.toLowerCase() === 'set-cookie') record.sid ??= sidFromSetCookie(header.value);
+        if (header.name.toLowerCase() === 'set-cookie') record.sid ??= this.#context.sessions.fromSetCookie(header.value);
       }
     }
     this.#context.store.notifyCapture(record);

@@ -37,10 +37,15 @@ function maskedCloseFrame(): Buffer {
   return Buffer.concat([Buffer.from([0x88, 0x82]), key, payload.map((byte, i) => byte ^ key[i % 4]!)]);
 }
 
+/** Where the probe connects (a wildcard listen address means loopback) and the Host header it sends. */
+function probeTarget(address: AddressInfo): { connectTo: string; host: string } {
+  const connectTo = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
+  return { connectTo, host: `${connectTo.includes(':') ? `[${connectTo}]` : connectTo}:${address.port}` };
+}
+
 function runProbe(address: AddressInfo, head: string, sayGoodbye: boolean): Promise<number> {
   return new Promise((resolve, reject) => {
-    const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address;
-    const socket = connect(address.port, host);
+    const socket = connect(address.port, probeTarget(address).connectTo);
     const timer = setTimeout(() => socket.destroy(), probeTimeoutMs);
     let answered = false;
     socket.on('connect', () => {
@@ -75,7 +80,7 @@ export function registerHandshakeProbe({ api, tap, httpServer }: Pick<ServerDeps
     if (!tap.enabled) throw new HttpError(409, 'tap_off', 'The wire tap is off (TAP=off), so there is nothing to show.');
     const address = httpServer.address() as AddressInfo;
     const sid = sidOf(res);
-    const head = craftedHead(probeCase, `${address.address}:${address.port}`, sid);
+    const head = craftedHead(probeCase as HandshakeProbeCase, probeTarget(address).host, sid);
     const remotePort = await runProbe(address, head, probeCase === 'ok');
     const record = await settledCapture(tap, sid, remotePort);
     if (!record) throw new HttpError(504, 'probe_not_captured', 'The probe ran but its capture did not settle in time.');

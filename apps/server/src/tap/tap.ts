@@ -8,6 +8,7 @@ import type { CaptureRecord } from './capture-record.js';
 import { CaptureStore, type CaptureQuery } from './capture-store.js';
 import { ConnectionTap } from './connection-tap.js';
 import { toCapture, type SerializeOptions } from './serialize.js';
+import type { Sessions } from '../session/sid.js';
 
 export interface Tap {
   /** False with TAP=off: nothing is recorded. */
@@ -55,12 +56,12 @@ function watch(socket: Socket, connection: ConnectionTap): void {
   socket.once('close', () => connection.closed());
 }
 
-export function createTap(httpServer: HttpServer, { enabled }: { enabled: boolean }): Tap {
+export function createTap(httpServer: HttpServer, { enabled, sessions }: { enabled: boolean; sessions: Sessions }): Tap {
   const store = new CaptureStore();
   const connections = new Set<ConnectionTap>();
   let captureCount = 0;
   let connectionCount = 0;
-  const context = { store, nextCaptureId: () => String(++captureCount) };
+  const context = { store, sessions, nextCaptureId: () => String(++captureCount) };
 
   if (enabled) {
     httpServer.on('connection', (socket: Socket) => {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import expressStaticGzip from 'express-static-gzip';
-import type { Express, Request } from 'express';
+import type { Express, Request, RequestHandler } from 'express';
 import type { Server as HttpServer } from 'node:http';
 import { webDist, webRoot } from '../core/paths.js';
 
@@ -22,8 +22,23 @@ function precompressed(root: string, options: expressStaticGzip.ExpressStaticGzi
   return expressStaticGzip(root, { enableBrotli: true, orderPreference: ['br', 'gzip'], index: false, serveStatic: { index: false, ...options } });
 }
 
+/**
+ * A path whose %-escapes do not decode (`/%c0%ae`) is the client's error: it goes to the app's JSON
+ * error handler (400 bad_percent_encoding) instead of the static server's own plain-text 400.
+ */
+const refuseUndecodablePaths: RequestHandler = (req, _res, next) => {
+  try {
+    decodeURIComponent(req.path);
+  } catch (error) {
+    next(error);
+    return;
+  }
+  next();
+};
+
 export function serveBuiltWebApp(app: Express): void {
   const indexHtml = join(webDist, 'index.html');
+  app.use(refuseUndecodablePaths);
   // Vite puts content-hashed files under assets/: they never change, so browsers may keep them.
   app.use('/assets', precompressed(join(webDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
   app.use(precompressed(webDist, {}));

@@ -191,6 +191,8 @@ beforeAll(async () => {
     port: 0,
     host: '127.0.0.1',
     allowedOrigins: null,
+    allowedHosts: [],
+    sessionSecret: 'a session secret for this test run only, 32+ characters',
     dev: false,
     tap: 'on',
     labBlockingBudgetMs: 5000,

@@ -15,6 +15,8 @@ beforeAll(async () => {
     port: 0,
     host: '127.0.0.1',
     allowedOrigins: null,
+    allowedHosts: [],
+    sessionSecret: 'api-test-session-secret-of-32-chars!',
     dev: false,
     tap: 'off',
     labBlockingBudgetMs: 5000,

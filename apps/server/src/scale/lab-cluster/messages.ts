@@ -12,6 +12,8 @@ export interface LabClusterSettings {
   /** Origins allowed to open Socket.IO sessions: the Loopwire page's own. */
   origins: string[];
   redisUrl: string | null;
+  /** Loopwire's SESSION_SECRET: the workers' tap files captures under the learner's verified loopwire_sid. */
+  sessionSecret: string;
 }
 
 export const settingsVariable = 'LOOPWIRE_LAB_CLUSTER';

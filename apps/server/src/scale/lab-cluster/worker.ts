@@ -8,6 +8,7 @@ import { Server } from 'socket.io';
 import { setupWorker } from '@socket.io/sticky';
 import { createAdapter as createClusterAdapter } from '@socket.io/cluster-adapter';
 import type { ScaleClientToServerEvents, ScaleServerToClientEvents } from '@loopwire/contract';
+import { createSessions } from '../../session/sid.js';
 import { createTap } from '../../tap/tap.js';
 import { createRedisAdapterClients } from './redis-clients.js';
 import { isLabMessage, readSettings, type PrimaryRequest, type WorkerReport } from './messages.js';
@@ -22,7 +23,7 @@ function send(report: WorkerReport): void {
 
 const httpServer = createServer();
 // First on 'connection', so the tap sees the bytes of every connection, handed over by the primary or not.
-const tap = createTap(httpServer, { enabled: true });
+const tap = createTap(httpServer, { enabled: true, sessions: createSessions(settings.sessionSecret) });
 
 const allowedHosts = new Set([`127.0.0.1:${settings.port}`, `localhost:${settings.port}`]);
 function refusal(req: IncomingMessage): string | null {

@@ -4,7 +4,6 @@
 import { useEffect, useState } from 'react';
 import type { KnownConnection, KnownConnectionsResponse } from '@loopwire/contract';
 import { requestJson } from '../../lib/api.ts';
-import { liveSocket } from '../../lib/live/socket.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
 import './security.css';
 
@@ -50,7 +49,7 @@ export default function ConnectionKnowledge() {
   useEffect(() => {
     let live = true;
     const load = () =>
-      requestJson<KnownConnectionsResponse>(`/api/security/connections?socketId=${encodeURIComponent(liveSocket.id ?? '')}`).then(
+      requestJson<KnownConnectionsResponse>('/api/security/connections').then(
         (value) => {
           if (!live) return;
           setKnown(value);
@@ -70,7 +69,11 @@ export default function ConnectionKnowledge() {
     <figure className="widget" aria-label="What the server knows about each connection">
       <div className="widget__bar">
         <strong className="widget__title">What the server knows</strong>
-        <span className="widget__caption">{known ? `${known.connections.length} connections listed, ${known.omitted} more counted` : 'Loading…'}</span>
+        <span className="widget__caption" data-testid="known-connections-counts">
+          {known
+            ? `${known.connections.length + known.omitted} of yours listed; other browsers hold ${known.others.websocket} WebSocket and ${known.others.socketIo} Socket.IO connections (counted, never shown), plus ${known.others.devices} devices`
+            : 'Loading…'}
+        </span>
       </div>
       <WidgetError>{error}</WidgetError>
       {known ? (
