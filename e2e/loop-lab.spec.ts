@@ -127,3 +127,37 @@ test('lesson 9: stall the server from the lesson, and the live challenge checks 
   await challenge.getByRole('button', { name: 'Check' }).click();
   await expect(challenge.getByRole('status')).toContainText('Right');
 });
+
+test('the process view: one pid, threads named by role, libuv threads busy during async jobs, the simulator as a child', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  await page.goto('/labs/loop');
+  const view = page.getByTestId('process-view');
+  await expect(view.getByTestId('process-summary')).toContainText(/One process, pid \d+, with \d+ threads right now/);
+  await expect(view.getByTestId('process-group-main').getByTestId('process-thread')).toHaveCount(1);
+  await expect(view.getByTestId('process-group-libuv').getByTestId('process-thread')).toHaveCount(4);
+  expect(await view.getByTestId('process-group-worker').getByTestId('process-thread').count()).toBeGreaterThanOrEqual(2);
+  expect(await view.getByTestId('process-group-helper').getByTestId('process-thread').count()).toBeGreaterThan(0);
+
+  // Four async jobs keep the four pool threads running; a reading during them shows all four so.
+  // (Their CPU share depends on how many other programs want the cores; their state does not.)
+  await view.getByRole('button', { name: 'Run 4 async jobs (3 s)' }).click();
+  await expect(view.locator('[data-role="libuv"][data-state="R"]')).toHaveCount(4, { timeout: 15_000 });
+  await expect(view.locator('[data-role="libuv"][data-state="R"]').first()).toContainText('running');
+
+  await expect(view.getByTestId('process-children-none')).toBeVisible();
+  const started = await request.post('/api/devices/simulator', { data: { count: 2 } });
+  expect(started.status()).toBe(202);
+  const { pid } = (await started.json()) as { pid: number };
+  try {
+    await expect(view.getByTestId('process-children')).toContainText(`pid ${pid} device simulator`);
+  } finally {
+    await request.delete('/api/devices/simulator');
+  }
+  await expect(view.getByTestId('process-children-none')).toBeVisible();
+});
+
+test('lesson 10 shows the process view where it teaches threads in a process', async ({ page }) => {
+  await page.goto('/lessons/worker-threads#threads-in-a-process');
+  // A lesson page loads its widgets lazily: give a loaded machine time.
+  await expect(page.getByTestId('process-view').getByTestId('process-summary')).toContainText('One process, pid', { timeout: 15_000 });
+});

@@ -5,7 +5,8 @@
 // /proc/thread-self (the call runs on the pool, and that link names the calling thread); a worker
 // thread announces its own id when it starts (cpu-worker.ts). Every other thread is Node's or V8's.
 
-import { readdir, readFile, readlink } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readlink } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ChildProcessInfo, ChildRole, ProcessThread, ProcessView } from '@loopwire/contract';
 
@@ -43,10 +44,14 @@ function parseStat(text: string): Stat {
   };
 }
 
+// /proc is read synchronously on purpose: its files are made in memory on the spot, and async fs
+// calls run on the libuv threadpool, which the lab's async jobs may fill: the view would then wait
+// for the very jobs it is meant to show.
+
 /** Reads a /proc file of a thread or process that may end at any moment: null once it has gone. */
-async function readGone(path: string): Promise<string | null> {
+function readGone(path: string): string | null {
   try {
-    return await readFile(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch {
     return null;
   }
@@ -57,18 +62,15 @@ async function threadSelf(): Promise<number> {
   return Number((await readlink('/proc/thread-self')).split('/').at(-1));
 }
 
-async function readThreads(pid: number, libuv: ReadonlySet<number>, workers: ReadonlySet<number>): Promise<ProcessThread[]> {
-  const tids = (await readdir('/proc/self/task')).map(Number).sort((a, b) => a - b);
-  const threads = await Promise.all(
-    tids.map(async (tid): Promise<ProcessThread | null> => {
-      const text = await readGone(`/proc/self/task/${tid}/stat`);
-      if (text === null) return null;
-      const { comm, state, cpuMs } = parseStat(text);
-      const role = tid === pid ? 'main' : libuv.has(tid) ? 'libuv' : workers.has(tid) ? 'worker' : 'helper';
-      return { tid, name: comm, role, state, cpuMs };
-    }),
-  );
-  return threads.filter((thread) => thread !== null);
+function readThreads(pid: number, libuv: ReadonlySet<number>, workers: ReadonlySet<number>): ProcessThread[] {
+  const tids = readdirSync('/proc/self/task').map(Number).sort((a, b) => a - b);
+  return tids.flatMap((tid): ProcessThread[] => {
+    const text = readGone(`/proc/self/task/${tid}/stat`);
+    if (text === null) return [];
+    const { comm, state, cpuMs } = parseStat(text);
+    const role = tid === pid ? 'main' : libuv.has(tid) ? 'libuv' : workers.has(tid) ? 'worker' : 'helper';
+    return [{ tid, name: comm, role, state, cpuMs }];
+  });
 }
 
 /** Shortens `/long/path/dist/fanout/simulator.js` to `…/fanout/simulator.js`; the program to its name. */
@@ -88,23 +90,21 @@ function roleOf(comm: string, argv: string[], parentRole: ChildRole | null): Chi
 }
 
 /** Every descendant of `pid`, parents before their children, found by each process's parent id. */
-async function readDescendants(pid: number): Promise<ChildProcessInfo[]> {
-  const ids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name)).map(Number);
+function readDescendants(pid: number): ChildProcessInfo[] {
+  const ids = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number).sort((a, b) => a - b);
   const stats = new Map<number, Stat>();
-  await Promise.all(
-    ids.map(async (id) => {
-      const text = await readGone(`/proc/${id}/stat`);
-      if (text !== null) stats.set(id, parseStat(text));
-    }),
-  );
+  for (const id of ids) {
+    const text = readGone(`/proc/${id}/stat`);
+    if (text !== null) stats.set(id, parseStat(text));
+  }
   const found: ChildProcessInfo[] = [];
   const roles = new Map<number, ChildRole>();
   let parents = [pid];
   while (parents.length > 0) {
     const next: number[] = [];
-    for (const [id, stat] of [...stats].sort(([a], [b]) => a - b)) {
+    for (const [id, stat] of stats) {
       if (!parents.includes(stat.ppid)) continue;
-      const cmdline = await readGone(`/proc/${id}/cmdline`);
+      const cmdline = readGone(`/proc/${id}/cmdline`);
       if (cmdline === null) continue;
       const argv = cmdline.split('\0').filter(Boolean);
       const role = roleOf(stat.comm, argv, roles.get(stat.ppid) ?? null);
@@ -158,7 +158,8 @@ export function createProcessView({
       }
       // The pool may have been busy with async jobs at startup: keep asking until every thread answered.
       if (libuv.size < threadpoolSize) discoverPoolThreads();
-      const [threads, children] = await Promise.all([readThreads(pid, libuv, workers), readDescendants(pid)]);
+      const threads = readThreads(pid, libuv, workers);
+      const children = readDescendants(pid);
       for (const tid of workers) if (!threads.some((thread) => thread.tid === tid)) workers.delete(tid);
       return { available: true, pid, at: Date.now(), threads, children, threadpoolSize };
     },

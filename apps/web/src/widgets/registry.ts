@@ -18,6 +18,7 @@ export const widgets: Record<WidgetId, LazyExoticComponent<ComponentType>> = {
   PhaseDiagram: lazy(() => import('../features/loop-lab/PhaseDiagram.tsx')),
   OrderPredictor: lazy(() => import('../features/loop-lab/OrderPredictor.tsx')),
   ThreadpoolTimeline: lazy(() => import('../features/loop-lab/ThreadpoolTimeline.tsx')),
+  ProcessView: lazy(() => import('../features/loop-lab/ProcessView.tsx')),
   TransportRace: lazy(() => import('../features/transports/TransportRace.tsx')),
   LongPollDemo: lazy(() => import('../features/transports/LongPollDemo.tsx')),
   SseStream: lazy(() => import('../features/transports/SseStream.tsx')),

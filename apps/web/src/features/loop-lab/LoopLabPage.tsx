@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import LoopLab from './LoopLab.tsx';
 import ThreadpoolTimeline from './ThreadpoolTimeline.tsx';
+import ProcessView from './ProcessView.tsx';
 import OrderPredictor from './OrderPredictor.tsx';
 
 export default function LoopLabPage() {
@@ -22,6 +23,8 @@ export default function LoopLabPage() {
       <LoopLab />
       <h2>Threads at work</h2>
       <ThreadpoolTimeline />
+      <h2>One process, many threads</h2>
+      <ProcessView />
       <h2>Predict the order</h2>
       <OrderPredictor />
       <p>
