@@ -140,7 +140,7 @@ test('the process view: one pid, threads named by role, libuv threads busy durin
 
   // Four async jobs keep the four pool threads running; a reading during them shows all four so.
   // (Their CPU share depends on how many other programs want the cores; their state does not.)
-  await view.getByRole('button', { name: 'Run 4 async jobs (3 s)' }).click();
+  await view.getByRole('button', { name: 'Run 4 async jobs (2 s)' }).click();
   await expect(view.locator('[data-role="libuv"][data-state="R"]')).toHaveCount(4, { timeout: 15_000 });
   await expect(view.locator('[data-role="libuv"][data-state="R"]').first()).toContainText('running');
 

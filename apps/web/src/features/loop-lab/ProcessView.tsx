@@ -10,6 +10,8 @@ import { busyShare, type Busy } from './process-busy.ts';
 import './process-view.css';
 
 const refreshMs = 1000;
+/** Long enough for a few readings to catch the threads at work. */
+const jobMs = 2000;
 
 const groups: { role: ThreadRole; title: string; about: string }[] = [
   { role: 'main', title: 'Main thread', about: 'runs every callback of your JavaScript: the event loop. This is the “single thread”.' },
@@ -80,7 +82,7 @@ export default function ProcessView() {
   async function run(mode: JobMode, count: number) {
     setRunning(mode);
     try {
-      await runLabBatch(mode, 3000, count);
+      await runLabBatch(mode, jobMs, count);
     } catch (caught) {
       setError((caught as Error).message);
     } finally {
@@ -94,10 +96,10 @@ export default function ProcessView() {
         <strong className="widget__title">The server process, right now</strong>
         <div className="widget__actions">
           <button type="button" className="button" disabled={running !== null || view?.available === false} onClick={() => void run('async', 4)}>
-            {running === 'async' ? 'Running…' : 'Run 4 async jobs (3 s)'}
+            {running === 'async' ? 'Running…' : `Run 4 async jobs (${jobMs / 1000} s)`}
           </button>
           <button type="button" className="button" disabled={running !== null || view?.available === false} onClick={() => void run('worker', 2)}>
-            {running === 'worker' ? 'Running…' : 'Run 2 worker jobs (3 s)'}
+            {running === 'worker' ? 'Running…' : `Run 2 worker jobs (${jobMs / 1000} s)`}
           </button>
         </div>
       </div>
