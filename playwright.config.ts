@@ -10,6 +10,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   timeout: 30_000,
+  // A lesson's widgets load as their own chunks; on a busy 2-core machine that can take more than 5 s.
+  expect: { timeout: 10_000 },
   // Traces of failed tests; emptied at every start, so nothing else is written here.
   outputDir: 'test-results',
   // scripts/test.mjs adds a JSON reporter (PLAYWRIGHT_JSON_OUTPUT_FILE, under reports/) to count results.

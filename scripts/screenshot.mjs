@@ -1,6 +1,7 @@
 // Takes the README's screenshots: starts the built server on a free port, drives Debian's Chromium.
 // Usage: npm run screenshot  (writes docs/*.png): the curriculum map, then three written lessons,
-// each in light and dark, scrolled to their first live widget after using it the way a learner would.
+// each in light and dark, scrolled to their first live widget after using it the way a learner would;
+// then the labs, the inspector, and a lesson and its menu on a phone (390 × 844).
 
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -164,6 +165,25 @@ try {
   await inspector.screenshot({ path: 'docs/handshake-inspector.png' });
   console.log('wrote docs/handshake-inspector.png');
   await inspector.close();
+
+  // A phone: lesson 5 with its handshake, then the menu that holds the header's links and the lessons.
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  await phone.goto(`${url}/lessons/websocket-handshake`);
+  await phone.getByTestId('connection-badge').and(phone.locator('[data-phase="open"]')).waitFor();
+  await settle(phone);
+  const handshake = await interactions['websocket-handshake'](phone);
+  await settle(phone);
+  await handshake.evaluate((element) => {
+    const top = element.getBoundingClientRect().top + globalThis.scrollY;
+    globalThis.scrollTo(0, Math.max(0, top - 80));
+  });
+  await phone.screenshot({ path: 'docs/phone-lesson.png' });
+  console.log('wrote docs/phone-lesson.png');
+  await phone.getByRole('button', { name: 'Menu' }).click();
+  await phone.getByRole('navigation', { name: 'Main' }).waitFor();
+  await phone.screenshot({ path: 'docs/phone-menu.png' });
+  console.log('wrote docs/phone-menu.png');
+  await phone.close();
 } finally {
   await browser.close();
   process.kill(-server.pid, 'SIGTERM');

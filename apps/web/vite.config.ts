@@ -1,7 +1,7 @@
 // Vite for the web app. `source` resolves workspace packages to their TypeScript, so the web app
 // never waits on a package build; the server serves dist/ (production, precompressed) or this config (--dev).
 import react from '@vitejs/plugin-react';
-import { defaultClientConditions, defineConfig } from 'vite';
+import { defaultClientConditions, defaultServerConditions, defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { lessonCatalog } from './vite-plugin-catalog.ts';
 
@@ -14,5 +14,7 @@ export default defineConfig({
     compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.map$/], threshold: 1024 }),
   ],
   resolve: { conditions: ['source', ...defaultClientConditions] },
+  // The prerender bundle (src/app/prerender.tsx) compiles the workspace packages too: lessons import Markdown as ?raw.
+  ssr: { noExternal: [/^@loopwire\//], resolve: { conditions: ['source', ...defaultServerConditions] } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, assetsInlineLimit: 0 },
 });

@@ -128,14 +128,13 @@ describe('the threadpool experiment', () => {
       // instant, or a millisecond apart on Date.now()'s clock.
       expect(job.runStartedAt).toBeGreaterThanOrEqual(firstFinish - 1);
     }
-    // The lanes above are the server's model of the pool; the clock says whether the pool agrees.
-    // With 4 real threads a waiting job runs only after a first one ends, so from the request it
-    // takes about twice as long (1.4× measured with every core taken by other programs); with 8
-    // threads all eight would share the cores alike and take the same time.
-    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-    const tookFirst = median(ranAtOnce.map((job) => job.finishedAt - job.startedAt));
-    const tookWaiting = median(waited.map((job) => job.finishedAt - job.startedAt));
-    expect(tookWaiting).toBeGreaterThan(1.25 * tookFirst);
+    // The lanes above are the server's model of the pool; the finishing order says whether the pool
+    // agrees. With 4 real threads a waiting job starts only when a first one ends and then needs all of
+    // its work, while the other first jobs have nearly done theirs: every waiting job finishes after
+    // every first job. With 8 threads all eight would share the cores alike and finish in any order.
+    // (Durations are not compared: on a busy machine the first four can take longer than the rest.)
+    const lastFirstFinish = Math.max(...ranAtOnce.map((job) => job.finishedAt));
+    for (const job of waited) expect(job.finishedAt).toBeGreaterThanOrEqual(lastFirstFinish);
   });
 
   it('8 worker jobs share the long-lived worker threads, each lane a real threadId', async () => {

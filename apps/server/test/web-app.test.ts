@@ -81,12 +81,18 @@ describe('the built web app, compressed as served', () => {
     expect(plain.body.equals(entryBytes)).toBe(true);
   });
 
-  it('sends a deep link’s index.html compressed too, never cached without revalidation', async () => {
+  it('sends a deep link’s prerendered page compressed too, never cached without revalidation', async () => {
+    const page = readFileSync(join(webDist, 'pages', 'lessons', 'websocket-handshake.html'));
     const response = await rawGet('/lessons/websocket-handshake', { Accept: 'text/html', 'Accept-Encoding': 'br' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     expect(response.headers.get('cache-control')).toBe('no-cache');
-    expect(brotliDecompressSync(response.body).equals(indexHtml)).toBe(true);
+    expect(brotliDecompressSync(response.body).equals(page)).toBe(true);
+    const notFound = await rawGet('/no/such/page', { Accept: 'text/html', 'Accept-Encoding': 'gzip' });
+    expect(notFound.status).toBe(404);
+    expect(notFound.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(notFound.body).equals(readFileSync(join(webDist, 'pages', '404.html')))).toBe(true);
   });
 
   it('the tap captures the compressed response exactly: its head byte for byte, its body length and first bytes as sent', async () => {

@@ -1,39 +1,9 @@
-// Routes. Home loads with the shell; lessons (and Markdown) load when first visited.
+// The browser's app: the live connection around the router.
 
-import { createBrowserRouter, RouterProvider } from 'react-router';
-import { Layout } from './Layout.tsx';
-import Home from './routes/Home.tsx';
-import NotFound from '../lib/ui/NotFound.tsx';
-import RouteError from './RouteError.tsx';
+import { RouterProvider, type createBrowserRouter } from 'react-router';
 import { LiveConnectionProvider } from '../lib/live/LiveConnection.tsx';
 
-const router = createBrowserRouter([
-  {
-    element: <Layout />,
-    // The shell itself failing: the error page alone.
-    errorElement: <RouteError />,
-    children: [
-      {
-        // A page failing (or its code not loading): the error inside the shell, header and all.
-        errorElement: <RouteError />,
-        children: [
-          { index: true, element: <Home /> },
-          { path: 'glossary', lazy: async () => ({ Component: (await import('../features/lessons/GlossaryPage.tsx')).default }) },
-          { path: 'lessons/:id', lazy: async () => ({ Component: (await import('../features/lessons/LessonPage.tsx')).default }) },
-          { path: 'inspector', lazy: async () => ({ Component: (await import('../features/inspector/InspectorPage.tsx')).default }) },
-          { path: 'labs/loop', lazy: async () => ({ Component: (await import('../features/loop-lab/LoopLabPage.tsx')).default }) },
-          { path: 'labs/transports', lazy: async () => ({ Component: (await import('./routes/TransportsLab.tsx')).default }) },
-          { path: 'labs/security', lazy: async () => ({ Component: (await import('./routes/SecurityLab.tsx')).default }) },
-          { path: 'labs/fanout', lazy: async () => ({ Component: (await import('./routes/FanoutLab.tsx')).default }) },
-          { path: 'labs/scale', lazy: async () => ({ Component: (await import('./routes/ScaleLab.tsx')).default }) },
-          { path: '*', element: <NotFound /> },
-        ],
-      },
-    ],
-  },
-]);
-
-export function App() {
+export function App({ router }: { router: ReturnType<typeof createBrowserRouter> }) {
   return (
     <LiveConnectionProvider>
       <RouterProvider router={router} />

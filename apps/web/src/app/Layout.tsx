@@ -1,8 +1,8 @@
 // The app shell: header (search, glossary, shortcuts), curriculum sidebar with progress, and the page.
 // It reads the light lesson catalog, never the lessons' text; search and dialogs load on first use.
 
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
-import { Link, NavLink, Outlet, ScrollRestoration, useNavigate } from 'react-router';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { catalog } from 'virtual:lesson-catalog';
 import ConnectionBadge from '../features/connection/ConnectionBadge.tsx';
 import { WorkerBadge } from '../lib/live/WorkerBadge.tsx';
@@ -10,7 +10,10 @@ import { ThemeToggle } from './ThemeToggle.tsx';
 import { useShortcuts } from './useShortcuts.ts';
 import { SearchDialog } from '../features/search/SearchField.tsx';
 import { tally, useProgress } from '../features/progress/index.ts';
+import { CloseIcon, KeyboardIcon, MenuIcon, SearchIcon } from './icons.tsx';
 import './shell.css';
+import './site-menu.css';
+import './fit-and-focus.css';
 
 const ShortcutsDialog = lazy(() => import('./ShortcutsDialog.tsx'));
 
@@ -23,10 +26,27 @@ function neighboursOf(pathname: string) {
   return { previous: index > 0 ? catalog[index - 1] : undefined, next: catalog[index + 1] };
 }
 
-function Sidebar() {
+function MainLinks() {
+  return (
+    <>
+      <NavLink to="/" end>
+        Curriculum
+      </NavLink>
+      <NavLink to="/inspector">Inspector</NavLink>
+      <NavLink to="/labs/loop">Loop lab</NavLink>
+      <NavLink to="/labs/transports">Transports</NavLink>
+      <NavLink to="/labs/security">Security</NavLink>
+      <NavLink to="/labs/fanout">Fan-out</NavLink>
+      <NavLink to="/labs/scale">Scale</NavLink>
+      <NavLink to="/glossary">Glossary</NavLink>
+    </>
+  );
+}
+
+function Sidebar({ className = 'sidebar' }: { className?: string }) {
   const progress = useProgress();
   return (
-    <nav className="sidebar" aria-label="Lessons">
+    <nav className={className} aria-label="Lessons">
       <p className="sidebar__heading">Lessons</p>
       <ol className="sidebar__list">
         {catalog.map((entry, index) => {
@@ -38,7 +58,7 @@ function Sidebar() {
               <NavLink
                 to={`/lessons/${entry.id}`}
                 className={entry.status === 'planned' ? 'is-planned' : undefined}
-                aria-label={`${index + 1}. ${entry.title}${label ? `, ${label}` : ''}`}
+                aria-label={label ? `${index + 1} ${entry.title}, ${label}` : undefined}
               >
                 <span className="sidebar__number">{index + 1}</span>
                 <span className="sidebar__title">{entry.title}</span>
@@ -54,6 +74,62 @@ function Sidebar() {
       </ol>
     </nav>
   );
+}
+
+/**
+ * On a narrow screen the header's links and the lesson list fold into one menu: a button that says
+ * "Menu", a panel below the header, closed by Escape (focus back on the button) or by following a link.
+ */
+function SiteMenu() {
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const closeFromPanel = (event: MouseEvent) => {
+    if ((event.target as Element).closest('a')) setOpen(false);
+  };
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return;
+    event.stopPropagation();
+    setOpen(false);
+    button.current?.focus();
+  };
+  return (
+    <div className="site-menu" onKeyDown={closeOnEscape}>
+      <button
+        ref={button}
+        type="button"
+        className="menu-button"
+        aria-expanded={open}
+        aria-controls="site-menu-panel"
+        onClick={() => setOpen(!open)}
+      >
+        {open ? <CloseIcon /> : <MenuIcon />}
+        <span>Menu</span>
+      </button>
+      <div id="site-menu-panel" className="site-menu__panel" hidden={!open} onClick={closeFromPanel}>
+        <nav className="site-menu__links" aria-label="Main">
+          <MainLinks />
+        </nav>
+        <Sidebar className="site-menu__lessons" />
+      </div>
+    </div>
+  );
+}
+
+/** After a move to another page (not the first load, not a #section link), focus goes to its heading, so a screen reader says where the reader is. */
+function useFocusHeadingOnNavigation(): void {
+  const { pathname, hash } = useLocation();
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    if (hash) return;
+    const heading = document.querySelector<HTMLElement>('#main h1');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }, [pathname, hash]);
 }
 
 export function Layout() {
@@ -78,6 +154,7 @@ export function Layout() {
     [navigate],
   );
   useShortcuts(shortcuts);
+  useFocusHeadingOnNavigation();
   const close = useCallback(() => {
     setDialog(null);
     setSearchQuery('');
@@ -97,16 +174,7 @@ export function Layout() {
           <span>Loopwire</span>
         </Link>
         <nav className="header__nav" aria-label="Main">
-          <NavLink to="/" end>
-            Curriculum
-          </NavLink>
-          <NavLink to="/inspector">Inspector</NavLink>
-          <NavLink to="/labs/loop">Loop lab</NavLink>
-          <NavLink to="/labs/transports">Transports</NavLink>
-          <NavLink to="/labs/security">Security</NavLink>
-          <NavLink to="/labs/fanout">Fan-out</NavLink>
-          <NavLink to="/labs/scale">Scale</NavLink>
-          <NavLink to="/glossary">Glossary</NavLink>
+          <MainLinks />
         </nav>
         <div className="header__tools">
           <button
@@ -116,7 +184,7 @@ export function Layout() {
             aria-keyshortcuts="/ Control+K"
             onClick={() => setDialog('search')}
           >
-            <span aria-hidden="true">⌕</span>
+            <SearchIcon />
             <span className="search-button__label">Search</span>
             <kbd aria-hidden="true">/</kbd>
           </button>
@@ -128,11 +196,12 @@ export function Layout() {
             aria-keyshortcuts="?"
             onClick={() => setDialog('shortcuts')}
           >
-            ⌨
+            <KeyboardIcon />
           </button>
           <WorkerBadge />
           <ConnectionBadge />
           <ThemeToggle />
+          <SiteMenu />
         </div>
       </header>
       <div className="shell__body">

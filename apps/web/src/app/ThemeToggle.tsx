@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { applyTheme, currentTheme, type Theme } from '../design/theme.ts';
+import { MoonIcon, SunIcon } from './icons.tsx';
 
 export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme>(currentTheme);
@@ -17,7 +18,7 @@ export function ThemeToggle() {
         setTheme(next);
       }}
     >
-      {theme === 'dark' ? '☀' : '☾'}
+      {theme === 'dark' ? <SunIcon /> : <MoonIcon />}
     </button>
   );
 }

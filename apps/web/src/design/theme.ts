@@ -5,6 +5,8 @@ export type Theme = 'light' | 'dark';
 const storageKey = 'loopwire:theme';
 
 export function currentTheme(): Theme {
+  // The build's prerender has neither storage nor media queries: the page's own script sets the theme.
+  if (typeof localStorage === 'undefined') return 'light';
   const stored = localStorage.getItem(storageKey);
   if (stored === 'light' || stored === 'dark') return stored;
   return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';

@@ -10,7 +10,7 @@ export function AcceptDerivation({ requestHead, responseHead }: { requestHead: s
   const answered = responseHead ? headerValue(parseHttpHead(responseHead), 'sec-websocket-accept') : undefined;
   return (
     <section className="derivation" aria-label="Sec-WebSocket-Accept derivation" data-testid="accept-derivation">
-      <h4>From Sec-WebSocket-Key to Sec-WebSocket-Accept (RFC 6455 §4.2.2)</h4>
+      <h3>From Sec-WebSocket-Key to Sec-WebSocket-Accept (RFC 6455 §4.2.2)</h3>
       <ol>
         <li>
           The browser's key: <code data-testid="derivation-key">{steps.key}</code>

@@ -75,14 +75,14 @@ export function CaptureDetail({ capture, compact = false }: { capture: Capture; 
       <p className="muted capture__hint">Hover or focus a dotted header name to see what it is for.</p>
       <div className="capture__heads">
         <div>
-          <h4 className="capture__heading capture__heading--client">Request head, as the server received it ({capture.requestHead.length} bytes)</h4>
+          <h3 className="capture__heading capture__heading--client">Request head, as the server received it ({capture.requestHead.length} bytes)</h3>
           <HeadView head={shown.requestHead} label="Request head" showEndings={showEndings} testId="request-head" />
           <Body label="Request body" body={capture.requestBody} />
         </div>
         <div>
-          <h4 className="capture__heading capture__heading--server">
+          <h3 className="capture__heading capture__heading--server">
             Response head, as the server sent it{capture.responseHead ? ` (${capture.responseHead.length} bytes)` : ''}
-          </h4>
+          </h3>
           {shown.responseHead ? (
             <HeadView head={shown.responseHead} label="Response head" showEndings={showEndings} testId="response-head" />
           ) : (
@@ -94,7 +94,7 @@ export function CaptureDetail({ capture, compact = false }: { capture: Capture; 
       <AcceptDerivation requestHead={capture.requestHead} responseHead={capture.responseHead} />
       {capture.engineIo && capture.engineIo.length > 0 ? (
         <section aria-label="Engine.IO packets">
-          <h4>Engine.IO packets in this {capture.method === 'POST' ? 'request' : 'response'} body</h4>
+          <h3>Engine.IO packets in this {capture.method === 'POST' ? 'request' : 'response'} body</h3>
           <ul className="packets">
             {capture.engineIo.map((packet, index) => (
               <li key={index}>
@@ -108,7 +108,12 @@ export function CaptureDetail({ capture, compact = false }: { capture: Capture; 
           </ul>
         </section>
       ) : null}
-      {compact ? null : <SequenceDiagram capture={capture} />}
+      {compact ? null : (
+        // Drawn at full size (readable labels); on a narrow screen it scrolls inside this box.
+        <div className="diagram-scroll" tabIndex={0} role="region" aria-label="Sequence diagram">
+          <SequenceDiagram capture={capture} />
+        </div>
+      )}
       {capture.frames.length > 0 || capture.status === 101 ? <FrameTable frames={capture.frames} omitted={capture.framesOmitted} /> : null}
       {capture.notes?.map((note) => (
         <p key={note} className="callout">

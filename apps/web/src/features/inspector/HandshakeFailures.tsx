@@ -37,7 +37,14 @@ export default function HandshakeFailures() {
       <div className="widget__bar">
         <strong className="widget__title">Handshakes that fail</strong>
         <div className="widget__actions">
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => void probe(handshakeProbeCases)}>
+          <button
+            type="button"
+            className="button button--primary"
+            aria-disabled={busy}
+            onClick={() => {
+              if (!busy) void probe(handshakeProbeCases);
+            }}
+          >
             Try them all
           </button>
         </div>
@@ -49,8 +56,17 @@ export default function HandshakeFailures() {
           const capture = result?.capture;
           return (
             <section key={probeCase} className="probe-card" aria-label={describe[probeCase]} data-testid={`probe-${probeCase}`}>
-              <h4>{describe[probeCase]}</h4>
-              <button type="button" className="button" disabled={busy} onClick={() => void probe([probeCase])}>
+              <h3>{describe[probeCase]}</h3>
+              {/* aria-disabled, not disabled: the pressed button keeps focus while the probe runs. */}
+              <button
+                type="button"
+                className="button"
+                aria-disabled={busy}
+                aria-label={`Send it: ${describe[probeCase]}`}
+                onClick={() => {
+                  if (!busy) void probe([probeCase]);
+                }}
+              >
                 Send it
               </button>
               {capture ? (

@@ -8,6 +8,7 @@ import { useCaptures } from './useCaptures.ts';
 import { CaptureDetail } from './CaptureDetail.tsx';
 import { clearCaptures, followCapture, subscribeCaptures } from './api.ts';
 import { formatBytes } from './bytes.ts';
+import { defaultSelection } from './defaultSelection.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
 import './inspector.css';
 
@@ -37,7 +38,7 @@ export default function Inspector() {
   const all = params.get('all') === '1';
   const { captures, live, error, reset } = useCaptures({ all });
   const shown = kind ? captures.filter((capture) => capture.kind === kind) : captures;
-  const selectedId = params.get('id') ?? shown[0]?.id;
+  const selectedId = params.get('id') ?? defaultSelection(shown)?.id;
   const listed = captures.find((capture) => capture.id === selectedId);
   const detail = useFollowedCapture(listed?.id);
   const selected = detail?.id === listed?.id ? detail : listed;
@@ -94,7 +95,10 @@ export default function Inspector() {
       </header>
       <WidgetError>{error}</WidgetError>
       <div className="inspector__body">
-        <nav className="inspector__list" aria-label="Captures">
+        <nav className="inspector__list" aria-labelledby="inspector-captures">
+          <h2 id="inspector-captures" className="visually-hidden">
+            Captures
+          </h2>
           {shown.length === 0 ? (
             <p className="widget__empty">Nothing yet. Open a lesson's live widget, or any page of this site, and its exchanges appear here.</p>
           ) : (
@@ -121,7 +125,10 @@ export default function Inspector() {
             </ol>
           )}
         </nav>
-        <section className="inspector__detail" aria-label="Capture detail">
+        <section className="inspector__detail" aria-labelledby="inspector-detail">
+          <h2 id="inspector-detail" className="visually-hidden">
+            Capture detail
+          </h2>
           {selected ? <CaptureDetail capture={selected} /> : <p className="widget__empty">Choose a capture.</p>}
         </section>
       </div>

@@ -51,17 +51,26 @@ export function ChallengeCard(props: { lessonId: string; challenge: Challenge; t
         ) : null}
       </div>
       <Markdown terms={terms}>{challenge.prompt}</Markdown>
-      {check.kind === 'quiz' ? (
-        <ChoiceList name={challenge.id} label={challenge.title} choices={check.choices} value={answer} onChange={setAnswer} />
-      ) : (
-        <label className="field">
-          <span>Your answer</span>
-          <input className="input" value={answer ?? ''} onChange={(event) => setAnswer(event.target.value)} />
-        </label>
-      )}
-      <button type="button" className="button" disabled={answer === null || answer === '' || checking} onClick={() => void runCheck()}>
-        {checking ? 'Checking…' : 'Check'}
-      </button>
+      {/* A form, so Enter in the answer field checks it. */}
+      <form
+        className="challenge__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!checking && answer !== null && answer !== '') void runCheck();
+        }}
+      >
+        {check.kind === 'quiz' ? (
+          <ChoiceList name={challenge.id} label={challenge.title} choices={check.choices} value={answer} onChange={setAnswer} />
+        ) : (
+          <label className="field">
+            <span>Your answer</span>
+            <input className="input" value={answer ?? ''} onChange={(event) => setAnswer(event.target.value)} />
+          </label>
+        )}
+        <button type="submit" className="button" disabled={answer === null || answer === ''} aria-disabled={checking}>
+          {checking ? 'Checking…' : 'Check'}
+        </button>
+      </form>
       {result ? (
         <p className={result.pass ? 'result result--pass' : 'result result--fail'} role="status">
           {result.pass ? '✓ ' : '✗ '}

@@ -65,7 +65,12 @@ const components: Components = {
     const code = node?.children[0];
     const className = code && 'properties' in code ? String(code.properties.className ?? '') : '';
     if (className.includes('language-widget') || className.includes('language-predict')) return <>{children}</>;
-    return <pre className="code-block">{children}</pre>;
+    // Focusable: a long line scrolls sideways inside the block, and a keyboard must be able to scroll it too.
+    return (
+      <pre className="code-block" tabIndex={0}>
+        {children}
+      </pre>
+    );
   },
   code({ className, children }) {
     if (className?.includes('language-widget')) return <Widget id={textOf(children).trim()} />;

@@ -1,6 +1,6 @@
 // The predict → observe → explain step of a lesson, run by predictMachine, saved in the learner's progress.
 
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useMachine } from '@xstate/react';
 import type { Prediction } from '@loopwire/lessons';
 import { predictMachine } from './predict.machine.ts';
@@ -69,6 +69,13 @@ export function PredictStep(props: {
   const state = String(snapshot.value);
   const { choice } = snapshot.context;
   const committed = !snapshot.matches('reading') && !snapshot.matches('predicting');
+  // The commit button goes away once pressed: focus moves to the line that replaces it, not to <body>.
+  const focusAfterCommit = useRef(false);
+  const focusCommitted = (element: HTMLParagraphElement | null) => {
+    if (!element || !focusAfterCommit.current) return;
+    focusAfterCommit.current = false;
+    element.focus();
+  };
   // Judged against what this run showed when the widget can tell, else against the lesson's answer.
   const observedOutcome = observation?.outcome ?? prediction.answer;
   const right = choice === observedOutcome;
@@ -94,12 +101,16 @@ export function PredictStep(props: {
         onChange={(id) => send({ type: 'CHOOSE', choice: id })}
       />
       {!committed ? (
-        <button type="button" className="button button--primary" disabled={!choice} onClick={() => send({ type: 'COMMIT' })}>
+        <button type="button" className="button button--primary" disabled={!choice} onClick={() => {
+            focusAfterCommit.current = true;
+            send({ type: 'COMMIT' });
+          }}
+        >
           Commit my prediction
         </button>
       ) : (
         <>
-          <p className="predict__committed">
+          <p className="predict__committed" tabIndex={-1} ref={focusCommitted}>
             You predicted: <strong>{chosenLabel}</strong>. Now see what really happens.
           </p>
           <Markdown terms={terms?.instructions}>{prediction.observe.instructions}</Markdown>

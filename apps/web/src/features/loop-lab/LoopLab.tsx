@@ -14,6 +14,7 @@ import { LagChart } from './LagChart.tsx';
 import HeartbeatStrip from './HeartbeatStrip.tsx';
 import PhaseDiagram from './PhaseDiagram.tsx';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
+import { useLivePhase } from '../../lib/live/LiveConnection.tsx';
 import { useReportObservedWhen } from '../../lib/observed.ts';
 import './loop-lab.css';
 
@@ -35,6 +36,8 @@ export default function LoopLab() {
   const samples = useLoopSamples();
   const { mode, durationMs, result, error } = snapshot.context;
   const running = snapshot.matches('running');
+  const phase = useLivePhase();
+  const stale = phase === 'reconnecting' ? 'unreachable' : phase === 'closed' ? 'disconnected' : null;
   useReportObservedWhen(
     result
       ? { summary: `your ${result.mode} job of ${result.durationMs} ms took ${result.elapsedMs} ms, and the loop's worst lag during it was ${result.maxLoopLagMs.toFixed(1)} ms.` }
@@ -47,7 +50,7 @@ export default function LoopLab() {
         <div className="widget__bar">
           <strong className="widget__title">Run a job on the live server</strong>
           <span className="badge" data-testid="lab-run-state" data-state={String(snapshot.value)}>
-            {running ? `running ${mode}…` : snapshot.matches('showingResult') ? 'done' : snapshot.matches('failed') ? 'refused' : 'ready'}
+            {running ? `running ${mode}…` : snapshot.matches('showingResult') ? 'done' : snapshot.matches('failed') ? 'failed' : 'ready'}
           </span>
         </div>
         <div className="lab-controls">
@@ -78,6 +81,7 @@ export default function LoopLab() {
               step={100}
               value={durationMs}
               disabled={running}
+              aria-valuetext={`${durationMs} ms`}
               onChange={(event) => send({ type: 'SET_DURATION', durationMs: Number(event.target.value) })}
             />
             <output htmlFor={`${id}-duration`} className="mono" data-testid="lab-duration-value">
@@ -85,7 +89,8 @@ export default function LoopLab() {
             </output>
           </div>
           <div className="lab-run-row">
-            <button type="button" className="button button--primary" disabled={running} onClick={() => send({ type: 'RUN' })}>
+            {/* aria-disabled, not disabled: the pressed button keeps focus while the job runs. */}
+            <button type="button" className="button button--primary" aria-disabled={running} onClick={() => running || send({ type: 'RUN' })}>
               {running ? 'Running…' : 'Run job'}
             </button>
             <WidgetError>{error}</WidgetError>
@@ -119,7 +124,7 @@ export default function LoopLab() {
             </dl>
           ) : null}
         </div>
-        <LagChart samples={samples} />
+        <LagChart samples={samples} stale={stale} />
       </figure>
       <HeartbeatStrip />
       <PhaseDiagram />

@@ -85,7 +85,7 @@ export default function OrderPredictor() {
       </pre>
       <div className="order__columns">
         <section aria-labelledby={`${id}-prediction`}>
-          <h4 id={`${id}-prediction`}>Your prediction (first at the top)</h4>
+          <h3 id={`${id}-prediction`}>Your prediction (first at the top)</h3>
           <p className="widget__caption" id={`${id}-help`}>
             Drag an item, or focus it and press Alt+↑ / Alt+↓.
           </p>
@@ -140,14 +140,19 @@ export default function OrderPredictor() {
                 Change my prediction
               </button>
             ) : null}
-            <button type="button" className="button button--primary" disabled={snapshot.matches('running')} onClick={() => send({ type: 'RUN' })}>
+            <button
+              type="button"
+              className="button button--primary"
+              aria-disabled={snapshot.matches('running')}
+              onClick={() => snapshot.matches('running') || send({ type: 'RUN' })}
+            >
               {snapshot.matches('running') ? 'Running on the server…' : observed ? 'Run it again' : 'Run on the server'}
             </button>
           </div>
         </section>
         {observed ? (
           <section aria-labelledby={`${id}-observed`}>
-            <h4 id={`${id}-observed`}>What the server observed</h4>
+            <h3 id={`${id}-observed`}>What the server observed</h3>
             <ol className="order__list" data-testid="order-observed">
               {observed.map((callback) => (
                 <li key={callback.label} className="order__item">

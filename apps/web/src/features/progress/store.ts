@@ -7,7 +7,7 @@ import type { Progress } from './progress.ts';
 
 function localStorageOrNull(): Storage | null {
   try {
-    return window.localStorage;
+    return globalThis.localStorage ?? null;
   } catch {
     return null;
   }
@@ -15,10 +15,13 @@ function localStorageOrNull(): Storage | null {
 
 export const progressStore = createProgressStore(localStorageOrNull(), catalog);
 
-window.addEventListener('storage', (event) => {
+globalThis.addEventListener?.('storage', (event) => {
   if (event.key === storageKey || event.key === null) progressStore.reload();
 });
 
+/** What the build's prerender shows: no progress yet (the browser's own replaces it). */
+const noProgress = createProgressStore(null, catalog).get();
+
 export function useProgress(): Progress {
-  return useSyncExternalStore(progressStore.subscribe, progressStore.get);
+  return useSyncExternalStore(progressStore.subscribe, progressStore.get, () => noProgress);
 }

@@ -67,9 +67,9 @@ function Participant({ name, initialRoom }: { name: string; initialRoom: string 
 
   return (
     <section className="push-card" aria-label={`${name}’s chat`} data-testid={`chat-${name.toLowerCase()}`} data-phase={phase}>
-      <h4>
+      <h3>
         {name} <span className="badge__transport">{phase === 'open' ? `connected, ${members ?? '…'} in #${room}` : phase}</span>
-      </h4>
+      </h3>
       <form
         className="field"
         onSubmit={(event) => {

@@ -64,7 +64,7 @@ function PlainWebSocketToSocketIo() {
 
   return (
     <section className="push-card" aria-label="A plain WebSocket talks to Socket.IO" data-testid="mismatch-plain-ws">
-      <h4>Plain WebSocket → /socket.io/</h4>
+      <h3>Plain WebSocket → /socket.io/</h3>
       <p className="widget__caption mono">new WebSocket('ws://…/socket.io/?EIO=4&amp;transport=websocket')</p>
       <div className="widget__actions">
         <button type="button" className="button button--primary" onClick={connect}>
@@ -128,7 +128,7 @@ function SocketIoClientToPlainWebSocket() {
 
   return (
     <section className="push-card" aria-label="A Socket.IO client talks to a plain WebSocket" data-testid="mismatch-socketio">
-      <h4>Socket.IO client → /ws (plain echo)</h4>
+      <h3>Socket.IO client → /ws (plain echo)</h3>
       <p className="widget__caption mono">io({'{'} path: '/ws' {'}'})</p>
       <div className="widget__actions">
         <button type="button" className="button button--primary" onClick={() => connect('websocket')}>

@@ -72,7 +72,7 @@ function PushCard({ transport, actor }: { transport: ClosableTransport; actor: C
 
   return (
     <section className="push-card" aria-label={titles[transport]} data-testid={`push-${transport}`} data-state={state}>
-      <h4>{titles[transport]}</h4>
+      <h3>{titles[transport]}</h3>
       <LifecycleStrip state={state} label={titles[transport]} />
       <p className="widget__caption">
         {snapshot.context.received.length} pushed message(s){last ? `, last: “${last.text}”` : ''}

@@ -281,25 +281,28 @@ export default function TransportRace() {
       <p className="race__status" role="status" data-testid="race-status">
         {stepLabels[String(raceState.value)]} {error ? <span className="result--fail">{error}</span> : null}
       </p>
-      <table className="table race__table">
-        <thead>
-          <tr>
-            <th scope="col">transport and its client machine</th>
-            <th scope="col" className="num">delivered</th>
-            <th scope="col" className="num">HTTP requests</th>
-            <th scope="col" className="num">bytes client → server</th>
-            <th scope="col" className="num">bytes server → client</th>
-            <th scope="col" className="num">bytes per message</th>
-            <th scope="col" className="num">latency p50</th>
-            <th scope="col" className="num">latency p95</th>
-          </tr>
-        </thead>
-        <tbody>
-          {transportKinds.map((kind) => (
-            <RaceRow key={kind} kind={kind} actor={clients[kind]} raceId={raceId} sentAt={sentAt} total={raceId ? raceState.context.settings.messages : 0} bytes={bytes} />
-          ))}
-        </tbody>
-      </table>
+      {/* Eight columns do not fit a phone: the table scrolls inside its own box, never the page. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Race results">
+        <table className="table race__table">
+          <thead>
+            <tr>
+              <th scope="col">transport and its client machine</th>
+              <th scope="col" className="num">delivered</th>
+              <th scope="col" className="num">HTTP requests</th>
+              <th scope="col" className="num">bytes client → server</th>
+              <th scope="col" className="num">bytes server → client</th>
+              <th scope="col" className="num">bytes per message</th>
+              <th scope="col" className="num">latency p50</th>
+              <th scope="col" className="num">latency p95</th>
+            </tr>
+          </thead>
+          <tbody>
+            {transportKinds.map((kind) => (
+              <RaceRow key={kind} kind={kind} actor={clients[kind]} raceId={raceId} sentAt={sentAt} total={raceId ? raceState.context.settings.messages : 0} bytes={bytes} />
+            ))}
+          </tbody>
+        </table>
+      </div>
       {bytes && !bytes.ok ? (
         <p className="race__note" data-testid="bytes-unavailable">
           {bytes.reason}

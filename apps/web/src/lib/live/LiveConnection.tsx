@@ -1,9 +1,9 @@
 // Runs the connection machine for the page's Socket.IO connection and hands it to any widget.
 
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
-import { useActorRef } from '@xstate/react';
+import { useActorRef, useSelector } from '@xstate/react';
 import type { ActorRefFrom } from 'xstate';
-import { connectionMachine } from './connection.machine.ts';
+import { connectionMachine, phaseOf, type ConnectionPhase } from './connection.machine.ts';
 import { liveSocket } from './socket.ts';
 import type { ServerToClientEvents } from '@loopwire/contract';
 
@@ -20,6 +20,11 @@ export function useLiveConnection(): ConnectionActor {
   const actor = useContext(LiveConnectionContext);
   if (!actor) throw new Error('useLiveConnection needs a <LiveConnectionProvider> above it');
   return actor;
+}
+
+/** Where the page's connection to the live server stands: live views mark their data stale unless 'open'. */
+export function useLivePhase(): ConnectionPhase {
+  return useSelector(useLiveConnection(), (snapshot) => phaseOf(snapshot.value));
 }
 
 /** Subscribes to one server event for as long as the component is mounted. */

@@ -19,7 +19,7 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function WorkerBadge({ long = false }: { long?: boolean }) {
-  const hello = useSyncExternalStore(subscribe, () => lastHello);
+  const hello = useSyncExternalStore(subscribe, () => lastHello, () => null);
   if (!hello?.worker) return null;
   const { index, count } = hello.worker;
   return (

@@ -6,4 +6,6 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@loopwire/contr
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export const liveSocket: LiveSocket = io({ autoConnect: false });
+// The build's prerender has no page address to connect to: there the socket gets one it never dials.
+export const liveSocket: LiveSocket =
+  typeof location === 'undefined' ? io('http://prerender.invalid', { autoConnect: false }) : io({ autoConnect: false });

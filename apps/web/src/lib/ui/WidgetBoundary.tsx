@@ -7,9 +7,12 @@ interface State {
   error: Error | null;
 }
 
-/** A failed dynamic import: the server was rebuilt or stopped since this page loaded. */
+/** A failed dynamic import (or its CSS): the server was rebuilt or stopped since this page loaded. */
 export function isChunkLoadError(error: unknown): boolean {
-  return error instanceof Error && /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
+  return (
+    error instanceof Error &&
+    /dynamically imported module|Importing a module script failed|Unable to preload|Failed to fetch/i.test(error.message)
+  );
 }
 
 export class WidgetBoundary extends Component<{ name: string; children: ReactNode }, State> {
