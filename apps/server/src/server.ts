@@ -27,7 +27,7 @@ import { registerScale } from './scale/register.js';
 import { createTap, type Tap } from './tap/tap.js';
 import { registerCaptures } from './tap/routes.js';
 import { registerHandshakeProbe } from './tap/handshake-probe.js';
-import { registerLab } from './loop-lab/register.js';
+import { registerLoopLab } from './loop-lab/register.js';
 import { registerFeed } from './feed/room.js';
 
 export interface LoopwireServer {
@@ -128,7 +128,7 @@ export async function startLoopwireServer(config: Config, options: StartOptions 
   registerScale(deps);
   registerCaptures(deps);
   registerHandshakeProbe(deps);
-  registerLab(deps);
+  registerLoopLab(deps);
   registerFeed(deps);
   api.use(apiNotFound());
   const errorHandler = createErrorHandler(options.errorLog ?? createErrorLog());

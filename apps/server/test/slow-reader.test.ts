@@ -8,7 +8,7 @@ import { connect, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBuiltServer, type BuiltServer } from './built-server.js';
 import { handshake } from './helpers.js';
-import { frame } from './raw-frames.js';
+import { frame } from '../../../bench/src/corpus/wire.js';
 
 /**
  * Peak growth allowed, in MiB. The server may hold 4 MiB of echoes, a message being read (1 MiB),

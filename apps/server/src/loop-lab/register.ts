@@ -37,7 +37,7 @@ import { sidOf } from '../session/sid.js';
 
 const tickEveryMs = 100;
 
-export function registerLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' | 'api' | 'config' | 'onClose'>): void {
+export function registerLoopLab({ io, api, config, onClose }: Pick<ServerDeps, 'io' | 'api' | 'config' | 'onClose'>): void {
   const monitor = createLoopMonitor();
   monitor.onSample((sample) => io.local.emit('loop:sample', sample));
 
