@@ -120,3 +120,16 @@ test('/inspector lists this browser’s exchanges live and shows one in detail',
   await expect(detail.getByRole('link', { name: 'Download HAR' })).toHaveAttribute('href', /\/api\/captures\/\d+\/har$/);
   await expect(detail.getByRole('img', { name: /Sequence of capture/ })).toBeVisible();
 });
+
+test('on a phone, captures arriving live never push the capture detail down (newest at the bottom, as in a network panel)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/inspector');
+  await expect(page.getByText('Live', { exact: true })).toBeVisible();
+  const detail = page.locator('.inspector__detail');
+  const before = await detail.boundingBox();
+  for (let index = 0; index < 6; index++) await page.evaluate((n) => fetch(`/api/health?arrival=${n}`), index);
+  const rows = page.getByRole('list', { name: 'Captures, oldest first' }).getByRole('button');
+  await expect(rows.last()).toContainText('GET /api/health?arrival=5');
+  await expect(rows.last()).toBeInViewport();
+  expect((await detail.boundingBox())?.y).toBe(before?.y);
+});

@@ -16,5 +16,6 @@ export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
   // The prerender bundle (src/app/prerender.tsx) compiles the workspace packages too: lessons import Markdown as ?raw.
   ssr: { noExternal: [/^@loopwire\//], resolve: { conditions: ['source', ...defaultServerConditions] } },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, assetsInlineLimit: 0 },
+  // The manifest tells the prerender which stylesheets and chunks each page's code needs (scripts/prerender.mjs).
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, assetsInlineLimit: 0, manifest: true },
 });

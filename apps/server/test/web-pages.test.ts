@@ -23,6 +23,17 @@ describe('the web app', () => {
     expect(body).toMatch(/<nav class="header__nav" aria-label="Main">/);
   });
 
+  it('links a page’s own stylesheet and the text font, so the prerendered text does not move when the code arrives', async () => {
+    const body = await (await fetch(`${server.url}/inspector`, { headers: html })).text();
+    const stylesheets = [...body.matchAll(/<link rel="stylesheet" crossorigin href="(\/assets\/[^"]+\.css)">/g)].map((match) => match[1]!);
+    // The shell's stylesheet and the inspector's own (its capture list's fixed height on a phone lives there).
+    const inspectorCss = await Promise.all(stylesheets.map(async (href) => (await fetch(`${server.url}${href}`)).text()));
+    expect(inspectorCss.some((css) => css.includes('.inspector__list'))).toBe(true);
+    const font = /<link rel="preload" as="font" type="font\/woff2" crossorigin href="(\/assets\/inter-latin-[^"]+\.woff2)">/.exec(body);
+    expect(font).not.toBeNull();
+    expect((await fetch(`${server.url}${font![1]}`)).status).toBe(200);
+  });
+
   it('answers every page of the shell with 200, with or without a trailing slash', async () => {
     for (const path of ['/', '/glossary', '/inspector', '/labs/loop', '/labs/transports/', '/labs/security', '/labs/fanout', '/labs/scale']) {
       const response = await fetch(`${server.url}${path}`, { headers: html });

@@ -2,7 +2,7 @@
 // dist-prerender/) into dist/pages/ (with .br and .gz beside each), for the server to answer with
 // before any JavaScript runs.
 
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -16,14 +16,44 @@ function escapeHtml(text) {
 }
 
 const template = readFileSync(join(webDir, 'dist', 'index.html'), 'utf8');
+const manifest = JSON.parse(readFileSync(join(webDir, 'dist', '.vite', 'manifest.json'), 'utf8'));
+
+// The Latin face of the text font, fetched with the page instead of after the first layout: text drawn in a
+// fallback font and redrawn in Inter moves everything below it (a layout shift on every page).
+const fontFiles = readdirSync(join(webDir, 'dist', 'assets')).filter((file) => /^inter-latin-wght-normal-.+\.woff2$/.test(file));
+if (fontFiles.length !== 1) throw new Error(`prerender: expected one Latin woff2 of Inter in dist/assets, found ${fontFiles.join(', ') || 'none'}`);
+const fontPreloads = fontFiles.map((file) => `<link rel="preload" as="font" type="font/woff2" crossorigin href="/assets/${file}">`);
+
+/** `<link>`s for a page's own module: its stylesheets (so nothing moves when the code arrives) and its chunks. */
+function linksFor(module) {
+  if (!module) return fontPreloads.join('\n    ');
+  if (!manifest[module]) throw new Error(`prerender: ${module} is not in the build's manifest (renamed? update prerender.tsx)`);
+  const css = new Set();
+  const chunks = new Set();
+  const visit = (key) => {
+    const chunk = manifest[key];
+    if (chunks.has(chunk.file)) return;
+    chunks.add(chunk.file);
+    for (const file of chunk.css ?? []) css.add(file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit(module);
+  const notInTemplate = (file) => !template.includes(`/${file}"`);
+  return [
+    ...fontPreloads,
+    ...[...css].filter(notInTemplate).map((file) => `<link rel="stylesheet" crossorigin href="/${file}">`),
+    ...[...chunks].filter(notInTemplate).map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
+  ].join('\n    ');
+}
 const rootElement = '<div id="root"></div>';
 if (!template.includes(rootElement)) throw new Error(`prerender: dist/index.html has no ${rootElement}`);
 
 rmSync(pagesDir, { recursive: true, force: true });
-for (const { path, file } of [...prerenderedPages(), notFoundPage]) {
+for (const { path, file, module } of [...prerenderedPages(), notFoundPage]) {
   const page = await renderPage(path);
   const html = template
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`)
+    .replace('</head>', () => `  ${linksFor(module)}\n  </head>`)
     .replace(rootElement, () => `<div id="root">${page.html}</div>`);
   const target = join(pagesDir, file);
   mkdirSync(dirname(target), { recursive: true });

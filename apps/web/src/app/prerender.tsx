@@ -27,11 +27,23 @@ export async function renderPage(path: string): Promise<{ html: string; title: s
   return { html: await new Response(prelude).text(), title: prerenderedTitle() };
 }
 
-/** Every page the server answers with 200, and the file its prerendered HTML goes to (under dist/pages/). */
-export function prerenderedPages(): { path: string; file: string }[] {
-  const fixed = ['/glossary', '/inspector', '/labs/loop', '/labs/transports', '/labs/security', '/labs/fanout', '/labs/scale'];
-  const paths = [...fixed, ...lessons.map((lesson) => `/lessons/${lesson.id}`)];
-  return [{ path: '/', file: 'index.html' }, ...paths.map((path) => ({ path, file: `${path.slice(1)}.html` }))];
+/**
+ * Every page the server answers with 200, the file its prerendered HTML goes to (under dist/pages/),
+ * and the module the route table loads for it (its stylesheets and chunks are linked from the page, so
+ * the prerendered text is styled as it will be once the JavaScript runs).
+ */
+export function prerenderedPages(): { path: string; file: string; module?: string }[] {
+  const fixed = [
+    { path: '/glossary', module: 'src/features/lessons/GlossaryPage.tsx' },
+    { path: '/inspector', module: 'src/features/inspector/InspectorPage.tsx' },
+    { path: '/labs/loop', module: 'src/features/loop-lab/LoopLabPage.tsx' },
+    { path: '/labs/transports', module: 'src/app/routes/TransportsLab.tsx' },
+    { path: '/labs/security', module: 'src/app/routes/SecurityLab.tsx' },
+    { path: '/labs/fanout', module: 'src/app/routes/FanoutLab.tsx' },
+    { path: '/labs/scale', module: 'src/app/routes/ScaleLab.tsx' },
+  ];
+  const lessonPages = lessons.map((lesson) => ({ path: `/lessons/${lesson.id}`, module: 'src/features/lessons/LessonPage.tsx' }));
+  return [{ path: '/', file: 'index.html' }, ...[...fixed, ...lessonPages].map((page) => ({ ...page, file: `${page.path.slice(1)}.html` }))];
 }
 
 /** The page for any other address, served with status 404. */

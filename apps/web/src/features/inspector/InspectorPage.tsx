@@ -1,6 +1,6 @@
 // /inspector: every exchange this browser made with the live server, live, and one in detail.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { captureKinds, type Capture, type CaptureKind } from '@loopwire/contract';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -31,6 +31,30 @@ function useFollowedCapture(id: string | undefined): Capture | null {
   return capture;
 }
 
+/**
+ * Keeps a growing list scrolled to its newest entry while the reader is at the bottom (as a terminal
+ * does); once they scroll up to read, new entries arrive below without moving what they read.
+ */
+function useFollowedBottom(length: number) {
+  const ref = useRef<HTMLOListElement>(null);
+  const atBottom = useRef(true);
+  const hasEntries = length > 0;
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const onScroll = () => {
+      atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < 8;
+    };
+    element.addEventListener('scroll', onScroll, { passive: true });
+    return () => element.removeEventListener('scroll', onScroll);
+  }, [hasEntries]);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (element && atBottom.current) element.scrollTop = element.scrollHeight;
+  }, [length]);
+  return ref;
+}
+
 export default function Inspector() {
   useDocumentTitle('Inspector · Loopwire');
   const [params, setParams] = useSearchParams();
@@ -38,7 +62,8 @@ export default function Inspector() {
   const all = params.get('all') === '1';
   const { captures, live, error, reset } = useCaptures({ all });
   const shown = kind ? captures.filter((capture) => capture.kind === kind) : captures;
-  const selectedId = params.get('id') ?? defaultSelection(shown)?.id;
+  const selectedId = params.get('id') ?? defaultSelection([...shown].reverse())?.id;
+  const list = useFollowedBottom(shown.length);
   const listed = captures.find((capture) => capture.id === selectedId);
   const detail = useFollowedCapture(listed?.id);
   const selected = detail?.id === listed?.id ? detail : listed;
@@ -102,7 +127,7 @@ export default function Inspector() {
           {shown.length === 0 ? (
             <p className="widget__empty">Nothing yet. Open a lesson's live widget, or any page of this site, and its exchanges appear here.</p>
           ) : (
-            <ol>
+            <ol ref={list} aria-label="Captures, oldest first">
               {shown.map((capture) => (
                 <li key={capture.id}>
                   <button

@@ -1,4 +1,5 @@
-// The learner's captures, loaded once and kept current by the SSE stream (new captures, updates, frames).
+// The learner's captures, loaded once and kept current by the SSE stream (new captures, updates, frames),
+// oldest first as in a browser's network panel: a new capture is appended and never moves the others.
 
 import { useEffect, useState } from 'react';
 import type { Capture } from '@loopwire/contract';
@@ -6,6 +7,7 @@ import { listCaptures, subscribeCaptures } from './api.ts';
 
 const keptCaptures = 200;
 const keptFrames = 200;
+const byId = (a: Capture, b: Capture) => Number(a.id) - Number(b.id);
 
 export function useCaptures({ all = false } = {}): { captures: Capture[]; live: boolean; error: string | null; reset(): void } {
   const [captures, setCaptures] = useState<Capture[]>([]);
@@ -17,7 +19,7 @@ export function useCaptures({ all = false } = {}): { captures: Capture[]; live: 
     const upsert = (capture: Capture) =>
       setCaptures((previous) => {
         const rest = previous.filter((candidate) => candidate.id !== capture.id);
-        return [capture, ...rest].sort((a, b) => Number(b.id) - Number(a.id)).slice(0, keptCaptures);
+        return [...rest, capture].sort(byId).slice(-keptCaptures);
       });
     const unsubscribe = subscribeCaptures(
       {
@@ -34,7 +36,7 @@ export function useCaptures({ all = false } = {}): { captures: Capture[]; live: 
     );
     listCaptures({ all, limit: keptCaptures })
       .then((loaded) => {
-        if (!cancelled) setCaptures((previous) => [...previous, ...loaded.filter((capture) => !previous.some((p) => p.id === capture.id))].sort((a, b) => Number(b.id) - Number(a.id)));
+        if (!cancelled) setCaptures((previous) => [...previous, ...loaded.filter((capture) => !previous.some((p) => p.id === capture.id))].sort(byId));
       })
       .catch((caught: Error) => setError(caught.message));
     return () => {
