@@ -93,6 +93,16 @@ test('experiment 2: without stickiness polling fails with 400 Session ID unknown
   await lab.getByRole('combobox', { name: 'Transports' }).selectOption('websocket');
   await allOpen(page);
   expect((await workerPids(page)).size).toBe(2);
+
+  // The same refusal is among the learner's own captures in the inspector, with the worker that recorded it.
+  await page.goto('/inspector');
+  const refusedRow = page.getByRole('button', { name: /\/socket\.io\/\?EIO=4.*400 · / }).first();
+  await expect(refusedRow).toBeVisible();
+  await refusedRow.click();
+  const detail = page.getByTestId('capture-detail');
+  await expect(detail).toContainText('HTTP/1.1 400 Bad Request');
+  await expect(detail).toContainText('Session ID unknown');
+  await expect(detail).toContainText(/Recorded by worker pid \d+ of the scale lab's cluster/);
 });
 
 test('experiment 3: with the cluster adapter every client receives; latency is measured', async ({ page }) => {
@@ -106,5 +116,34 @@ test('experiment 3: with the cluster adapter every client receives; latency is m
   const row = lab.getByTestId('latency-table').getByRole('row', { name: /2 workers, cluster adapter/ });
   await expect(row).toContainText(/\d+\.\d ms/);
   await expect(row.getByRole('cell').nth(3)).toHaveText('120');
-  await page.screenshot({ path: '/tmp/shots/scale-lab.png', fullPage: true });
+});
+
+test('experiment 6: blocking one worker stalls only the clients on it, measured; the lesson checks the learner’s own count', async ({ page }) => {
+  // A lesson page, a cluster, six handshakes, a 1.5 s block and a live check: 30 s is too tight on a busy machine.
+  test.setTimeout(60_000);
+  await page.goto('/lessons/beyond-one-server#the-lab');
+  const lab = await startCluster(page, { workers: '2', balancing: 'sticky', adapter: 'memory', transports: 'websocket' });
+  await allOpen(page);
+  const neighbour = lab.getByRole('region', { name: 'The noisy neighbour' });
+  const block = neighbour.getByRole('button', { name: 'Block it for 1.5 s' });
+  // Predict first: the run waits for a prediction.
+  await expect(block).toBeDisabled();
+  await neighbour.getByRole('radio', { name: 'Only the clients on that worker stall' }).check();
+  const blockedPid = await page.getByTestId('scale-client-1').getByTestId('client-pid').innerText();
+  await expect(neighbour.getByRole('combobox', { name: 'Worker to block' })).toHaveValue(blockedPid);
+  await block.click();
+  await expect(neighbour.getByTestId('neighbour-summary')).toHaveText(`3 of 6 clients stalled: exactly the ones on pid ${blockedPid}. As you predicted.`, {
+    timeout: 20_000,
+  });
+  for (let index = 1; index <= 6; index++) {
+    const row = neighbour.getByTestId(`neighbour-client-${index}`);
+    const onBlocked = (await row.getByTestId('neighbour-pid').innerText()) === blockedPid;
+    await expect(row.getByTestId('neighbour-verdict')).toHaveText(onBlocked ? 'stalled' : 'answered');
+  }
+  await expect(neighbour.getByTestId('neighbour-explain')).toContainText(`froze the loop of pid ${blockedPid} only`);
+
+  const challenge = page.getByTestId('challenge-noisy-neighbour');
+  await challenge.getByRole('textbox').fill('3');
+  await challenge.getByRole('button', { name: 'Check' }).click();
+  await expect(challenge.getByRole('status')).toContainText(`Right: worker ${blockedPid} held 3 of your clients`);
 });

@@ -52,7 +52,7 @@ export const between = (min: number, max: number): Budget => ({
  * Decimal places a row is printed (and stored) with, by unit: enough that a ratio against 0.95 is
  * not hidden by rounding (0.9451 prints 0.945), few enough that the table stays readable.
  */
-const decimalsByUnit: Record<string, number> = { ratio: 3, 'msg/s': 0, B: 1, ms: 1, KiB: 1, MiB: 2, µs: 2 };
+const decimalsByUnit: Record<string, number> = { ratio: 3, 'msg/s': 0, 'req/s': 0, B: 1, ms: 1, KiB: 1, MiB: 2, µs: 2 };
 
 export function decimalsFor(unit: string): number {
   return decimalsByUnit[unit] ?? 2;

@@ -9,6 +9,9 @@ import { benchTapEcho } from './benchmarks/tap-echo.js';
 import { benchTransportBytes, transportNames } from './benchmarks/transport-bytes.js';
 import { benchWebBundle } from './benchmarks/web-bundle.js';
 import { benchStart } from './benchmarks/start.js';
+import { benchScaleFanout } from './benchmarks/scale-fanout.js';
+import { benchHealthRps } from './benchmarks/health-rps.js';
+import { fanoutRowNames, healthRowNames, scaleSetups } from './benchmarks/scale-fanout-report.js';
 import { asInformation, atLeast, atMost, below, between, currentLoad, exactly, judge, machineInfo, MissingFeature, unmeasured, type Budget, type Report, type Row } from './report.js';
 import { sizesByMode, type Mode, type Sizes } from './sizes.js';
 
@@ -93,6 +96,28 @@ export const benchmarks: Benchmark[] = [
     title: 'start time (npm start on an unchanged tree)',
     rows: () => [{ name: 'start.second_start_ready_ms', unit: 'ms', budget: atMost(3000) }],
     run: () => benchStart(),
+  },
+  {
+    title: 'fan-out across processes (the scale lab cluster: 1 worker, 2 with the cluster adapter, 2 with Redis)',
+    rows: () =>
+      scaleSetups.flatMap((setup) => {
+        const names = fanoutRowNames(setup);
+        return [
+          { name: names.p50, unit: 'ms', budget: info },
+          { name: names.p99, unit: 'ms', budget: info },
+          { name: names.missed, unit: 'deliveries', budget: info },
+        ];
+      }),
+    run: (sizes) => benchScaleFanout(sizes.scale),
+  },
+  {
+    title: 'Loopwire on WORKERS=1 vs WORKERS=2 (GET /api/health under load)',
+    rows: () => [
+      { name: healthRowNames.workers1, unit: 'req/s', budget: info },
+      { name: healthRowNames.workers2, unit: 'req/s', budget: info },
+      { name: healthRowNames.ratio, unit: 'ratio', budget: info },
+    ],
+    run: (sizes) => benchHealthRps(sizes.scale),
   },
   {
     title: 'bytes per message by transport',

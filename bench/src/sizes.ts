@@ -20,6 +20,8 @@ export interface Sizes {
    */
   memory: { warmupMessages: number; messages: number; messagesPerConnection: number; parallel: number; tapOffBaseline: boolean };
   transportBytes: { messages: number };
+  /** Lesson 13 at bench scale: fan-out through the lab cluster per adapter; /api/health under load per WORKERS. */
+  scale: { clients: number; broadcasts: number; gapMs: number; healthConnections: number; healthSeconds: number; healthWarmupSeconds: number };
 }
 
 export const sizesByMode: Record<Mode, Sizes> = {
@@ -31,6 +33,7 @@ export const sizesByMode: Record<Mode, Sizes> = {
     fanout: { devices: [1000, 2000, 5000, 10_000], threads: 1, broadcasts: 10, gapMs: 200 },
     memory: { warmupMessages: 60_000, messages: 100_000, messagesPerConnection: 100, parallel: 20, tapOffBaseline: true },
     transportBytes: { messages: 50 },
+    scale: { clients: 1000, broadcasts: 10, gapMs: 250, healthConnections: 50, healthSeconds: 10, healthWarmupSeconds: 2 },
   },
   quick: {
     echo: { connections: 50, window: 8, warmupMs: 300, roundMs: 700, rounds: 2 },
@@ -40,6 +43,7 @@ export const sizesByMode: Record<Mode, Sizes> = {
     fanout: { devices: [1000], threads: 1, broadcasts: 10, gapMs: 200 },
     memory: { warmupMessages: 50_000, messages: 10_000, messagesPerConnection: 100, parallel: 20, tapOffBaseline: false },
     transportBytes: { messages: 20 },
+    scale: { clients: 1000, broadcasts: 5, gapMs: 250, healthConnections: 50, healthSeconds: 3, healthWarmupSeconds: 1 },
   },
   smoke: {
     echo: { connections: 4, window: 2, warmupMs: 100, roundMs: 300, rounds: 1 },
@@ -49,5 +53,6 @@ export const sizesByMode: Record<Mode, Sizes> = {
     fanout: { devices: [20, 40], threads: 2, broadcasts: 3, gapMs: 50 },
     memory: { warmupMessages: 500, messages: 2000, messagesPerConnection: 100, parallel: 5, tapOffBaseline: true },
     transportBytes: { messages: 3 },
+    scale: { clients: 20, broadcasts: 2, gapMs: 50, healthConnections: 4, healthSeconds: 1, healthWarmupSeconds: 0 },
   },
 };

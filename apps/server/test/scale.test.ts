@@ -4,9 +4,10 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import type { ScaleCapturesResponse, ScaleClientToServerEvents, ScaleHello, ScaleMessage, ScaleServerToClientEvents, ScaleState } from '@loopwire/contract';
+import type { Capture, CaptureList, ScaleBlockResult, ScaleCapturesResponse, ScaleLatestBlock, ScaleClientToServerEvents, ScaleHello, ScaleMessage, ScaleServerToClientEvents, ScaleState } from '@loopwire/contract';
 import type { LoopwireServer } from '../src/server.js';
 import { startTestServer } from './helpers.js';
+import { openSse } from './sse-reader.js';
 
 type LabSocket = Socket<ScaleServerToClientEvents, ScaleClientToServerEvents>;
 
@@ -52,6 +53,7 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, wha
 }
 
 const scaleState = () => api<ScaleState>('GET', '/scale').then((response) => response.body);
+const labCaptures = () => api<ScaleCapturesResponse>('GET', '/scale/captures').then((response) => response.body.captures);
 
 interface LabClient {
   socket: LabSocket;
@@ -59,21 +61,21 @@ interface LabClient {
   received: ScaleMessage[];
 }
 
-function openClient(port: number, transports: ('polling' | 'websocket')[]): LabSocket {
+function openClient(port: number, transports: ('polling' | 'websocket')[], asCookie = cookie): LabSocket {
   const socket: LabSocket = ioClient(`http://127.0.0.1:${port}`, {
     transports,
     forceNew: true,
     reconnectionDelay: 50,
     reconnectionDelayMax: 200,
     // Node's client sends cookies only as extra headers; Origin as a page on Loopwire would.
-    extraHeaders: { cookie, origin: server.url },
+    extraHeaders: { cookie: asCookie, origin: server.url },
   });
   opened.push(socket);
   return socket;
 }
 
-async function connectClient(port: number, transports: ('polling' | 'websocket')[] = ['websocket']): Promise<LabClient> {
-  const socket = openClient(port, transports);
+async function connectClient(port: number, transports: ('polling' | 'websocket')[] = ['websocket'], asCookie = cookie): Promise<LabClient> {
+  const socket = openClient(port, transports, asCookie);
   const received: ScaleMessage[] = [];
   socket.on('scale:message', (message) => received.push(message));
   const hello = await new Promise<ScaleHello>((resolve, reject) => {
@@ -137,9 +139,12 @@ describe('the scale lab cluster', processes, () => {
     const client = await connectClient(port!, ['polling']);
     const engineSid = (client.socket.io.engine as unknown as { id: string }).id;
     for (let i = 0; i < 10; i++) expect((await broadcast(client, `poll-${i}`)).pid).toBe(client.hello.pid);
-    const { body } = await api<ScaleCapturesResponse>('GET', '/scale/captures');
-    const ofSession = body.captures.filter((capture) => capture.url.includes(`sid=${engineSid}`));
-    expect(ofSession.length).toBeGreaterThanOrEqual(20);
+    // The workers relay their captures as they change: wait for all 20 to arrive.
+    const ofSession = await until(
+      async () => (await labCaptures()).filter((capture) => capture.url.includes(`sid=${engineSid}`)),
+      (captures) => captures.length >= 20,
+      "the session's 20 captures",
+    );
     expect(new Set(ofSession.map((capture) => capture.workerPid))).toEqual(new Set([client.hello.pid]));
     // Every answered request was a 200 (the newest long poll is still held: no status yet).
     expect(ofSession.filter((capture) => capture.status !== null && capture.status !== 200)).toEqual([]);
@@ -152,13 +157,63 @@ describe('the scale lab cluster', processes, () => {
     const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
     expect(error.message).toMatch(/xhr (post|poll) error/);
     socket.close();
-    const { body } = await api<ScaleCapturesResponse>('GET', '/scale/captures');
-    const refused = body.captures.find((capture) => capture.status === 400);
-    expect(refused, 'a captured 400').toBeDefined();
-    expect(refused!.responseHead).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
-    expect(refused!.responseBody?.preview).toBe('{"code":1,"message":"Session ID unknown"}');
-    const workersSeen = new Set(body.captures.filter((capture) => capture.url.startsWith('/socket.io/')).map((capture) => capture.workerPid));
+    const captures = await until(labCaptures, (found) => found.some((capture) => capture.status === 400 && capture.done), 'a captured 400');
+    const refused = captures.find((capture) => capture.status === 400)!;
+    expect(refused.responseHead).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(refused.responseBody?.preview).toBe('{"code":1,"message":"Session ID unknown"}');
+    const workersSeen = new Set(captures.filter((capture) => capture.url.startsWith('/socket.io/')).map((capture) => capture.workerPid));
     expect(workersSeen.size).toBe(2);
+  });
+
+  it("files the cluster's captures in each learner's own inspector (list, stream, one capture, HAR), never in another's", async () => {
+    const { port } = await startCluster({ workers: 2, balancing: 'round-robin', adapter: 'memory' });
+    // Two learners new to this server: each cookie is a fresh sid.
+    const newLearner = async () => (await fetch(`${server.url}/api/health`)).headers.get('set-cookie')!.split(';')[0]!;
+    const [learnerA, learnerB] = [await newLearner(), await newLearner()];
+    const inspector = async (asCookie: string) => {
+      const response = await fetch(`${server.url}/api/captures?limit=200`, { headers: { cookie: asCookie } });
+      return ((await response.json()) as CaptureList).captures.filter((capture) => capture.local.port === port);
+    };
+    const streamOfA = await openSse(`${server.url}/api/captures/stream`, { cookie: learnerA });
+    const streamOfB = await openSse(`${server.url}/api/captures/stream`, { cookie: learnerB });
+    try {
+      // Learner A polls without stickiness (refused); learner B opens a WebSocket-only client.
+      const refusedClient = openClient(port!, ['polling'], learnerA);
+      await new Promise((resolve) => refusedClient.once('connect_error', resolve));
+      refusedClient.close();
+      const clientOfB = await connectClient(port!, ['websocket'], learnerB);
+
+      const ofA = await until(() => inspector(learnerA), (found) => found.some((capture) => capture.status === 400 && capture.done), "A's refused request in A's inspector");
+      const ofB = await until(() => inspector(learnerB), (found) => found.some((capture) => capture.status === 101), "B's upgrade in B's inspector");
+      const refused = ofA.find((capture) => capture.status === 400)!;
+      expect(refused.responseBody?.preview).toBe('{"code":1,"message":"Session ID unknown"}');
+      expect(refused.notes).toContainEqual(expect.stringMatching(/^Recorded by worker pid \d+ of the scale lab's cluster/));
+      expect(refused.connectionId).toMatch(/^lab-\d+-conn-\d+$/);
+      // Each list holds only its own learner's exchanges: A never upgraded, B was never refused.
+      expect(ofA.some((capture) => capture.status === 101)).toBe(false);
+      expect(ofB.some((capture) => capture.status === 400)).toBe(false);
+      expect(ofB.map((capture) => capture.id).filter((id) => ofA.some((capture) => capture.id === id))).toEqual([]);
+
+      // The live stream tells A about A's refusal and B about nothing of A's.
+      await streamOfA.until((lines) => lines.some((line) => line.startsWith('data:') && line.includes(`"id":"${refused.id}"`)));
+      await streamOfB.until((lines) => lines.some((line) => line.startsWith('data:') && line.includes(`"id":"${ofB[0]!.id}"`)));
+      expect(streamOfB.lines.some((line) => line.includes(`"id":"${refused.id}"`))).toBe(false);
+
+      // One capture and its HAR: A's own, masked like every capture; for B it does not exist.
+      const own = await fetch(`${server.url}/api/captures/${refused.id}`, { headers: { cookie: learnerA } });
+      expect(own.status).toBe(200);
+      const detail = (await own.json()) as Capture;
+      expect(detail.requestHead).toMatch(/\r\nCookie: \*+\r\n/i);
+      expect(detail.requestHead).not.toContain(learnerA.split('=')[1]!);
+      expect((await fetch(`${server.url}/api/captures/${refused.id}/har`, { headers: { cookie: learnerA } })).status).toBe(200);
+      const stranger = await fetch(`${server.url}/api/captures/${refused.id}`, { headers: { cookie: learnerB } });
+      expect(stranger.status).toBe(404);
+      expect(((await stranger.json()) as { error: { code: string } }).error.code).toBe('capture_not_found');
+      closeAll([clientOfB]);
+    } finally {
+      streamOfA.close();
+      streamOfB.close();
+    }
   });
 
   it('without stickiness still connects WebSocket-only clients', async () => {
@@ -210,7 +265,53 @@ describe('the scale lab cluster', processes, () => {
     closeAll(clients);
   });
 
-  it('refuses workers outside 1–4 and unknown options with 400, an unknown worker with 404', async () => {
+  it('blocks one worker’s loop: only its clients wait (the noisy neighbour); it counts the caller’s clients there', async () => {
+    const { port } = await startCluster({ workers: 2, balancing: 'sticky', adapter: 'memory' });
+    const clients = await fourClients(port!);
+    const otherLearner = (await fetch(`${server.url}/api/health`)).headers.get('set-cookie')!.split(';')[0]!;
+    const stranger = await connectClient(port!, ['websocket'], otherLearner);
+    const victim = stranger.hello.pid;
+    const onVictim = clients.filter((client) => client.hello.pid === victim);
+    const elsewhere = clients.filter((client) => client.hello.pid !== victim);
+    expect(onVictim.length).toBeGreaterThan(0);
+    expect(elsewhere.length).toBeGreaterThan(0);
+
+    // Every client pings back to back until the block is over: the longest round trip is its stall.
+    let over = false;
+    const longestWait = async (client: LabClient) => {
+      let longest = 0;
+      while (!over) {
+        const sent = performance.now();
+        await client.socket.timeout(30_000).emitWithAck('scale:ping');
+        longest = Math.max(longest, performance.now() - sent);
+      }
+      return longest;
+    };
+    const waits = Promise.all(clients.map(longestWait));
+    const durationMs = 800;
+    const block = await api<ScaleBlockResult>('POST', `/scale/workers/${victim}/block`, { durationMs });
+    over = true;
+    const longest = await waits;
+    expect(block.status).toBe(200);
+    expect(block.body).toMatchObject({ pid: victim, durationMs, yourClients: onVictim.length, allClients: onVictim.length + 1 });
+    expect(block.body.finishedAt - block.body.startedAt).toBeGreaterThanOrEqual(durationMs);
+
+    const stalled = clients.map((client, index) => ({ pid: client.hello.pid, waited: longest[index]! }));
+    const victims = stalled.filter((client) => client.pid === victim).map((client) => client.waited);
+    const neighbours = stalled.filter((client) => client.pid !== victim).map((client) => client.waited);
+    expect(Math.min(...victims), JSON.stringify(stalled)).toBeGreaterThanOrEqual(durationMs / 2);
+    expect(Math.max(...neighbours), JSON.stringify(stalled)).toBeLessThan(Math.min(...victims) / 2);
+
+    // Lesson 13's check reads the caller's own latest block, never another learner's.
+    expect((await api<ScaleLatestBlock>('GET', '/scale/blocks/latest')).body.latest).toMatchObject({ pid: victim, yourClients: onVictim.length });
+    const theirs = await fetch(`${server.url}/api/scale/blocks/latest`, { headers: { cookie: otherLearner } });
+    expect(((await theirs.json()) as ScaleLatestBlock).latest).toBeNull();
+    const state = await scaleState();
+    expect(state.events.some((event) => event.kind === 'worker-blocked' && event.message.includes(`pid ${victim}`))).toBe(true);
+    closeAll([...clients, stranger]);
+  });
+
+  it('refuses workers outside 1–4, unknown options and block durations outside 1–5000 ms with 400, an unknown worker with 404, a block without a cluster with 409', async () => {
     for (const workers of [0, 5, 2.5, '2']) {
       const { status, body } = await api<{ error: { code: string; message: string } }>('PUT', '/scale', { workers, balancing: 'sticky', adapter: 'memory' });
       expect(status).toBe(400);
@@ -222,6 +323,15 @@ describe('the scale lab cluster', processes, () => {
     expect(badBalancing).toMatchObject({ status: 400, body: { error: { code: 'bad_balancing' } } });
     const noWorker = await api<{ error: { code: string } }>('POST', '/scale/workers/1/kill');
     expect(noWorker).toMatchObject({ status: 404, body: { error: { code: 'no_such_worker' } } });
+
+    for (const durationMs of [0, 5001, 2.5, '100', undefined]) {
+      const { status, body } = await api<{ error: { code: string; message: string } }>('POST', '/scale/workers/1/block', { durationMs });
+      expect(status).toBe(400);
+      expect(body.error).toEqual({ code: 'bad_duration_ms', message: 'durationMs must be a whole number of milliseconds from 1 to 5000.' });
+    }
+    expect(await api('POST', '/scale/workers/1/block', { durationMs: 10 })).toMatchObject({ status: 404, body: { error: { code: 'no_such_worker' } } });
+    await api('DELETE', '/scale');
+    expect(await api('POST', '/scale/workers/1/block', { durationMs: 10 })).toMatchObject({ status: 409, body: { error: { code: 'cluster_not_running' } } });
   });
 });
 

@@ -111,7 +111,7 @@ export const errorCatalog: Record<ErrorCode, ErrorEntry> = {
   bad_close_code: { status: 400, when: 'the server was asked to close a `/ws` connection with a code other than 1001, 1008 or 1011' },
   // Event-loop lab
   bad_mode: { status: 400, when: '`mode` is not blocking, partitioned, async or worker' },
-  bad_duration_ms: { status: 400, when: '`durationMs` out of range (lab jobs 1–5000, floods 100–5000)' },
+  bad_duration_ms: { status: 400, when: '`durationMs` out of range (lab jobs and scale lab blocks 1–5000, floods 100–5000)' },
   bad_count: { status: 400, when: '`count` out of range (batch 1–8, simulator 1–1000)' },
   bad_experiment: { status: 400, when: '`experiment` is not in the catalogue' },
   blocking_budget_exhausted: { status: 429, when: 'blocking jobs used up their budget for this window (see Retry-After)' },
@@ -153,7 +153,7 @@ export const errorCatalog: Record<ErrorCode, ErrorEntry> = {
   bad_running: { status: 400, when: 'scale lab: running is not true or false' },
   redis_unavailable: { status: 409, when: 'scale lab: the Redis adapter without REDIS_URL or an installed redis-server' },
   redis_not_ours: { status: 409, when: 'scale lab: Redis comes from REDIS_URL, so Loopwire does not stop or start it' },
-  cluster_failed: { status: 503, when: 'scale lab: the cluster did not start' },
+  cluster_failed: { status: 503, when: 'scale lab: the cluster did not start, or a worker died during a block' },
   cluster_not_running: { status: 409, when: 'scale lab: no cluster is running' },
   no_such_worker: { status: 404, when: 'scale lab: no worker of the cluster has that pid' },
 };

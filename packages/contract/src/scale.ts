@@ -27,7 +27,7 @@ export interface ScaleWorker {
   onlineAt: number;
 }
 
-export type ScaleEventKind = 'started' | 'stopped' | 'worker-online' | 'worker-exit' | 'redis-down' | 'redis-up' | 'redis-error';
+export type ScaleEventKind = 'started' | 'stopped' | 'worker-online' | 'worker-exit' | 'worker-blocked' | 'redis-down' | 'redis-up' | 'redis-error';
 
 export interface ScaleEvent {
   at: number;
@@ -71,6 +71,26 @@ export interface ScaleCapturesResponse {
   captures: (Capture & { workerPid: number })[];
 }
 
+/** `POST /api/scale/workers/:pid/block {"durationMs": 1..5000}`: the noisy neighbour. */
+export const maxScaleBlockMs = 5000;
+
+/** What one blocking job did to one worker; also `GET /api/scale/blocks/latest` (the caller's newest, or null). */
+export interface ScaleBlockResult {
+  pid: number;
+  durationMs: number;
+  /** The worker's own clock around its blocking loop. */
+  startedAt: number;
+  finishedAt: number;
+  /** The caller's Socket.IO clients (by loopwire_sid) connected to that worker when it blocked: the ones it stalled. */
+  yourClients: number;
+  /** Every client connected to that worker then, the caller's or not. */
+  allClients: number;
+}
+
+export interface ScaleLatestBlock {
+  latest: ScaleBlockResult | null;
+}
+
 /** Sent by a cluster worker to each client as it connects. */
 export interface ScaleHello {
   pid: number;
@@ -93,4 +113,6 @@ export interface ScaleServerToClientEvents {
 export interface ScaleClientToServerEvents {
   /** Broadcast to every client of the cluster through the worker's adapter; the ack carries the worker's pid. */
   'scale:broadcast': (message: { id: string; sentAt: number }, ack: (reply: { pid: number }) => void) => void;
+  /** Answered at once by the worker's loop (when it is free): the page times the round trip. */
+  'scale:ping': (ack: (reply: { pid: number }) => void) => void;
 }

@@ -22,6 +22,7 @@ export const liveCheckIds = [
   'scale-worker-pid',
   'scale-session-unknown-status',
   'scale-broadcast-receivers',
+  'scale-noisy-neighbour-stalled',
 ] as const;
 
 export type LiveCheckId = (typeof liveCheckIds)[number];

@@ -2,15 +2,17 @@
 // as a child in its own process group, follows its workers, and stops it — every process with it.
 
 import { fork, type ChildProcess } from 'node:child_process';
-import type { ScaleClusterOptions, ScaleEvent, ScaleEventKind, ScaleWorker } from '@loopwire/contract';
+import type { ScaleBlockResult, ScaleClusterOptions, ScaleEvent, ScaleEventKind, ScaleWorker } from '@loopwire/contract';
 import { builtFile } from '../core/built-file.js';
 import { freeLoopbackPort } from './free-port.js';
-import { isLabMessage, settingsVariable, type LabClusterSettings, type PrimaryReport, type WorkerCapture } from './lab-cluster/messages.js';
+import type { RelayedCapture } from '../core/relayed-capture.js';
+import { isLabMessage, settingsVariable, type BlockReport, type LabClusterSettings, type PrimaryReport } from './lab-cluster/messages.js';
 
 const maxEvents = 40;
 /** A guard, not a wait: 4 workers start in about a second here, but many seconds on a machine under heavy load. */
 const startTimeoutMs = 60_000;
-const captureTimeoutMs = 3_000;
+/** A guard beyond the block itself, for a worker slow to answer on a loaded machine. */
+const blockAnswerMs = 30_000;
 
 export interface LabClusterStart extends ScaleClusterOptions {
   origins: string[];
@@ -22,6 +24,8 @@ export interface LabCluster {
   readonly port: number | null;
   readonly primaryPid: number | null;
   readonly options: ScaleClusterOptions | null;
+  /** When the running cluster was started (its processes forked), or null. */
+  readonly startedAt: number | null;
   workers(): ScaleWorker[];
   events(): ScaleEvent[];
   /** (Re)starts the cluster; resolves once every worker serves. */
@@ -29,27 +33,32 @@ export interface LabCluster {
   stop(): Promise<void>;
   /** SIGKILLs one worker (the primary replaces it); false when no current worker has that pid. */
   killWorker(pid: number): boolean;
-  /** The caller's exchanges with the cluster, from every worker's tap. */
-  captures(sid: string): Promise<WorkerCapture[]>;
+  /** Blocks one worker's loop for `durationMs` (counting `sid`'s clients on it); null when no current worker has that pid. */
+  blockWorker(pid: number, durationMs: number, sid: string): Promise<ScaleBlockResult> | null;
   /** Also used by the Redis side, so the page reads one log. */
   log(kind: ScaleEventKind, message: string): void;
+}
+
+export interface LabClusterEvents {
+  /** Workers came, went, or the cluster started or stopped. */
+  onChange(): void;
+  /** A worker's tap recorded or updated captures (capture-relay.ts). */
+  onCaptures(workerPid: number, updates: RelayedCapture[]): void;
 }
 
 export function createLabCluster({
   port: configuredPort,
   sessionSecret,
   onChange,
-}: {
-  port: number;
-  sessionSecret: string;
-  onChange: () => void;
-}): LabCluster {
+  onCaptures,
+}: { port: number; sessionSecret: string } & LabClusterEvents): LabCluster {
   let child: ChildProcess | null = null;
   let port: number | null = null;
   let options: ScaleClusterOptions | null = null;
+  let startedAt: number | null = null;
+  let nextBlockId = 0;
   const workers = new Map<number, ScaleWorker>();
   const events: ScaleEvent[] = [];
-  let nextRequestId = 0;
 
   const log = (kind: ScaleEventKind, message: string) => {
     events.push({ at: Date.now(), kind, message });
@@ -59,6 +68,7 @@ export function createLabCluster({
 
   const follow = (started: ChildProcess, report: PrimaryReport) => {
     if (child !== started) return;
+    if (report.type === 'lab:captures') onCaptures(report.pid, report.updates);
     if (report.type === 'lab:worker-online') {
       workers.set(report.pid, { id: report.id, pid: report.pid, onlineAt: Date.now() });
       log('worker-online', `worker ${report.id} (pid ${report.pid}) is serving`);
@@ -106,6 +116,9 @@ export function createLabCluster({
     get options() {
       return options;
     },
+    get startedAt() {
+      return child === null ? null : startedAt;
+    },
     get primaryPid() {
       return child?.pid ?? null;
     },
@@ -125,6 +138,7 @@ export function createLabCluster({
         redisUrl: start.redisUrl,
         sessionSecret,
       };
+      startedAt = Date.now();
       const started = fork(builtFile('scale/lab-cluster/primary.js'), [], {
         detached: true,
         // Not the parent's flags (a test runner's loaders): the cluster runs as plain built JavaScript.
@@ -176,27 +190,37 @@ export function createLabCluster({
       process.kill(pid, 'SIGKILL');
       return true;
     },
-    captures(sid) {
+    blockWorker(pid, durationMs, sid) {
       const current = child;
-      if (!current) return Promise.resolve([]);
-      const requestId = ++nextRequestId;
-      return new Promise((resolve) => {
-        const timer = setTimeout(() => finish([]), captureTimeoutMs);
+      if (!current || !workers.has(pid)) return null;
+      const requestId = ++nextBlockId;
+      return new Promise<ScaleBlockResult>((resolve, reject) => {
+        const timer = setTimeout(() => finish(new Error(`worker ${pid} did not answer within ${blockAnswerMs / 1000} s`)), durationMs + blockAnswerMs);
         const onMessage = (message: unknown) => {
-          if (!isLabMessage(message)) return;
-          const report = message as PrimaryReport;
-          if (report.type === 'lab:captures' && report.requestId === requestId) finish(report.captures);
+          if (!isLabMessage(message) || message.type !== 'lab:blocked') return;
+          const report = message as BlockReport;
+          if (report.requestId !== requestId) return;
+          const { startedAt: blockStarted, finishedAt, yourClients, allClients } = report;
+          log('worker-blocked', `worker pid ${pid} blocked its loop for ${finishedAt - blockStarted} ms (${allClients} client${allClients === 1 ? '' : 's'} waited)`);
+          finish(null, { pid, durationMs, startedAt: blockStarted, finishedAt, yourClients, allClients });
         };
-        const finish = (captures: WorkerCapture[]) => {
+        const onExit = () => finish(new Error('the cluster stopped during the block'));
+        // A worker killed mid-block never answers: its exit report ends the wait.
+        const onWorkerExit = (message: unknown) => {
+          if (isLabMessage(message) && message.type === 'lab:worker-exit' && (message as PrimaryReport & { pid: number }).pid === pid) finish(new Error(`worker ${pid} exited during the block`));
+        };
+        const finish = (error: Error | null, result?: ScaleBlockResult) => {
           clearTimeout(timer);
           current.off('message', onMessage);
+          current.off('message', onWorkerExit);
           current.off('exit', onExit);
-          resolve(captures);
+          if (error) reject(error);
+          else resolve(result!);
         };
-        const onExit = () => finish([]);
         current.on('message', onMessage);
+        current.on('message', onWorkerExit);
         current.once('exit', onExit);
-        current.send({ type: 'lab:list-captures', requestId, sid });
+        current.send({ type: 'lab:block', requestId, pid, durationMs, sid });
       });
     },
   };

@@ -1,14 +1,15 @@
-// /api/captures: the caller's own captures (by loopwire_sid), one capture, its HAR, a live SSE
-// stream, and clearing. Contract: the README's "The wire tap" section.
+// /api/captures: the caller's own captures (by loopwire_sid; the scale lab cluster's too), one capture,
+// its HAR, a live SSE stream, and clearing. Contract: the README's "The wire tap" section.
 
 import type { Request, Response } from 'express';
-import { CaptureQuerySchema, CaptureStreamQuerySchema, CapturesQuerySchema, type FrameEvent } from '@loopwire/contract';
+import { CaptureQuerySchema, CaptureStreamQuerySchema, CapturesQuerySchema, type Capture, type FrameEvent } from '@loopwire/contract';
 import type { ServerDeps } from '../deps.js';
 import { HttpError } from '../core/errors.js';
 import { readQuery } from '../core/read-input.js';
 import type { CaptureRecord } from './capture-record.js';
 import { toHar } from './har.js';
-import { toCapture, toFrame } from './serialize.js';
+import { toCapture, toFrame, type SerializeOptions } from './serialize.js';
+import { toAdoptedCapture } from './adopted-captures.js';
 import { eventStreamHeaders, formatComment, formatEvent, formatRetry } from '../core/event-stream.js';
 import { sidOf } from '../session/sid.js';
 
@@ -19,23 +20,31 @@ const heartbeatMs = 15_000;
 const retryMs = 2000;
 
 export function registerCaptures({ api, tap, onClose }: Pick<ServerDeps, 'api' | 'tap' | 'onClose'>): void {
-  const own = (req: Request, res: Response): CaptureRecord => {
-    const record = tap.get(String(req.params.id));
+  /** One capture of the caller's, the tap's own or adopted (the scale lab's cluster), as the API serves it. */
+  const own = (req: Request, res: Response, options: SerializeOptions = {}): Capture => {
+    const id = String(req.params.id);
+    const record = tap.get(id);
+    if (record && record.sid === sidOf(res)) return toCapture(record, options);
+    const adopted = tap.adopted.get(id);
+    if (adopted && adopted.sid === sidOf(res)) return toAdoptedCapture(adopted, options);
     // Someone else's capture is answered exactly like a missing one: its existence is not yours to know.
-    if (!record || record.sid !== sidOf(res)) {
-      throw new HttpError(404, 'capture_not_found', `There is no capture ${req.params.id} for this browser (it may have been cleared or rotated out).`);
-    }
-    return record;
+    throw new HttpError(404, 'capture_not_found', `There is no capture ${req.params.id} for this browser (it may have been cleared or rotated out).`);
   };
 
   api.get('/captures', (req, res) => {
     const { limit, kind, all, reveal } = readQuery(CapturesQuerySchema, req.query);
-    const records = tap.list({ sid: sidOf(res), limit, kind, includeNoise: all });
-    res.json({ captures: records.map((record) => toCapture(record, { reveal })) });
+    const query = { sid: sidOf(res), limit, kind, includeNoise: all };
+    const captures = [
+      ...tap.list(query).map((record) => toCapture(record, { reveal })),
+      ...tap.adopted.list(query).map((entry) => toAdoptedCapture(entry, { reveal })),
+    ];
+    // Both share one id sequence: newest first is highest id first.
+    captures.sort((a, b) => Number(b.id) - Number(a.id));
+    res.json({ captures: captures.slice(0, limit) });
   });
 
   api.delete('/captures', (_req, res) => {
-    res.json({ cleared: tap.store.clear(sidOf(res)) });
+    res.json({ cleared: tap.store.clear(sidOf(res)) + tap.adopted.clear(sidOf(res)) });
   });
 
   const streams = new Set<Response>();
@@ -62,21 +71,32 @@ export function registerCaptures({ api, tap, onClose }: Pick<ServerDeps, 'api' |
         send('frame', event);
       },
     });
+    const unsubscribeAdopted = tap.adopted.subscribe({
+      capture: (entry) => {
+        if (entry.sid === sid && (includeNoise || !entry.noise)) send('capture', toAdoptedCapture(entry));
+      },
+      frame: (entry, frame) => {
+        if (entry.sid !== sid || (entry.noise && !includeNoise)) return;
+        const event: FrameEvent = { captureId: entry.id, frame };
+        send('frame', event);
+      },
+    });
     const heartbeat = setInterval(() => res.write(formatComment('still here')), heartbeatMs);
     streams.add(res);
     res.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
+      unsubscribeAdopted();
       streams.delete(res);
     });
   });
 
   api.get('/captures/:id', (req, res) => {
-    res.json(toCapture(own(req, res), readQuery(CaptureQuerySchema, req.query)));
+    res.json(own(req, res, readQuery(CaptureQuerySchema, req.query)));
   });
 
   api.get('/captures/:id/har', (req, res) => {
-    const capture = toCapture(own(req, res));
+    const capture = own(req, res);
     res
       .type('application/json')
       .attachment(`loopwire-capture-${capture.id}.har`)

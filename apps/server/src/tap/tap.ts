@@ -9,11 +9,14 @@ import { CaptureStore, type CaptureQuery } from './capture-store.js';
 import { ConnectionTap } from './connection-tap.js';
 import { toCapture, type SerializeOptions } from './serialize.js';
 import type { Sessions } from '../session/sid.js';
+import { AdoptedCaptures } from './adopted-captures.js';
 
 export interface Tap {
   /** False with TAP=off: nothing is recorded. */
   readonly enabled: boolean;
   readonly store: CaptureStore;
+  /** Captures other processes' taps recorded for this server's browsers (the scale lab's workers). */
+  readonly adopted: AdoptedCaptures;
   /** Connections open right now. */
   readonly openConnections: number;
   /** The caller's captures, newest first (records: raw bytes, unmasked — server code only). */
@@ -75,6 +78,7 @@ export function createTap(httpServer: HttpServer, { enabled, sessions }: { enabl
   return {
     enabled,
     store,
+    adopted: new AdoptedCaptures(context.nextCaptureId),
     get openConnections() {
       return connections.size;
     },

@@ -15,7 +15,7 @@ import type { WebSocketLike } from '../lib/live/context.ts';
 import { capturesOf, webSocketKeyOf } from '../lib/live/captures.ts';
 import { runLabBatch, runLabJob, runOrderExperiment } from '../features/loop-lab/api.ts';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import type { ScaleClientToServerEvents, ScaleHello, ScaleServerToClientEvents, ScaleState } from '@loopwire/contract';
+import type { ScaleCapturesResponse, ScaleClientToServerEvents, ScaleHello, ScaleServerToClientEvents, ScaleState } from '@loopwire/contract';
 
 /** Opens a WebSocket as the learner (after a first request gave them their sid cookie). */
 async function openAsLearner(ctx: CheckContext, path: string): Promise<WebSocketLike> {
@@ -35,6 +35,7 @@ function closed(socket: WebSocketLike): Promise<void> {
 }
 import { floodCloseCode, postFeedMessage, readEngineIoOpen, readSseRetry, reusedTicketStatus } from './learner.ts';
 import { latestBroadcast } from '../features/fanout/checks.ts';
+import { latestBroadcastReceivers } from '../features/scale/checks.ts';
 
 /** Performs the challenge as a learner would, and returns the answer the learner would type. */
 type Solution = (ctx: ReturnType<typeof createNodeCheckContext>) => Promise<string>;
@@ -60,6 +61,16 @@ function openLabClient(ctx: ReturnType<typeof createNodeCheckContext>, port: num
 }
 
 const helloOf = (socket: LabSocket) => new Promise<ScaleHello>((resolve) => socket.once('scale:hello', resolve));
+
+/** The cluster's workers relay their captures as they change: waits until the evidence a check reads has arrived. */
+async function untilLabCaptures(ctx: ReturnType<typeof createNodeCheckContext>, arrived: (captures: ScaleCapturesResponse['captures']) => boolean): Promise<void> {
+  for (let tries = 0; ; tries += 1) {
+    const { captures } = (await (await ctx.fetch('/api/scale/captures')).json()) as ScaleCapturesResponse;
+    if (arrived(captures)) return;
+    if (tries > 200) throw new Error('the cluster captures did not arrive');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 const solutions: Record<LiveCheckId, Solution> = {
   async 'server-port-of-websocket'(ctx) {
@@ -179,13 +190,16 @@ const solutions: Record<LiveCheckId, Solution> = {
   async 'scale-worker-pid'(ctx) {
     await ctx.fetch('/api/captures?limit=1');
     const port = await startLabCluster(ctx, 'sticky');
-    return String((await helloOf(openLabClient(ctx, port, ['polling', 'websocket']))).pid);
+    const { pid } = await helloOf(openLabClient(ctx, port, ['polling', 'websocket']));
+    await untilLabCaptures(ctx, (captures) => captures.some((capture) => capture.workerPid === pid));
+    return String(pid);
   },
   async 'scale-session-unknown-status'(ctx) {
     await ctx.fetch('/api/captures?limit=1');
     const port = await startLabCluster(ctx, 'round-robin');
     const socket = openLabClient(ctx, port, ['polling']);
     await new Promise((resolve) => socket.once('connect_error', resolve));
+    await untilLabCaptures(ctx, (captures) => captures.some((capture) => capture.status === 400 && capture.done));
     return '400';
   },
   async 'scale-broadcast-receivers'(ctx) {
@@ -196,9 +210,20 @@ const solutions: Record<LiveCheckId, Solution> = {
     expect(hellos[0]!.pid).not.toBe(hellos[1]!.pid);
     // With the in-memory adapter only the sender's own worker delivers: the sender hears itself.
     const heard = new Promise((resolve) => clients[0]!.once('scale:message', resolve));
-    await clients[0]!.emitWithAck('scale:broadcast', { id: `b-${Date.now()}-solution`, sentAt: Date.now() });
+    const id = `b-${Date.now()}-solution`;
+    await clients[0]!.emitWithAck('scale:broadcast', { id, sentAt: Date.now() });
     await heard;
+    await untilLabCaptures(ctx, (captures) => latestBroadcastReceivers(captures)?.id === id && latestBroadcastReceivers(captures)!.receivers > 0);
     return '1';
+  },
+  async 'scale-noisy-neighbour-stalled'(ctx) {
+    await ctx.fetch('/api/captures?limit=1');
+    const port = await startLabCluster(ctx, 'sticky');
+    const clients = [openLabClient(ctx, port, ['websocket']), openLabClient(ctx, port, ['websocket']), openLabClient(ctx, port, ['websocket'])];
+    const hellos = await Promise.all(clients.map(helloOf));
+    const blocked = hellos[0]!.pid;
+    await ctx.fetch(`/api/scale/workers/${blocked}/block`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ durationMs: 50 }) });
+    return String(hellos.filter((hello) => hello.pid === blocked).length);
   },
 };
 
@@ -246,6 +271,7 @@ describe('a fresh learner who did nothing', () => {
     'scale-worker-pid': () => '1',
     'scale-session-unknown-status': () => '400',
     'scale-broadcast-receivers': () => '3',
+    'scale-noisy-neighbour-stalled': () => '3',
     'request-head-size': () => '512',
     'own-websocket-key': () => 'dGhlIHNhbXBsZSBub25jZQ==',
     'server-answered-426': () => 'HTTP/1.1 426 Upgrade Required',

@@ -1,7 +1,8 @@
 // What the three kinds of process of the scale lab tell each other over IPC: the Loopwire server
 // (parent), the cluster's primary (its child) and the primary's workers.
 
-import type { Capture, ScaleAdapter, ScaleBalancing } from '@loopwire/contract';
+import type { ScaleAdapter, ScaleBalancing } from '@loopwire/contract';
+import type { RelayedCapture } from '../../core/relayed-capture.js';
 
 /** The lab cluster's settings, passed to the primary and its workers in the environment. */
 export interface LabClusterSettings {
@@ -24,27 +25,31 @@ export function readSettings(env: NodeJS.ProcessEnv): LabClusterSettings {
   return JSON.parse(raw) as LabClusterSettings;
 }
 
-/** Parent → primary. */
-export type ParentRequest = { type: 'lab:list-captures'; requestId: number; sid: string };
+/** Parent → primary → the worker with that pid. */
+export type BlockRequest = { type: 'lab:block'; requestId: number; pid: number; durationMs: number; sid: string };
+
+/** Worker → primary → parent: the block is over (`yourClients`: sockets carrying `sid` when it started). */
+export type BlockReport = { type: 'lab:blocked'; requestId: number; pid: number; startedAt: number; finishedAt: number; yourClients: number; allClients: number };
 
 /** Primary → parent. */
 export type PrimaryReport =
   | { type: 'lab:listening'; port: number }
   | { type: 'lab:worker-online'; id: number; pid: number }
   | { type: 'lab:worker-exit'; id: number; pid: number; code: number | null; signal: string | null; replaced: boolean }
-  | { type: 'lab:captures'; requestId: number; captures: WorkerCapture[] }
+  | { type: 'lab:captures'; pid: number; updates: RelayedCapture[] }
+  | BlockReport
   | { type: 'lab:failed'; message: string };
 
 /** Primary → worker. */
-export type PrimaryRequest = { type: 'lab:list-captures'; requestId: number; sid: string } | { type: 'lab:sid-bound'; sid: string };
+export type PrimaryRequest = { type: 'lab:sid-bound'; sid: string } | BlockRequest;
 
 /** Worker → primary. */
 export type WorkerReport =
   | { type: 'lab:worker-listening' }
   | { type: 'lab:bind-sid'; sid: string }
-  | { type: 'lab:captures'; requestId: number; captures: WorkerCapture[] };
-
-export type WorkerCapture = Capture & { workerPid: number };
+  /** The worker's tap's captures as they change (capture-relay.ts), passed on to the parent as they are. */
+  | { type: 'lab:captures'; pid: number; updates: RelayedCapture[] }
+  | BlockReport;
 
 export function isLabMessage(message: unknown): message is { type: string } {
   return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string' && (message as { type: string }).type.startsWith('lab:');

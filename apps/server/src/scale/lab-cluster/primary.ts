@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { setupMaster as setupSticky } from '@socket.io/sticky';
 import { setupPrimary as setupClusterAdapter } from '@socket.io/cluster-adapter';
-import { isLabMessage, readSettings, type ParentRequest, type PrimaryReport, type WorkerCapture, type WorkerReport } from './messages.js';
+import { isLabMessage, readSettings, type BlockRequest, type PrimaryReport, type WorkerReport } from './messages.js';
 
 const settings = readSettings(process.env);
 let stopping = false;
@@ -43,7 +43,7 @@ function fork(): Worker {
       if (settings.balancing === 'sticky' && !worker.isDead()) cluster.workers![worker.id] = worker;
       report({ type: 'lab:worker-online', id: worker.id, pid });
     }
-    if (workerReport.type === 'lab:captures') collector.answered(workerReport.requestId, worker.id, workerReport.captures);
+    if (workerReport.type === 'lab:captures' || workerReport.type === 'lab:blocked') report(workerReport);
     // sticky's own listener saw the binding sent just before this (messages from one worker keep their order).
     if (workerReport.type === 'lab:bind-sid') worker.send({ type: 'lab:sid-bound', sid: workerReport.sid });
   });
@@ -56,31 +56,11 @@ function fork(): Worker {
   return worker;
 }
 
-/** Gathers one answer per worker alive when the parent asked. */
-const collector = {
-  pending: new Map<number, { waiting: Set<number>; captures: WorkerCapture[] }>(),
-  ask(request: ParentRequest) {
-    const workers = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined && worker.isConnected());
-    if (workers.length === 0) return report({ type: 'lab:captures', requestId: request.requestId, captures: [] });
-    this.pending.set(request.requestId, { waiting: new Set(workers.map((worker) => worker.id)), captures: [] });
-    for (const worker of workers) {
-      worker.send(request);
-      worker.once('exit', () => this.answered(request.requestId, worker.id, []));
-    }
-  },
-  answered(requestId: number, workerId: number, captures: WorkerCapture[]) {
-    const entry = this.pending.get(requestId);
-    if (!entry) return;
-    entry.captures.push(...captures);
-    entry.waiting.delete(workerId);
-    if (entry.waiting.size > 0) return;
-    this.pending.delete(requestId);
-    report({ type: 'lab:captures', requestId, captures: entry.captures.sort((a, b) => b.startedAt - a.startedAt) });
-  },
-};
-
+// The noisy neighbour: the parent asks one worker, by pid, to block its loop.
 process.on('message', (message: unknown) => {
-  if (isLabMessage(message) && message.type === 'lab:list-captures') collector.ask(message as ParentRequest);
+  if (!isLabMessage(message) || message.type !== 'lab:block') return;
+  const request = message as BlockRequest;
+  [...forked].find((worker) => worker.process.pid === request.pid && worker.isConnected())?.send(request);
 });
 
 /** Stops the workers first (so this process reaps them), then itself. */

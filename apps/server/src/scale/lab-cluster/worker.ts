@@ -10,20 +10,24 @@ import { createAdapter as createClusterAdapter } from '@socket.io/cluster-adapte
 import type { ScaleClientToServerEvents, ScaleServerToClientEvents } from '@loopwire/contract';
 import { createSessions } from '../../session/sid.js';
 import { createTap } from '../../tap/tap.js';
+import { relayCaptures } from '../../tap/capture-relay.js';
 import { createRedisAdapterClients } from './redis-clients.js';
-import { isLabMessage, readSettings, type PrimaryRequest, type WorkerReport } from './messages.js';
+import { isLabMessage, readSettings, type BlockRequest, type PrimaryRequest, type WorkerReport } from './messages.js';
 
 const settings = readSettings(process.env);
 const workerId = cluster.worker?.id ?? 0;
-const maxCaptures = 50;
 
 function send(report: WorkerReport): void {
   if (process.connected) process.send?.(report);
 }
 
+// Loopwire's own secret: captures and clients are filed under the learner's verified loopwire_sid.
+const sessions = createSessions(settings.sessionSecret);
 const httpServer = createServer();
 // First on 'connection', so the tap sees the bytes of every connection, handed over by the primary or not.
-const tap = createTap(httpServer, { enabled: true, sessions: createSessions(settings.sessionSecret) });
+const tap = createTap(httpServer, { enabled: true, sessions });
+// Every capture goes to the Loopwire server as it changes: the learner reads it in their own inspector.
+relayCaptures(tap, (updates) => send({ type: 'lab:captures', pid: process.pid, updates }));
 
 const allowedHosts = new Set([`127.0.0.1:${settings.port}`, `localhost:${settings.port}`]);
 function refusal(req: IncomingMessage): string | null {
@@ -61,10 +65,27 @@ io.on('connection', (socket) => {
     io.emit('scale:message', { id: message.id, sentAt: message.sentAt, fromPid: process.pid });
     ack({ pid: process.pid });
   });
+  socket.on('scale:ping', (ack) => {
+    if (typeof ack !== 'function') {
+      socket.disconnect(true);
+      return;
+    }
+    ack({ pid: process.pid });
+  });
 });
 
-function listCaptures(sid: string) {
-  return tap.list({ sid, limit: maxCaptures, includeNoise: true }).map((record) => ({ ...tap.toCapture(record), workerPid: process.pid }));
+/**
+ * The noisy neighbour: CPU work on this worker's only thread, as a slow handler would do. Every
+ * client of this worker waits until it ends; the clients of the other workers do not notice.
+ */
+function block({ requestId, durationMs, sid }: BlockRequest): void {
+  const sockets = [...io.of('/').sockets.values()];
+  const yourClients = sockets.filter((socket) => sessions.fromCookieHeader(socket.handshake.headers.cookie) === sid).length;
+  const startedAt = Date.now();
+  while (Date.now() - startedAt < durationMs) {
+    // Busy, not asleep: nothing else runs on this loop until the condition fails.
+  }
+  send({ type: 'lab:blocked', requestId, pid: process.pid, startedAt, finishedAt: Date.now(), yourClients, allClients: sockets.length });
 }
 
 const bindings = new Map<string, () => void>();
@@ -72,7 +93,7 @@ const bindings = new Map<string, () => void>();
 process.on('message', (message: unknown) => {
   if (!isLabMessage(message)) return;
   const request = message as PrimaryRequest;
-  if (request.type === 'lab:list-captures') send({ type: 'lab:captures', requestId: request.requestId, captures: listCaptures(request.sid) });
+  if (request.type === 'lab:block') block(request);
   if (request.type === 'lab:sid-bound') {
     bindings.get(request.sid)?.();
     bindings.delete(request.sid);

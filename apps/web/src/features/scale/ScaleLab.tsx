@@ -1,5 +1,6 @@
 // The scale lab: a real cluster on a second loopback port, six Socket.IO clients on it, and the
-// experiments of lesson 13 — in-memory adapter, no stickiness, cluster adapter, Redis, a killed worker.
+// experiments of lesson 13 — in-memory adapter, no stickiness, cluster adapter, Redis, a killed worker,
+// the noisy neighbour.
 
 import { useEffect, useState } from 'react';
 import { maxScaleWorkers, scaleAdapters, type ScaleAdapter, type ScaleBalancing, type ScaleClusterOptions } from '@loopwire/contract';
@@ -10,6 +11,7 @@ import { useScaleState } from './useScaleState.ts';
 import { labClientCount, useLabClients, type Transports } from './useLabClients.ts';
 import { ClientGrid } from './ClientGrid.tsx';
 import { ClusterCaptures } from './ClusterCaptures.tsx';
+import { NoisyNeighbour } from './NoisyNeighbour.tsx';
 import { percentile } from './broadcasts.ts';
 import './scale.css';
 
@@ -36,7 +38,7 @@ export default function ScaleLab() {
   const action = useAction();
   const running = state?.running === true && state.port !== null;
   const url = running ? clusterUrl(state.port!) : null;
-  const { snapshots, receipts, readReceipts, broadcast } = useLabClients(url, transports, generation);
+  const { snapshots, receipts, readReceipts, broadcast, ping } = useLabClients(url, transports, generation);
   const openClients = snapshots.filter((snapshot) => snapshot.matches({ running: 'open' })).length;
   const received = latest ? (receipts.get(latest)?.size ?? 0) : 0;
   const redis = state?.redis;
@@ -206,6 +208,7 @@ export default function ScaleLab() {
               )}
             </section>
           ) : null}
+          <NoisyNeighbour workers={state.workers} snapshots={snapshots} ping={ping} />
           <ClusterCaptures />
           <details className="lab-details">
             <summary>What the cluster did ({state.events.length})</summary>

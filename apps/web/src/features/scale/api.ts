@@ -1,7 +1,7 @@
 // The scale lab's calls to the live server: the cluster's state, (re)starting it, killing a worker,
-// stopping and starting the lab's own Redis, and the learner's exchanges with the cluster.
+// blocking one, stopping and starting the lab's own Redis, and the learner's exchanges with the cluster.
 
-import type { ScaleCapturesResponse, ScaleClusterOptions, ScaleState } from '@loopwire/contract';
+import type { ScaleBlockResult, ScaleCapturesResponse, ScaleClusterOptions, ScaleState } from '@loopwire/contract';
 import { requestJson } from '../../lib/api.ts';
 
 export const fetchScaleState = () => requestJson<ScaleState>('/api/scale');
@@ -11,6 +11,10 @@ export const startCluster = (options: ScaleClusterOptions) => requestJson<ScaleS
 export const stopCluster = () => requestJson<ScaleState>('/api/scale', { method: 'DELETE' });
 
 export const killWorker = (pid: number) => requestJson<{ killed: number }>(`/api/scale/workers/${pid}/kill`, { method: 'POST' });
+
+/** The noisy neighbour: resolves once that worker's loop is free again. */
+export const blockWorker = (pid: number, durationMs: number) =>
+  requestJson<ScaleBlockResult>(`/api/scale/workers/${pid}/block`, { method: 'POST', body: { durationMs } });
 
 export const setRedisRunning = (running: boolean) => requestJson<ScaleState>('/api/scale/redis', { method: 'PUT', body: { running } });
 

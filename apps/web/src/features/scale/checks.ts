@@ -1,10 +1,11 @@
 // Live checks for lesson 13: each reads what the lab cluster's own workers recorded of the
-// learner's exchanges (their taps, scoped to the learner's sid), so only a real run passes.
+// learner's exchanges (their taps, or the count a blocked worker made, scoped to the learner's sid),
+// so only a real run passes.
 
-import type { ScaleCapturesResponse } from '@loopwire/contract';
+import type { ScaleCapturesResponse, ScaleLatestBlock } from '@loopwire/contract';
 import type { CheckContext, LiveCheck } from '../../lib/live/context.ts';
 
-type ScaleCheckId = 'scale-worker-pid' | 'scale-session-unknown-status' | 'scale-broadcast-receivers';
+type ScaleCheckId = 'scale-worker-pid' | 'scale-session-unknown-status' | 'scale-broadcast-receivers' | 'scale-noisy-neighbour-stalled';
 type ClusterCapture = ScaleCapturesResponse['captures'][number];
 
 async function clusterCaptures(ctx: CheckContext): Promise<ClusterCapture[]> {
@@ -45,6 +46,13 @@ export function latestBroadcastReceivers(captures: ClusterCapture[]): { id: stri
   return { id: latest.id, receivers: sessions.size };
 }
 
+/** The learner's own newest block (experiment 6), as the blocked worker counted it. */
+async function latestBlock(ctx: CheckContext): Promise<ScaleLatestBlock['latest']> {
+  const response = await ctx.fetch('/api/scale/blocks/latest');
+  if (!response.ok) throw new Error(`The server answered ${response.status}`);
+  return ((await response.json()) as ScaleLatestBlock).latest;
+}
+
 export const scaleChecks: Record<ScaleCheckId, LiveCheck> = {
   async 'scale-worker-pid'(answer, ctx) {
     const pid = Number(answer.trim());
@@ -67,5 +75,12 @@ export const scaleChecks: Record<ScaleCheckId, LiveCheck> = {
     return answer.trim() === String(latest.receivers)
       ? { pass: true, message: `Right: ${latest.receivers} of your clients' sessions received broadcast ${latest.id}, as the workers' taps recorded.` }
       : { pass: false, message: 'Not what the workers recorded for your latest broadcast. Count the clients that received it (the others are drawn in red).' };
+  },
+  async 'scale-noisy-neighbour-stalled'(answer, ctx) {
+    const block = await latestBlock(ctx);
+    if (!block) return { pass: false, message: 'You have not blocked a worker yet: run experiment 6 in the lab.' };
+    return answer.trim() === String(block.yourClients)
+      ? { pass: true, message: `Right: worker ${block.pid} held ${block.yourClients} of your clients when it blocked; they waited while the others kept answering.` }
+      : { pass: false, message: `Not what worker ${block.pid} counted. Count the clients marked “stalled” in experiment 6 (the ones on pid ${block.pid}).` };
   },
 };

@@ -9,6 +9,8 @@ import { clusterClientMachine, type ClusterSocketOpener } from './clusterClient.
 import { newBroadcastId, pageClock } from './broadcasts.ts';
 
 export const labClientCount = 6;
+/** Longer than the longest block a worker accepts (5 s): a stalled worker's answer still counts. */
+const pingTimeoutMs = 10_000;
 
 type ClusterSocket = Socket<ScaleServerToClientEvents, ScaleClientToServerEvents>;
 export type Transports = 'default' | 'websocket';
@@ -92,6 +94,19 @@ export function useLabClients(url: string | null, transports: Transports, genera
 
   const readReceipts = useCallback(() => latestReceipts.current, []);
 
+  /** One round trip from client `index` to its worker and back, in ms; null when it is not connected or no answer came. */
+  const ping = useCallback(async (index: number): Promise<number | null> => {
+    const socket = sockets.current[index];
+    if (!socket?.connected) return null;
+    const sent = performance.now();
+    try {
+      await socket.timeout(pingTimeoutMs).emitWithAck('scale:ping');
+    } catch {
+      return null;
+    }
+    return performance.now() - sent;
+  }, []);
+
   const current = view.run === run;
-  return { snapshots: current ? view.snapshots : [], receipts: current ? view.receipts : noReceipts, readReceipts, broadcast };
+  return { snapshots: current ? view.snapshots : [], receipts: current ? view.receipts : noReceipts, readReceipts, broadcast, ping };
 }

@@ -7,12 +7,13 @@ export default defineLesson(
     title: 'Beyond one server',
     question: 'What changes when one server is not enough?',
     summary: 'A real cluster on your machine: why a second process breaks broadcast and polling sessions; sticky sessions and adapters.',
-    minutes: 15,
+    minutes: 18,
     status: 'ready',
     goals: [
       'Explain why a broadcast on one server misses the clients of another, and see it happen.',
       'Explain why Socket.IO’s long-polling sessions need sticky sessions, and when they do not.',
       'Tell what a Socket.IO adapter (cluster, Redis) forwards, and what it does not.',
+      'See a blocking job stall only the clients of its own worker: the noisy neighbour.',
     ],
     predict: {
       prompt:
@@ -37,6 +38,7 @@ export default defineLesson(
       'Long polling is a series of requests; without sticky sessions they reach servers that do not know the session (Socket.IO answers 400 “Session ID unknown”).',
       'A WebSocket stays on the server it reached, so WebSocket-only clients need no sticky sessions. They still need broadcasts shared.',
       'Socket.IO adapters (cluster, Redis) forward broadcasts between servers; each server delivers to its own clients. While Redis is down, broadcasts do not cross.',
+      'Each worker has its own event loop: a blocking job stalls the clients of its worker, not the others. More processes contain a blocking job; they do not remove it.',
     ],
     challenges: [
       {
@@ -62,20 +64,11 @@ export default defineLesson(
         check: { kind: 'live', check: 'scale-broadcast-receivers' },
       },
       {
-        id: 'no-sticky-needed',
-        title: 'What removes the need for stickiness?',
-        prompt: 'Which change lets Socket.IO clients work without sticky sessions (broadcasts aside)?',
-        hint: 'Stickiness matters for protocols made of several separate requests. Experiment 2 tries it.',
-        check: {
-          kind: 'quiz',
-          choices: [
-            { id: 'redis', label: 'Adding the Redis adapter' },
-            { id: 'websocket-only', label: 'Creating clients with transports: ["websocket"]' },
-            { id: 'more-servers', label: 'Adding a third server' },
-            { id: 'https', label: 'Serving over HTTPS' },
-          ],
-          answer: 'websocket-only',
-        },
+        id: 'noisy-neighbour',
+        title: 'Who waited?',
+        prompt: 'Run experiment 6: block one worker of two for 1.5 s while your six clients ping. How many of your clients stalled?',
+        hint: 'The table marks each client stalled or answered, with the pid of its worker.',
+        check: { kind: 'live', check: 'scale-noisy-neighbour-stalled' },
       },
     ],
     references: [
