@@ -15,6 +15,7 @@ const liveChallenges = [
   ['websocket-handshake', 'make-it-426', () => '426'],
   ['frames-and-messages', 'bytes-of-hi', () => '8'],
   ['frames-and-messages', 'private-close', () => '4000'],
+  ['frames-and-messages', 'fragmented-message', () => '3'],
   ['socketio-is-not-websocket', 'read-ping-interval', () => '25000'],
   ['event-loop', 'last-nested-microtask', () => 'promise inside promise 1'],
   ['blocking-the-line', 'stall-500', () => '600'],
@@ -90,6 +91,11 @@ test('the server sends one message as three frames: FIN=0 and opcode 0x0 in the 
   expect(finAndOpcode[0]).toMatch(/\| 0 \| text 0x1/);
   expect(finAndOpcode[1]).toMatch(/\| 0 \| continuation 0x0/);
   expect(finAndOpcode[2]).toMatch(/\| 1 \| continuation 0x0/);
+  // The lesson's challenge now finds this learner's own fragmented message among their captures.
+  const challenge = page.getByTestId('challenge-fragmented-message');
+  await challenge.getByLabel('Your answer').fill('3');
+  await challenge.getByRole('button', { name: 'Check' }).click();
+  await expect(challenge.getByRole('status')).toContainText('✓');
 });
 
 test('SSE, in the order the lesson suggests: open, drop at once, and the reconnect resumes with the posted messages; the explanation is this run', async ({ page }) => {

@@ -77,14 +77,20 @@ test('a worker job of the same length leaves the heartbeat alone', async ({ page
 });
 
 test('8 async jobs: 4 on the libuv threads, 4 wait', async ({ page }) => {
+  // Async jobs are a fixed amount of CPU work: on a machine whose cores are shared with many other
+  // programs, two waves of them take many times their durationMs.
+  test.setTimeout(120_000);
   await page.goto('/labs/loop');
   const timeline = page.getByRole('figure', { name: 'Threadpool timeline' });
   await timeline.getByRole('button', { name: 'Run 8 async jobs' }).click();
   const asyncJobs = timeline.locator('[data-testid="timeline-job"][data-mode="async"]');
   await expect(asyncJobs).toHaveCount(8);
-  await expect(timeline.getByRole('button', { name: 'Run 8 async jobs' })).toBeEnabled({ timeout: 15_000 });
+  await expect(timeline.getByRole('button', { name: 'Run 8 async jobs' })).toBeEnabled({ timeout: 100_000 });
   await expect(asyncJobs.and(page.locator('[data-waited="true"]'))).toHaveCount(4);
-  await expect(asyncJobs.and(page.locator('[data-lane^="libuv:"]'))).toHaveCount(8);
+  // The timeline keeps 20 s: on a loaded machine the first wave may already have left it.
+  const drawn = await asyncJobs.count();
+  expect(drawn).toBeGreaterThanOrEqual(4);
+  await expect(asyncJobs.and(page.locator('[data-lane^="libuv:"]'))).toHaveCount(drawn);
 });
 
 test('predict the order with the keyboard, run it, and see the diff explained', async ({ page }) => {
@@ -126,4 +132,41 @@ test('lesson 9: stall the server from the lesson, and the live challenge checks 
   await challenge.getByLabel('Your answer').fill(lag);
   await challenge.getByRole('button', { name: 'Check' }).click();
   await expect(challenge.getByRole('status')).toContainText('Right');
+});
+
+test('the process view: one pid, threads named by role, libuv threads busy during async jobs, the simulator as a child', async ({ page, request }) => {
+  test.setTimeout(150_000);
+  await page.goto('/labs/loop');
+  const view = page.getByTestId('process-view');
+  await expect(view.getByTestId('process-summary')).toContainText(/One process, pid \d+, with \d+ threads right now/);
+  await expect(view.getByTestId('process-group-main').getByTestId('process-thread')).toHaveCount(1);
+  await expect(view.getByTestId('process-group-libuv').getByTestId('process-thread')).toHaveCount(4);
+  expect(await view.getByTestId('process-group-worker').getByTestId('process-thread').count()).toBeGreaterThanOrEqual(2);
+  expect(await view.getByTestId('process-group-helper').getByTestId('process-thread').count()).toBeGreaterThan(0);
+
+  // Four async jobs keep the four pool threads running; a reading during them shows all four so.
+  // (Their CPU share depends on how many other programs want the cores; their state does not.)
+  await view.getByRole('button', { name: 'Run 4 async jobs (2 s)' }).click();
+  await expect(view.locator('[data-role="libuv"][data-state="R"]')).toHaveCount(4, { timeout: 15_000 });
+  await expect(view.locator('[data-role="libuv"][data-state="R"]').first()).toContainText('running');
+
+  await expect(view.getByTestId('process-children-none')).toBeVisible();
+  const started = await request.post('/api/devices/simulator', { data: { count: 2 } });
+  expect(started.status()).toBe(202);
+  const { pid } = (await started.json()) as { pid: number };
+  try {
+    await expect(view.getByTestId('process-children')).toContainText(`pid ${pid} device simulator`);
+  } finally {
+    await request.delete('/api/devices/simulator');
+  }
+  await expect(view.getByTestId('process-children-none')).toBeVisible();
+  // The jobs hold the threadpool, where the server also reads the files it serves: let them end
+  // before the next test loads a page from this server.
+  await expect(view.getByRole('button', { name: 'Run 4 async jobs (2 s)' })).toBeEnabled({ timeout: 100_000 });
+});
+
+test('lesson 10 shows the process view where it teaches threads in a process', async ({ page }) => {
+  await page.goto('/lessons/worker-threads#threads-in-a-process');
+  // A lesson page loads its widgets lazily: give a loaded machine time.
+  await expect(page.getByTestId('process-view').getByTestId('process-summary')).toContainText('One process, pid', { timeout: 15_000 });
 });

@@ -87,16 +87,17 @@ test('a term in lesson text links to its glossary entry, which links back to whe
   await expect(page).toHaveURL(/\/lessons\/endpoints-and-layers#sockets$/);
 });
 
-test('lesson 13 keeps its picture and its quiz next to the live lab', async ({ page }) => {
+test('lesson 13 keeps its picture and its challenges next to the live lab', async ({ page }) => {
   await page.goto('/lessons/beyond-one-server#adapters');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Beyond one server');
   await expect(page.getByRole('heading', { name: 'Adapters: telling the other servers' })).toBeInViewport();
   await expect(page.getByRole('img', { name: 'Two servers behind a load balancer' })).toBeAttached();
   await expect(page.getByRole('figure', { name: 'Scale lab' })).toBeAttached();
-  const challenge = page.getByTestId('challenge-no-sticky-needed');
-  await challenge.getByRole('radio', { name: 'Creating clients with transports: ["websocket"]' }).check();
+  // A live challenge answered before its experiment: the check asks the server and says what to do first.
+  const challenge = page.getByTestId('challenge-noisy-neighbour');
+  await challenge.getByRole('textbox').fill('3');
   await challenge.getByRole('button', { name: 'Check' }).click();
-  await expect(challenge.getByRole('status')).toContainText('Correct');
+  await expect(challenge.getByRole('status')).toContainText('You have not blocked a worker yet: run experiment 6 in the lab.');
 });
 
 test('a lesson page downloads its own lesson’s text only; the next lesson’s arrives when the learner goes there', async ({ page }) => {

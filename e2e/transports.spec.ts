@@ -62,6 +62,29 @@ test('the race: 20 messages over all five transports, requests and bytes per tra
   expect(await numberIn(page, 'short-polling', 'bytes-per-message')).toBeGreaterThan(await numberIn(page, 'websocket', 'bytes-per-message'));
   expect(await numberIn(page, 'long-polling', 'bytes-per-message')).toBeGreaterThan(await numberIn(page, 'websocket', 'bytes-per-message'));
   await expect(race.getByTestId('bytes-chart')).toBeVisible();
+
+  // After the race every client machine is in `stopped`, and its chip is the one lit.
+  for (const kind of kinds) {
+    const current = page.getByTestId(`race-row-${kind}`).locator('.lifecycle__state.is-current');
+    await expect(current).toHaveCount(1);
+    await expect(current).toHaveText('stopped');
+  }
+
+  // The Socket.IO row, taken apart: both phases add up to the row, and the lab's broadcasts are named.
+  const phases = race.getByTestId('socketio-phases');
+  const bytesOf = async (testId: string) => Number((await phases.getByTestId(testId).innerText()).replace(/[^\d]/g, ''));
+  expect((await bytesOf('socketio-polling-bytes')) + (await bytesOf('socketio-websocket-bytes'))).toBe(
+    (await numberIn(page, 'socket.io', 'client-bytes')) + (await numberIn(page, 'socket.io', 'server-bytes')),
+  );
+  expect(await bytesOf('socketio-broadcast-bytes')).toBeGreaterThan(0);
+  await expect(phases).toContainText('loop:tick');
+
+  // Short polling's median waits for the next poll: about half a cycle, never a whole one.
+  const latency = race.getByTestId('short-poll-latency');
+  await expect(latency).toContainText('This race measured');
+  const cycleMs = Number(await latency.getAttribute('data-cycle-ms'));
+  expect(cycleMs).toBeGreaterThanOrEqual(250);
+  expect(Number(await latency.getAttribute('data-p50-ms'))).toBeLessThan(cycleMs);
   expect(errors).toEqual([]);
 });
 

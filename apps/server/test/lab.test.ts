@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connectSocketIo } from 'socket.io-client';
-import type { LabJobResult, LabLoopResponse, ObservedCallback, OrderExperimentSources, OrderResult } from '@loopwire/contract';
+import type { LabJobResult, LabLoopResponse, ObservedCallback, OrderExperimentSources, OrderResult, ProcessView } from '@loopwire/contract';
 import { orderExperiments } from '@loopwire/contract';
 import type { LoopwireServer } from '../src/server.js';
 import { sourceOf } from '../src/loop-lab/order-experiments.js';
@@ -90,6 +90,25 @@ describe('what another client feels while a job runs', () => {
     expect(blocking.hashes).toBeGreaterThan(0);
     expect(worker.hashes).toBeGreaterThan(0);
     expect(async.hashes).toBeNull();
+    expect(blocking.pbkdf2).toBeNull();
+  });
+
+  // No wall-clock bound (the machine is shared): the job states the work it did, sized to its
+  // durationMs by the calibration it reports, and that work really ran on the threadpool.
+  it('sizes an async job’s pbkdf2 rounds to its durationMs and reports them with the calibration', async () => {
+    const view = () => fetch(`${server.url}/api/lab/process`).then((response) => response.json() as Promise<ProcessView>);
+    const libuvCpuMs = (processView: ProcessView) =>
+      processView.available ? processView.threads.filter((thread) => thread.role === 'libuv').reduce((sum, thread) => sum + thread.cpuMs, 0) : 0;
+    const before = await view();
+    const job = await runJob('async', 1000);
+    const after = await view();
+    const work = job.pbkdf2!;
+    expect(work.iterationsPerRound).toBe(1000);
+    expect(Math.abs(work.rounds * work.calibratedRoundMs - 1000)).toBeLessThanOrEqual(work.calibratedRoundMs);
+    if (process.platform === 'linux') {
+      // CPU time of a fixed amount of work hardly depends on the load; half is a wide margin.
+      expect(libuvCpuMs(after) - libuvCpuMs(before)).toBeGreaterThanOrEqual(500);
+    }
   });
 });
 

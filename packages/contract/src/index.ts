@@ -10,3 +10,4 @@ export * from './captures.js';
 export * from './events.js';
 export * from './progress.js';
 export * from './scale.js';
+export * from './process.js';

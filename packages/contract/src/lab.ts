@@ -82,6 +82,17 @@ export interface LabJobResult {
   lane: JobLane;
   /** SHA-256 hashes of a 16 KiB block the job completed: the work done (null for async, whose pbkdf2 counts none). */
   hashes: number | null;
+  /** Async only (else null): the pbkdf2 work done, sized when the server started. The CPU modes hash
+   *  until durationMs has passed; an async job runs a fixed amount of work instead. */
+  pbkdf2: Pbkdf2JobWork | null;
+}
+
+/** An async job's work: `rounds` × `iterationsPerRound` pbkdf2-sha512 iterations in one call on a
+ *  libuv thread, each round measured at `calibratedRoundMs` of CPU when the server started. */
+export interface Pbkdf2JobWork {
+  rounds: number;
+  iterationsPerRound: number;
+  calibratedRoundMs: number;
 }
 
 /** `POST /api/lab/batch` answer: several jobs started at the same instant. */

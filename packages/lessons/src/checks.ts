@@ -8,6 +8,7 @@ export const liveCheckIds = [
   'server-answered-426',
   'bytes-of-hi-frame',
   'private-close-code',
+  'fragmented-message-frames',
   'last-of-nested-microtasks',
   'lag-over-500',
   'four-async-jobs-queued',

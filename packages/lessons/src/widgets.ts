@@ -14,6 +14,7 @@ export const widgetIds = [
   'PhaseDiagram',
   'OrderPredictor',
   'ThreadpoolTimeline',
+  'ProcessView',
   'TransportRace',
   'LongPollDemo',
   'SseStream',

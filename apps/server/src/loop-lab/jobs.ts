@@ -4,7 +4,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { MessageChannel } from 'node:worker_threads';
 import type { Piscina } from 'piscina';
-import type { JobLane, JobMode, LabJobResult } from '@loopwire/contract';
+import type { JobLane, JobMode, LabJobResult, Pbkdf2JobWork } from '@loopwire/contract';
 import type { LoopwireIo } from '../core/socket-io.js';
 import type { BlockingBudget } from './blocking-budget.js';
 import { HttpError } from '../core/errors.js';
@@ -42,6 +42,8 @@ interface Ran {
   runStartedAt: number;
   /** SHA-256 hashes the job completed (null for async: pbkdf2 counts no hashes). */
   hashes: number | null;
+  /** Async only: the pbkdf2 rounds it ran. */
+  pbkdf2?: Pbkdf2JobWork;
 }
 
 export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }: JobRunnerDeps): JobRunner {
@@ -102,8 +104,9 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
         return { ...ran, hashes };
       }
       case 'async': {
+        let work: Pbkdf2JobWork;
         try {
-          await pbkdf2.run(durationMs);
+          work = await pbkdf2.run(durationMs);
         } finally {
           const next = lanes.leave(id);
           if (next) {
@@ -114,7 +117,7 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
         // No lane only if the FIFO model was wrong about this job (see threadpool-lanes.ts).
         const ran = asyncRuns.get(id) ?? running({ kind: 'libuv', index: 0 }, Date.now());
         asyncRuns.delete(id);
-        return ran;
+        return { ...ran, pbkdf2: work };
       }
       case 'worker': {
         const { port1, port2 } = new MessageChannel();
@@ -163,6 +166,7 @@ export function createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers }:
       maxLoopLagMs: worstLagBetween(monitor, startedAt, finishedAt),
       lane: ran.lane,
       hashes: ran.hashes,
+      pbkdf2: ran.pbkdf2 ?? null,
     };
     io.local.emit('lab:job-finished', result);
     return result;

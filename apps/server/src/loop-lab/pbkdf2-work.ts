@@ -1,13 +1,17 @@
-// `async` jobs: crypto.pbkdf2 runs on the libuv threadpool, so the main thread stays free. Its
-// iteration count is calibrated so one call lasts about as long as the job asks for, and
-// recalibrated from every call that had the pool to itself, so a busy machine at startup does not
-// make every later job short (an async job of 2000 ms once finished in 809).
+// `async` jobs: crypto.pbkdf2 runs on the libuv threadpool, so the main thread stays free. The work
+// is a fixed number of rounds (1,000 pbkdf2-sha512 iterations each), sized once at startup by the
+// CPU time one round took on this machine, and every job reports the rounds it ran and that
+// calibration: its durationMs is "this much of one thread's CPU", and its elapsed time is what the
+// wall clock said (longer when other programs share the cores, or the job waited for a thread).
+// Calibrating by CPU time rather than by the wall clock keeps a busy machine from sizing the
+// work wrong (an async job of 2000 ms once finished in 809: its calibration round had been slowed).
 
 import { pbkdf2, pbkdf2Sync } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
+import type { Pbkdf2JobWork } from '@loopwire/contract';
 
-const calibrationIterations = 10_000;
-const calibrationRounds = 5;
+export const iterationsPerRound = 1000;
+const calibrationRoundsPerTry = 20;
+const calibrationTries = 5;
 
 function runPbkdf2(iterations: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -15,45 +19,38 @@ function runPbkdf2(iterations: number): Promise<void> {
   });
 }
 
-/** Timed on this thread (a few ms per round, once at startup): timing an async call would also
- *  count however long the main thread took to get round to its callback. The fastest round is
- *  kept: a round slowed by other programs would make every later job run short of its durationMs
- *  (an async job of 2000 ms once finished in 809), while a job on a busy machine can only run long. */
-function calibrate(): number {
-  pbkdf2Sync('loopwire', 'salt', 1000, 64, 'sha512');
-  let fastestMs = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < calibrationRounds; round += 1) {
-    const started = performance.now();
-    pbkdf2Sync('loopwire', 'salt', calibrationIterations, 64, 'sha512');
-    fastestMs = Math.min(fastestMs, performance.now() - started);
+/** CPU time of this process while the main thread runs `rounds` rounds itself, in ms. */
+function cpuMsOfRounds(rounds: number): number {
+  const before = process.cpuUsage();
+  pbkdf2Sync('loopwire', 'salt', rounds * iterationsPerRound, 64, 'sha512');
+  const { user, system } = process.cpuUsage(before);
+  return (user + system) / 1000;
+}
+
+/** Milliseconds of CPU one round takes, the least of a few tries (a few ms each, once at startup):
+ *  CPU time is what other programs cannot stretch, and the least try carries least of Node's own
+ *  background threads' time, which process.cpuUsage() also counts. */
+export function calibrateRoundMs(): number {
+  cpuMsOfRounds(1);
+  let least = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < calibrationTries; attempt += 1) {
+    least = Math.min(least, cpuMsOfRounds(calibrationRoundsPerTry) / calibrationRoundsPerTry);
   }
-  return calibrationIterations / Math.max(0.1, fastestMs);
+  return Math.max(0.01, least);
 }
 
 export interface Pbkdf2Work {
-  /** Runs pbkdf2 on the threadpool for about durationMs of one thread's time. */
-  run(durationMs: number): Promise<void>;
+  /** Runs as many rounds as fit durationMs of one thread's CPU, in one pbkdf2 call on the threadpool. */
+  run(durationMs: number): Promise<Pbkdf2JobWork>;
 }
 
-export function createPbkdf2Work(): Pbkdf2Work {
-  let iterationsPerMs = calibrate();
-  let inFlight = 0;
-  let started = 0;
+export function createPbkdf2Work(roundMs = calibrateRoundMs()): Pbkdf2Work {
+  const calibratedRoundMs = Math.round(roundMs * 1000) / 1000;
   return {
     async run(durationMs) {
-      const iterations = Math.max(1, Math.round(iterationsPerMs * durationMs));
-      inFlight += 1;
-      const startedBefore = (started += 1);
-      const alone = inFlight === 1;
-      const t0 = performance.now();
-      try {
-        await runPbkdf2(iterations);
-      } finally {
-        inFlight -= 1;
-      }
-      const tookMs = performance.now() - t0;
-      // Alone from start to end: nothing else shared the pool, so this is the machine's speed now.
-      if (alone && started === startedBefore && tookMs >= 50) iterationsPerMs = (iterationsPerMs + iterations / tookMs) / 2;
+      const rounds = Math.max(1, Math.round(durationMs / roundMs));
+      await runPbkdf2(rounds * iterationsPerRound);
+      return { rounds, iterationsPerRound, calibratedRoundMs };
     },
   };
 }

@@ -22,12 +22,13 @@ import type { Response } from 'express';
 import type { ServerDeps } from '../deps.js';
 import { createBlockingBudget } from './blocking-budget.js';
 import { builtFile } from '../core/built-file.js';
-import type { CpuTask, CpuTaskResult } from './cpu-worker.js';
+import type { CpuTask, CpuTaskResult, WorkerThreadAnnouncement } from './cpu-worker.js';
 import { createJobRunner } from './jobs.js';
 import { RetryLater } from '../core/retry-later.js';
 import { createLoopMonitor } from './loop-monitor.js';
 import { runOrderExperiment, sourceOf } from './order-experiments.js';
 import { createPbkdf2Work } from './pbkdf2-work.js';
+import { createProcessView } from './process-view.js';
 import { createThreadpoolLanes, threadpoolSize } from './threadpool-lanes.js';
 import { sendError } from '../core/errors.js';
 import { readBody } from '../core/read-input.js';
@@ -43,6 +44,8 @@ export function registerLoopLab({ io, api, config, onClose }: Pick<ServerDeps, '
   let seq = 0;
   const heartbeat = setInterval(() => io.local.emit('loop:tick', { seq: ++seq, sentAt: Date.now() }), tickEveryMs);
 
+  // Before the worker pool starts: its threads' start-up would count in the calibration's CPU time.
+  const pbkdf2 = createPbkdf2Work();
   const workerThreads = Math.max(2, Math.min(4, availableParallelism()));
   // Long-lived workers: started once, kept warm, so a job never pays for starting a thread.
   const workers = new Piscina<CpuTask, CpuTaskResult>({
@@ -51,9 +54,11 @@ export function registerLoopLab({ io, api, config, onClose }: Pick<ServerDeps, '
     maxThreads: workerThreads,
     idleTimeout: Number.POSITIVE_INFINITY,
   });
+  const processView = createProcessView({ threadpoolSize: threadpoolSize() });
+  workers.on('message', (message: WorkerThreadAnnouncement) => processView.addWorkerThread(message.osThreadId));
   const budget = createBlockingBudget(config.labBlockingBudgetMs);
   const lanes = createThreadpoolLanes(threadpoolSize());
-  const jobs = createJobRunner({ io, monitor, budget, lanes, pbkdf2: createPbkdf2Work(), workers });
+  const jobs = createJobRunner({ io, monitor, budget, lanes, pbkdf2, workers });
 
   const refuseLater = (res: Response, error: unknown) => {
     if (!(error instanceof RetryLater)) throw error;
@@ -69,6 +74,11 @@ export function registerLoopLab({ io, api, config, onClose }: Pick<ServerDeps, '
       blockingBudget: { budgetMs: budget.budgetMs, windowMs: budget.windowMs, usedMs: budget.usedMs() },
     };
     res.json(body);
+  });
+
+  /** This process's threads right now and the processes it started (Linux; elsewhere, why not). */
+  api.get('/lab/process', async (_req, res) => {
+    res.json(await processView.view());
   });
 
   const jobsOfSid = createPerSidHistory<LabJobResult>();

@@ -113,6 +113,23 @@ const solutions: Record<LiveCheckId, Solution> = {
     await done;
     return '4321';
   },
+  async 'fragmented-message-frames'(ctx) {
+    const socket = await openAsLearner(ctx, '/ws');
+    const received = new Promise<void>((resolve) => {
+      socket.onmessage = () => resolve();
+    });
+    const [capture] = await capturesOf(ctx, 'websocket');
+    const asked = await ctx.fetch('/api/ws/fragment', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ captureId: capture!.id }),
+    });
+    expect(asked.status).toBe(200);
+    await received;
+    socket.close();
+    const [after] = await capturesOf(ctx, 'websocket');
+    return String(after!.frames.filter((frame) => frame.direction === 'server' && (frame.opcode === 0x0 || !frame.fin)).length);
+  },
   async 'last-of-nested-microtasks'(ctx) {
     const { observed } = await runOrderExperiment('nested-microtasks', ctx.fetch);
     return observed[observed.length - 1]!.label;
@@ -260,6 +277,7 @@ describe('a fresh learner who did nothing', () => {
     'server-answered-426': () => 'HTTP/1.1 426 Upgrade Required',
     'bytes-of-hi-frame': () => '8',
     'private-close-code': () => '4000',
+    'fragmented-message-frames': () => '3',
     'last-of-nested-microtasks': () => 'promise inside promise 1',
     'lag-over-500': () => '600',
     'four-async-jobs-queued': () => '4',

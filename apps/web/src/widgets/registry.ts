@@ -27,6 +27,7 @@ export const widgets: Record<WidgetId, ComponentType> = {
   PhaseDiagram: widget(() => import('../features/loop-lab/PhaseDiagram.tsx')),
   OrderPredictor: widget(() => import('../features/loop-lab/OrderPredictor.tsx')),
   ThreadpoolTimeline: widget(() => import('../features/loop-lab/ThreadpoolTimeline.tsx')),
+  ProcessView: widget(() => import('../features/loop-lab/ProcessView.tsx')),
   TransportRace: widget(() => import('../features/transports/TransportRace.tsx')),
   LongPollDemo: widget(() => import('../features/transports/LongPollDemo.tsx')),
   SseStream: widget(() => import('../features/transports/SseStream.tsx')),

@@ -3,11 +3,12 @@
 // Checks read only the server's record of what this learner did, never run the experiment themselves:
 // a learner who did nothing fails, and a typed answer counts only with the record of doing it.
 
+import type { Frame } from '@loopwire/contract';
 import type { LiveCheck } from '../../lib/live/context.ts';
 import { capturesOf, frameText, pathOf, webSocketKeyOf } from '../../lib/live/captures.ts';
 
 export const inspectorChecks: Record<
-  'request-head-size' | 'own-websocket-key' | 'server-answered-426' | 'bytes-of-hi-frame' | 'private-close-code',
+  'request-head-size' | 'own-websocket-key' | 'server-answered-426' | 'bytes-of-hi-frame' | 'private-close-code' | 'fragmented-message-frames',
   LiveCheck
 > = {
   async 'request-head-size'(answer, ctx) {
@@ -43,6 +44,15 @@ export const inspectorChecks: Record<
       ? { pass: true, message: `Right: ${hi.headerBytes.length} header bytes (the mask key included) + ${hi.payloadLength} payload bytes = ${onWire}.` }
       : { pass: false, message: 'Not that number. Add the frame header, the masking key and the payload of your "hi" frame.' };
   },
+  async 'fragmented-message-frames'(answer, ctx) {
+    const fragmented = (await capturesOf(ctx, 'websocket')).map((capture) => fragmentedMessageIn(capture.frames)).find((frames) => frames !== null);
+    if (!fragmented) {
+      return { pass: false, message: 'No fragmented message to your browser was captured yet: open a WebSocket and ask the server for one.' };
+    }
+    return answer.trim() === String(fragmented.length)
+      ? { pass: true, message: `Right: one message in ${fragmented.length} frames — FIN = 0 on all but the last, and opcode 0x0 (continuation) on all but the first.` }
+      : { pass: false, message: 'Not that number. Count the frames from the one with FIN = 0 and opcode 0x1 to the continuation frame with FIN = 1.' };
+  },
   async 'private-close-code'(answer, ctx) {
     const code = Number(answer.trim());
     if (!Number.isInteger(code) || code < 4000 || code > 4999) return { pass: false, message: 'Type a code from 4000 to 4999, the private-use range.' };
@@ -52,3 +62,18 @@ export const inspectorChecks: Record<
       : { pass: false, message: `The server never received a close frame with ${code} from you. Close a WebSocket with that code first.` };
   },
 };
+
+/** The frames of the first message the server sent in fragments (RFC 6455 §5.4): a data frame with
+ *  FIN = 0, continuation frames (opcode 0x0), the last with FIN = 1. Control frames may sit between them. */
+function fragmentedMessageIn(frames: readonly Frame[]): Frame[] | null {
+  const fromServer = frames.filter((frame) => frame.direction === 'server' && frame.opcode < 0x8);
+  const first = fromServer.findIndex((frame) => !frame.fin && frame.opcode !== 0x0);
+  if (first === -1) return null;
+  const message = [fromServer[first]!];
+  for (const frame of fromServer.slice(first + 1)) {
+    if (frame.opcode !== 0x0) return null;
+    message.push(frame);
+    if (frame.fin) return message;
+  }
+  return null;
+}

@@ -7,6 +7,7 @@ import { useMachine } from '@xstate/react';
 import { fromPromise } from 'xstate';
 import { jobDurationLimits, jobModes, type JobMode } from '@loopwire/contract';
 import { labRunMachine } from './labRun.machine.ts';
+import { workDone } from './job-work.ts';
 import { runLabJob } from './api.ts';
 import { useLoopSamples } from './useLabFeed.ts';
 import { LagChart } from './LagChart.tsx';
@@ -101,6 +102,10 @@ export default function LoopLab() {
                 <dd>
                   #{result.id} {result.mode}
                 </dd>
+              </div>
+              <div>
+                <dt>work done</dt>
+                <dd data-testid="lab-result-work">{workDone(result)}</dd>
               </div>
               <div>
                 <dt>elapsed</dt>

@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import LiveLoopLab from './LoopLab.tsx';
 import LiveThreadpoolTimeline from './ThreadpoolTimeline.tsx';
 import LiveOrderPredictor from './OrderPredictor.tsx';
+import LiveProcessView from './ProcessView.tsx';
 
 /** The build's prerender has no live server: it shows a placeholder where each live widget goes. */
 function browserOnly(Widget: () => ReactNode) {
@@ -17,6 +18,7 @@ function browserOnly(Widget: () => ReactNode) {
 const LoopLab = browserOnly(LiveLoopLab);
 const ThreadpoolTimeline = browserOnly(LiveThreadpoolTimeline);
 const OrderPredictor = browserOnly(LiveOrderPredictor);
+const ProcessView = browserOnly(LiveProcessView);
 
 export default function LoopLabPage() {
   useDocumentTitle('Loop lab · Loopwire');
@@ -33,6 +35,8 @@ export default function LoopLabPage() {
         <LoopLab />
         <h2>Threads at work</h2>
         <ThreadpoolTimeline />
+        <h2>One process, many threads</h2>
+        <ProcessView />
         <h2>Predict the order</h2>
         <OrderPredictor />
       </Suspense>

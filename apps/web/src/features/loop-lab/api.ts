@@ -8,7 +8,10 @@ import type {
   OrderExperimentSources,
   OrderResult,
   OrderRunsResponse,
+  ProcessView,
 } from '@loopwire/contract';
+import { ProcessViewSchema } from '@loopwire/contract';
+import * as v from 'valibot';
 import { requestJson, type Fetch } from '../../lib/api.ts';
 
 export const runLabJob = (mode: JobMode, durationMs: number, fetch?: Fetch) =>
@@ -29,3 +32,7 @@ export const fetchRecentJobs = (fetch?: Fetch) => requestJson<{ jobs: LabJobResu
 
 /** The caller's own recent ordering experiments, oldest first. */
 export const fetchOrderRuns = (fetch?: Fetch) => requestJson<OrderRunsResponse>('/api/lab/order', { fetch });
+
+/** This server process's threads right now and the processes it started, checked against the contract. */
+export const fetchProcessView = async (fetch?: Fetch): Promise<ProcessView> =>
+  v.parse(ProcessViewSchema, await requestJson<unknown>('/api/lab/process', { fetch }));

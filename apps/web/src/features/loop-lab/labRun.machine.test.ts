@@ -15,6 +15,7 @@ function resultFor(mode: JobMode, durationMs: number): LabJobResult {
     maxLoopLagMs: mode === 'blocking' ? durationMs : 2,
     lane: { kind: 'main', index: 0 },
     hashes: mode === 'async' ? null : durationMs * 50,
+    pbkdf2: mode === 'async' ? { rounds: durationMs, iterationsPerRound: 1000, calibratedRoundMs: 1 } : null,
   };
 }
 

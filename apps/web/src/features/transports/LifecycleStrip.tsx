@@ -3,12 +3,11 @@
 import { drawnStates, type DrawnState } from './feedClient.machine.ts';
 import './transports.css';
 
-const shown: readonly DrawnState[] = drawnStates.filter((state) => state !== 'idle' && state !== 'stopped');
-
+/** Every state is drawn, so exactly one chip is always lit: `idle` before a run, `stopped` after the page ended it. */
 export function LifecycleStrip({ state, label }: { state: DrawnState; label: string }) {
   return (
     <ol className="lifecycle" aria-label={`${label} client state: ${state}`} data-state={state}>
-      {shown.map((name) => (
+      {drawnStates.map((name) => (
         <li key={name} className={`lifecycle__state lifecycle__state--${name}${name === state ? ' is-current' : ''}`}>
           {name}
         </li>

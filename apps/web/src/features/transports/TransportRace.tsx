@@ -6,10 +6,12 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { fromPromise, type ActorRefFrom } from 'xstate';
 import { percentile } from '@loopwire/protocol';
 import { connectionActor, drawnState, feedClientMachine } from './feedClient.machine.ts';
-import { raceMachine, type RaceSettings } from './race.machine.ts';
+import { raceMachine, type RaceSettings, type SentMessages } from './race.machine.ts';
 import { feedClients, newestFeedId } from './feed-clients.ts';
 import { transportKinds, transportLabels, type TransportKind } from './kinds.ts';
-import { measureRaceBytes, type RaceBytes, raceMessageIndex, raceMessageText } from './measure.ts';
+import { measureRaceBytes, type RaceBytes, raceMessageIndex, raceMessageText, type SocketIoPhases } from './measure.ts';
+import { explainShortPollLatency } from './short-poll-latency.ts';
+import { shortPollPauseMs } from './feed-clients.ts';
 import { LifecycleStrip } from './LifecycleStrip.tsx';
 import { BytesChart } from './BytesChart.tsx';
 import { useReportObservedWhen } from '../../lib/observed.ts';
@@ -66,14 +68,16 @@ function raceStepsFor(clients: Record<TransportKind, ClientActor>) {
             ),
           );
         }),
-        sendMessages: fromPromise<number[], { raceId: string; settings: RaceSettings }>(async ({ input }) => {
-          const sentAt: number[] = [];
+        sendMessages: fromPromise<SentMessages, { raceId: string; settings: RaceSettings }>(async ({ input }) => {
+          const sent: SentMessages = { sentAt: [], postMs: [] };
           for (let index = 0; index < input.settings.messages; index++) {
-            sentAt[index] = performance.now();
+            const postedAt = performance.now();
+            sent.sentAt[index] = postedAt;
             await requestJson('/api/poll/messages', { body: { text: raceMessageText(input.raceId, index) } });
+            sent.postMs[index] = performance.now() - postedAt;
             if (input.settings.intervalMs > 0) await sleep(input.settings.intervalMs);
           }
-          return sentAt;
+          return sent;
         }),
         awaitDelivery: fromPromise<void, { raceId: string; settings: RaceSettings }>(async ({ input }) => {
           const { raceId } = input;
@@ -100,6 +104,56 @@ function formatMs(value: number | null): string {
   return value === null ? '—' : `${Math.round(value)} ms`;
 }
 
+/** Each race message's latency at this client: from just before its POST to the client having it. */
+function latenciesOf(actor: ClientActor, raceId: string, sentAt: readonly number[]): number[] {
+  return actor.getSnapshot().context.received.flatMap((message) => {
+    const index = raceMessageIndex(raceId, message.text);
+    return index !== null && sentAt[index] !== undefined ? [message.receivedAt - sentAt[index]] : [];
+  });
+}
+
+const bytesText = (bytes: number) => `${bytes.toLocaleString('en')} B`;
+
+/** The short-polling row's latency, taken apart with this run's own timings. */
+function ShortPollLatencyNote({ actor, raceId, sentAt, postMs }: { actor: ClientActor; raceId: string; sentAt: number[]; postMs: number[] }) {
+  const polls = useSelector(actor, (snapshot) => snapshot.context.polls);
+  const explained = explainShortPollLatency({ polls, pauseMs: shortPollPauseMs, latencies: latenciesOf(actor, raceId, sentAt), postMs });
+  if (!explained) return null;
+  const ms = (value: number) => `${Math.round(value)} ms`;
+  return (
+    <p className="race__note" data-testid="short-poll-latency" data-cycle-ms={Math.round(explained.cycleMs)} data-p50-ms={Math.round(explained.measuredP50Ms)}>
+      <strong>Short polling’s latency, taken apart.</strong> It runs from just before this page POSTs a message to the
+      moment the short-polling client has parsed the poll answer that carried it. A message waits for the next poll,
+      and the {explained.polls} polls of this race began every <strong>{ms(explained.cycleMs)}</strong> on average:
+      the {shortPollPauseMs} ms pause after each answer, plus {ms(explained.requestMs)} per request (a request waits
+      for a free connection first: a browser opens at most six HTTP/1.1 connections to one host, shared by every tab
+      of this site, and long polls and streams hold theirs). So expect a median near half a cycle plus the POST’s own{' '}
+      {ms(explained.postMs)}: about <strong>{ms(explained.expectedP50Ms)}</strong>. This race measured{' '}
+      <strong>{ms(explained.measuredP50Ms)}</strong>.
+    </p>
+  );
+}
+
+/** The Socket.IO row taken apart by Engine.IO transport, and the broadcasts every Socket.IO client receives. */
+function SocketIoPhasesNote({ phases, messages }: { phases: SocketIoPhases; messages: number }) {
+  const pollingBytes = phases.polling.clientBytes + phases.polling.serverBytes;
+  const websocketBytes = phases.websocket.clientBytes + phases.websocket.serverBytes;
+  const feedOnly = pollingBytes + websocketBytes - phases.broadcastBytes;
+  return (
+    <p className="race__note" data-testid="socketio-phases">
+      <strong>What the Socket.IO row counts.</strong> Polling before the upgrade:{' '}
+      <span data-testid="socketio-polling-bytes">{bytesText(pollingBytes)}</span> in {phases.polling.requests} HTTP
+      requests (the handshake, the first packets, the upgrade probe). The WebSocket after it:{' '}
+      <span data-testid="socketio-websocket-bytes">{bytesText(websocketBytes)}</span>, its handshake included, of which{' '}
+      {phases.framesOmitted > 0 ? 'at least ' : ''}
+      <span data-testid="socketio-broadcast-bytes">{bytesText(phases.broadcastBytes)}</span> are{' '}
+      {phases.broadcastEvents} events this client never asked for: the lab’s <code>loop:tick</code> and{' '}
+      <code>loop:sample</code> (ten a second each) reach every Socket.IO client on the default namespace. Without them,
+      about {Math.round(feedOnly / Math.max(1, messages)).toLocaleString('en')} B per message.
+    </p>
+  );
+}
+
 function RaceRow({ kind, actor, raceId, sentAt, total, bytes }: {
   kind: TransportKind;
   actor: ClientActor;
@@ -110,10 +164,7 @@ function RaceRow({ kind, actor, raceId, sentAt, total, bytes }: {
 }) {
   const snapshot = useSelector(actor, (s) => s);
   const { received, requests } = snapshot.context;
-  const latencies = received.flatMap((message) => {
-    const index = raceMessageIndex(raceId, message.text);
-    return index !== null && sentAt[index] !== undefined ? [message.receivedAt - sentAt[index]] : [];
-  });
+  const latencies = latenciesOf(actor, raceId, sentAt);
   const delivered = raceId ? received.filter((message) => raceMessageIndex(raceId, message.text) !== null).length : 0;
   const wire = bytes?.ok ? bytes.byTransport[kind] : null;
   return (
@@ -170,7 +221,7 @@ export default function TransportRace() {
   const [settings, setSettings] = useState<RaceSettings>({ messages: 20, intervalMs: 100 });
   const fieldId = useId();
   const running = !['idle', 'done', 'failed'].includes(raceState.value as string);
-  const { raceId, sentAt, bytes, error } = raceState.context;
+  const { raceId, sentAt, postMs, bytes, error } = raceState.context;
 
   const mostRequests = bytes?.ok
     ? transportKinds.reduce((most, kind) => (bytes.byTransport[kind].requests > bytes.byTransport[most].requests ? kind : most))
@@ -257,6 +308,8 @@ export default function TransportRace() {
           {bytes.reason}
         </p>
       ) : null}
+      {raceId && sentAt.length > 0 ? <ShortPollLatencyNote actor={clients['short-polling']} raceId={raceId} sentAt={sentAt} postMs={postMs} /> : null}
+      {bytes?.ok ? <SocketIoPhasesNote phases={bytes.socketIo} messages={raceState.context.settings.messages} /> : null}
       {bytes?.ok ? <BytesChart bytes={bytes.byTransport} messages={raceState.context.settings.messages} /> : null}
       <figcaption className="widget__caption">
         Every row is a real client in this page talking to the live server. While the race runs, requests are counted

@@ -24,6 +24,8 @@ export type FeedClientEvent =
   /** A poll request is out, waiting for the answer. */
   | { type: 'WAITING' }
   | { type: 'MESSAGES'; messages: FeedMessage[]; receivedAt: number }
+  /** Polling only: one request, from just before fetch() to its parsed answer (performance.now()). */
+  | { type: 'POLLED'; startedAt: number; answeredAt: number }
   /** SSE only: a price `update` the server pushed without being asked. */
   | { type: 'TICK'; update: TickerUpdate }
   /** One more HTTP request (or WebSocket handshake) went out. */
@@ -64,9 +66,12 @@ const sleep = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });
 
+/** Short polling's pause between an answer and the next request (a poll starts one pause plus one request after the last). */
+export const shortPollPauseMs = 250;
+
 /** Both polling styles: ask, read, ask again. Only the server's answer time differs. */
 function pollingClient(path: '/api/poll/short' | '/api/poll/long'): FeedClient {
-  return ({ after, tag, pollIntervalMs = 250 }, emit) => {
+  return ({ after, tag, pollIntervalMs = shortPollPauseMs }, emit) => {
     const controller = new AbortController();
     const { signal } = controller;
     let lastId = after;
@@ -77,13 +82,14 @@ function pollingClient(path: '/api/poll/short' | '/api/poll/long'): FeedClient {
         emit({ type: 'REQUEST' });
         emit({ type: 'WAITING' });
         try {
+          const startedAt = performance.now();
           const response = await fetch(`${path}?${query({ after: lastId, race: tag })}`, { signal, cache: 'no-store' });
-          if (response.status === 200) {
-            const { messages } = (await response.json()) as FeedMessages;
-            if (messages.length > 0) {
-              lastId = messages[messages.length - 1]!.id;
-              emit({ type: 'MESSAGES', messages, receivedAt: performance.now() });
-            }
+          const { messages } = response.status === 200 ? ((await response.json()) as FeedMessages) : { messages: [] };
+          const answeredAt = performance.now();
+          emit({ type: 'POLLED', startedAt, answeredAt });
+          if (messages.length > 0) {
+            lastId = messages[messages.length - 1]!.id;
+            emit({ type: 'MESSAGES', messages, receivedAt: answeredAt });
           }
           emit({ type: 'OPENED' });
           if (path === '/api/poll/short') await sleep(pollIntervalMs, signal);

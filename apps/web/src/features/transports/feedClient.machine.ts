@@ -23,6 +23,8 @@ export interface FeedClientContext {
   lastClose: { code?: number; reason: string } | null;
   /** The newest unprompted price update (SSE only). */
   lastTick: TickerUpdate | null;
+  /** Polling only: when each request went out and when its answer was parsed (performance.now()), newest last. */
+  polls: { startedAt: number; answeredAt: number }[];
 }
 
 export type FeedClientMachineEvent =
@@ -49,7 +51,7 @@ export const feedClientMachine = setup({
   actions: {
     resetFor: assign(({ event }) =>
       event.type === 'START'
-        ? { options: event.options, requests: 0, received: [], connectionId: null, lastClose: null, lastTick: null }
+        ? { options: event.options, requests: 0, received: [], connectionId: null, lastClose: null, lastTick: null, polls: [] }
         : {},
     ),
     countRequest: assign({ requests: ({ context }) => context.requests + 1 }),
@@ -66,6 +68,9 @@ export const feedClientMachine = setup({
       return { received: [...context.received, ...fresh].slice(-maxReceivedKept) };
     }),
     keepTick: assign(({ event }) => (event.type === 'TICK' ? { lastTick: event.update } : {})),
+    keepPoll: assign(({ context, event }) =>
+      event.type === 'POLLED' ? { polls: [...context.polls, { startedAt: event.startedAt, answeredAt: event.answeredAt }].slice(-maxReceivedKept) } : {},
+    ),
     rememberClose: assign(({ event }) =>
       event.type === 'CLOSED' || event.type === 'RECONNECTING'
         ? { lastClose: { code: event.type === 'CLOSED' ? event.code : undefined, reason: event.reason } }
@@ -75,7 +80,7 @@ export const feedClientMachine = setup({
 }).createMachine({
   id: 'feedClient',
   initial: 'idle',
-  context: { options: { after: 0 }, requests: 0, received: [], connectionId: null, lastClose: null, lastTick: null },
+  context: { options: { after: 0 }, requests: 0, received: [], connectionId: null, lastClose: null, lastTick: null, polls: [] },
   states: {
     idle: {
       on: { START: { target: 'active', actions: 'resetFor' } },
@@ -87,6 +92,7 @@ export const feedClientMachine = setup({
         REQUEST: { actions: 'countRequest' },
         MESSAGES: { actions: 'keepMessages' },
         TICK: { actions: 'keepTick' },
+        POLLED: { actions: 'keepPoll' },
         RECONNECTING: { target: '.reconnecting', actions: 'rememberClose' },
         CLOSED: { target: 'closed', actions: 'rememberClose' },
         STOP: { target: 'stopped' },

@@ -10,8 +10,22 @@ export interface WireBytes {
   serverBytes: number;
 }
 
+/** The Socket.IO row split by Engine.IO transport: polling before the upgrade, the WebSocket after it. */
+export interface SocketIoPhases {
+  polling: WireBytes;
+  websocket: WireBytes;
+  /** Bytes of WebSocket frames carrying events the feed client never asked for: the lab's broadcasts
+   *  (`loop:tick`, `loop:sample`, `lab:*`) that reach every Socket.IO client on the default namespace. */
+  broadcastBytes: number;
+  broadcastEvents: number;
+  /** Frames the tap did not keep (it keeps 200 per connection): broadcastBytes then counts only those kept. */
+  framesOmitted: number;
+}
+
 /** What the tap saw for this race, per transport; or why it could not be read. */
-export type RaceBytes = { ok: true; byTransport: Record<TransportKind, WireBytes> } | { ok: false; reason: string };
+export type RaceBytes =
+  | { ok: true; byTransport: Record<TransportKind, WireBytes>; socketIo: SocketIoPhases }
+  | { ok: false; reason: string };
 
 /** The text each race message carries; the index says when it was sent. */
 export function raceMessageText(raceId: string, index: number): string {
@@ -61,6 +75,37 @@ export function sumRaceBytes(captures: readonly CaptureWire[], raceId: string): 
   return sums;
 }
 
+/** A Socket.IO exchange of the race, with the frames the tap kept. */
+export type SocketIoCaptureWire = Pick<Capture, 'url' | 'wire' | 'frames' | 'framesOmitted'>;
+
+/** Splits this race's Socket.IO exchanges by the `transport` each URL names, and weighs the broadcasts. */
+export function socketIoPhases(captures: readonly SocketIoCaptureWire[], raceId: string): SocketIoPhases {
+  const phases: SocketIoPhases = {
+    polling: { requests: 0, clientBytes: 0, serverBytes: 0 },
+    websocket: { requests: 0, clientBytes: 0, serverBytes: 0 },
+    broadcastBytes: 0,
+    broadcastEvents: 0,
+    framesOmitted: 0,
+  };
+  for (const capture of captures) {
+    const query = new URLSearchParams(capture.url.split('?')[1] ?? '');
+    if (transportOfUrl(capture.url) !== 'socket.io' || query.get('race') !== raceId) continue;
+    const phase = query.get('transport') === 'websocket' ? phases.websocket : phases.polling;
+    phase.requests += 1;
+    phase.clientBytes += capture.wire.clientBytes;
+    phase.serverBytes += capture.wire.serverBytes;
+    if (phase !== phases.websocket) continue;
+    phases.framesOmitted += capture.framesOmitted;
+    for (const frame of capture.frames) {
+      const event = frame.socketIo?.event;
+      if (frame.direction !== 'server' || event === undefined || event.startsWith('feed:')) continue;
+      phases.broadcastEvents += 1;
+      phases.broadcastBytes += frame.headerBytes.length + frame.payloadLength;
+    }
+  }
+  return phases;
+}
+
 /** Captures of this race, newest first; only this browser's (the tap scopes them by the loopwire_sid cookie). */
 async function raceCaptures(raceId: string): Promise<Capture[] | { status: number }> {
   const response = await fetch('/api/captures?limit=500', { credentials: 'same-origin', cache: 'no-store' });
@@ -82,7 +127,7 @@ export async function measureRaceBytes(raceId: string, { attempts = 15, pauseMs 
     }
     // Closing handshakes may still be on their way: wait until the tap has seen every exchange end.
     if (captures.every((capture) => capture.done) || attempt === attempts) {
-      return { ok: true, byTransport: sumRaceBytes(captures, raceId) };
+      return { ok: true, byTransport: sumRaceBytes(captures, raceId), socketIo: socketIoPhases(captures, raceId) };
     }
     await sleep(pauseMs);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
-import { raceMachine, type RaceSettings } from './race.machine.ts';
+import { raceMachine, type RaceSettings, type SentMessages } from './race.machine.ts';
 import type { RaceBytes } from './measure.ts';
 
 const measured: RaceBytes = { ok: false, reason: 'the wire tap is not running' };
@@ -14,9 +14,9 @@ describe('race machine', () => {
           openClients: fromPromise<void, { raceId: string }>(async ({ input }) => {
             steps.push(`open ${input.raceId}`);
           }),
-          sendMessages: fromPromise<number[], { raceId: string; settings: RaceSettings }>(async ({ input }) => {
+          sendMessages: fromPromise<SentMessages, { raceId: string; settings: RaceSettings }>(async ({ input }) => {
             steps.push(`send ${input.settings.messages}`);
-            return [10, 20, 30];
+            return { sentAt: [10, 20, 30], postMs: [4, 5, 6] };
           }),
           awaitDelivery: fromPromise<void, { raceId: string; settings: RaceSettings }>(async () => {
             steps.push('deliver');
@@ -32,6 +32,7 @@ describe('race machine', () => {
     const done = await waitFor(race, (snapshot) => snapshot.matches('done'));
     expect(steps).toEqual(['open r7', 'send 3', 'deliver', 'measure']);
     expect(done.context.sentAt).toEqual([10, 20, 30]);
+    expect(done.context.postMs).toEqual([4, 5, 6]);
     expect(done.context.bytes).toEqual(measured);
     race.stop();
   });

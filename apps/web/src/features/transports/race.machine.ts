@@ -14,10 +14,18 @@ export interface RaceContext {
   settings: RaceSettings;
   /** Tags every URL of this run (`race=<id>`) so its exchanges can be found among the captures. */
   raceId: string;
-  /** performance.now() when message #i was posted, by i. */
+  /** performance.now() just before message #i was POSTed, by i. */
   sentAt: number[];
+  /** How long each POST took to be answered, ms, by i. */
+  postMs: number[];
   bytes: RaceBytes | null;
   error: string | null;
+}
+
+/** What posting the race's messages produced: when each POST started, and how long it took. */
+export interface SentMessages {
+  sentAt: number[];
+  postMs: number[];
 }
 
 export type RaceEvent = { type: 'START'; settings: RaceSettings; raceId: string } | { type: 'RESET' };
@@ -29,15 +37,15 @@ export const raceMachine = setup({
   },
   actors: {
     openClients: fromPromise<void, { raceId: string }>(async () => {}),
-    sendMessages: fromPromise<number[], { raceId: string; settings: RaceSettings }>(async () => []),
+    sendMessages: fromPromise<SentMessages, { raceId: string; settings: RaceSettings }>(async () => ({ sentAt: [], postMs: [] })),
     awaitDelivery: fromPromise<void, { raceId: string; settings: RaceSettings }>(async () => {}),
     closeAndMeasure: fromPromise<RaceBytes, { raceId: string }>(async () => ({ ok: false, reason: 'not measured' })),
   },
   actions: {
     beginRun: assign(({ event }) =>
-      event.type === 'START' ? { settings: event.settings, raceId: event.raceId, sentAt: [], bytes: null, error: null } : {},
+      event.type === 'START' ? { settings: event.settings, raceId: event.raceId, sentAt: [], postMs: [], bytes: null, error: null } : {},
     ),
-    rememberSentAt: assign({ sentAt: (_, sentAt: number[]) => sentAt }),
+    rememberSent: assign((_, sent: SentMessages) => ({ sentAt: sent.sentAt, postMs: sent.postMs })),
     rememberBytes: assign({ bytes: (_, bytes: RaceBytes) => bytes }),
     /** The page stops its clients (a failed run must not leave five connections polling). */
     stopClients: () => {},
@@ -46,7 +54,7 @@ export const raceMachine = setup({
 }).createMachine({
   id: 'race',
   initial: 'idle',
-  context: { settings: { messages: 20, intervalMs: 100 }, raceId: '', sentAt: [], bytes: null, error: null },
+  context: { settings: { messages: 20, intervalMs: 100 }, raceId: '', sentAt: [], postMs: [], bytes: null, error: null },
   states: {
     idle: {
       on: { START: { target: 'connecting', actions: 'beginRun' } },
@@ -63,7 +71,7 @@ export const raceMachine = setup({
       invoke: {
         src: 'sendMessages',
         input: ({ context }) => ({ raceId: context.raceId, settings: context.settings }),
-        onDone: { target: 'delivering', actions: { type: 'rememberSentAt', params: ({ event }) => event.output } },
+        onDone: { target: 'delivering', actions: { type: 'rememberSent', params: ({ event }) => event.output } },
         onError: { target: 'failed', actions: { type: 'rememberError', params: ({ event }: { event: { error: unknown } }) => event.error } },
       },
     },

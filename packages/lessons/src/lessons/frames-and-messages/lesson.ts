@@ -54,6 +54,14 @@ are the same for every protocol here.)`,
         check: { kind: 'live', check: 'bytes-of-hi-frame' },
       },
       {
+        id: 'fragmented-message',
+        title: 'One message, several frames',
+        prompt:
+          'In the inspector, open a WebSocket and press **Ask the server for a fragmented message**. Your page receives one message; how many frames carried it? The server checks your answer against the frames it sent you, FIN = 0 and opcode 0x0 included.',
+        hint: 'Count from the frame with FIN = 0 and opcode 0x1 (text) to the continuation frame (opcode 0x0) with FIN = 1.',
+        check: { kind: 'live', check: 'fragmented-message-frames' },
+      },
+      {
         id: 'private-close',
         title: 'Close with a code of your own',
         prompt:

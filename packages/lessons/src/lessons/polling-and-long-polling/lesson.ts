@@ -19,7 +19,7 @@ export default defineLesson(
       prompt:
         'The race posts 20 small messages, 100 ms apart, to five clients at once. Which client will need the MOST HTTP requests to receive all 20?',
       choices: [
-        { id: 'short', label: 'Short polling (asks every 250 ms)' },
+        { id: 'short', label: 'Short polling (asks again 250 ms after each answer)' },
         { id: 'long', label: 'Long polling' },
         { id: 'sse', label: 'Server-Sent Events' },
         { id: 'ws', label: 'WebSocket' },
