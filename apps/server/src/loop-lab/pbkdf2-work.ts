@@ -45,10 +45,11 @@ export interface Pbkdf2Work {
 }
 
 export function createPbkdf2Work(roundMs = calibrateRoundMs()): Pbkdf2Work {
+  // Rounds are sized by the calibration as reported, so rounds × calibratedRoundMs is what a reader can check.
   const calibratedRoundMs = Math.round(roundMs * 1000) / 1000;
   return {
     async run(durationMs) {
-      const rounds = Math.max(1, Math.round(durationMs / roundMs));
+      const rounds = Math.max(1, Math.round(durationMs / calibratedRoundMs));
       await runPbkdf2(rounds * iterationsPerRound);
       return { rounds, iterationsPerRound, calibratedRoundMs };
     },
