@@ -1,5 +1,5 @@
 // Draws the soak's samples as an SVG (no external tool): resident memory and event-loop lag over
-// time, the warm-up shaded, the ±10 % band around the post-warm-up baseline.
+// time, the warm-up shaded, the band up to 10 % over the first minute's top after the warm-up (soak-memory.ts).
 
 export interface SoakSample {
   atS: number;
@@ -32,7 +32,7 @@ export function soakSvg(samples: SoakSample[], warmUpS: number, baselineMiB: num
 <rect width="${width}" height="${height}" fill="#fff"/>
 <rect x="${pad.left}" y="${pad.top}" width="${(x(warmUpS) - pad.left).toFixed(1)}" height="${plotH}" fill="#f1f1f1"/>
 <text x="${pad.left + 4}" y="${pad.top + 12}" fill="#777">warm-up</text>
-<rect x="${pad.left}" y="${yRss(baselineMiB * 1.1).toFixed(1)}" width="${plotW}" height="${(yRss(baselineMiB * 0.9) - yRss(baselineMiB * 1.1)).toFixed(1)}" fill="#2b6cb0" fill-opacity="0.08"/>
+<rect x="${pad.left}" y="${yRss(baselineMiB * 1.1).toFixed(1)}" width="${plotW}" height="${(yRss(baselineMiB) - yRss(baselineMiB * 1.1)).toFixed(1)}" fill="#2b6cb0" fill-opacity="0.08"/>
 <line x1="${pad.left}" y1="${pad.top + plotH}" x2="${pad.left + plotW}" y2="${pad.top + plotH}" stroke="#333"/>
 <line x1="${pad.left}" y1="${pad.top}" x2="${pad.left}" y2="${pad.top + plotH}" stroke="#2b6cb0"/>
 <line x1="${pad.left + plotW}" y1="${pad.top}" x2="${pad.left + plotW}" y2="${pad.top + plotH}" stroke="#c05621"/>
@@ -44,7 +44,7 @@ ${ticks.map((s) => `<text x="${x(s).toFixed(1)}" y="${height - 22}" text-anchor=
 <polyline points="${line((sample) => sample.rssMiB, yRss)}" fill="none" stroke="#2b6cb0" stroke-width="1.8"/>
 <polyline points="${line((sample) => sample.lagMaxMs, yLag)}" fill="none" stroke="#c05621" stroke-width="1" stroke-opacity="0.8"/>
 <text x="${pad.left}" y="16" font-size="12" font-weight="600">${escapeXml(title)}</text>
-<text x="${pad.left}" y="${height - 6}" fill="#2b6cb0">— resident memory (MiB, left; band: ±10 % of the post-warm-up baseline ${baselineMiB.toFixed(0)} MiB)</text>
+<text x="${pad.left}" y="${height - 6}" fill="#2b6cb0">— resident memory (MiB, left; band: up to +10 % over ${baselineMiB.toFixed(0)} MiB, the first minute's top)</text>
 <text x="${pad.left + plotW}" y="${height - 6}" text-anchor="end" fill="#c05621">— max event-loop lag per 5 s (ms, right)</text>
 </svg>
 `;
