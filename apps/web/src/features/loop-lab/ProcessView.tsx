@@ -121,9 +121,9 @@ export default function ProcessView() {
               const threads = view.threads.filter((thread) => thread.role === role);
               return (
                 <section key={role} className="process-group" aria-label={title} data-testid={`process-group-${role}`}>
-                  <h4>
+                  <h3>
                     {title} <span className="process-group__count">{threads.length}</span>
-                  </h4>
+                  </h3>
                   <p>{about}</p>
                   <ul className="process-group__threads">
                     {threads.map((thread) => (
@@ -134,7 +134,7 @@ export default function ProcessView() {
               );
             })}
           </div>
-          <h4>Child processes</h4>
+          <h3>Child processes</h3>
           {view.children.length === 0 ? (
             <p className="widget__empty" data-testid="process-children-none">
               None right now. Start the device simulator (Fan-in and fan-out) or the lab cluster (Beyond one server): each is a
