@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type { HealthResponse } from '@loopwire/contract';
+import { waitFor } from './helpers.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const mainScript = join(repo, 'apps/server/dist/main.js');
@@ -67,11 +68,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'nginx.conf'), nginxConfig(listen, [first, second]));
   // nginx says nothing when it starts well: start it, then wait until it answers.
   children.push(spawn(nginxBinary, ['-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { detached: true, stdio: 'ignore' }));
-  for (;;) {
-    const ok = await fetch(`${front}/api/health`).then((response) => response.ok, () => false);
-    if (ok) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await waitFor(() => fetch(`${front}/api/health`).then((response) => response.ok, () => false), (ok) => ok, { timeoutMs: 60_000, everyMs: 50 });
   // Redis, two Loopwire instances and nginx start: seconds on a loaded machine.
 }, 90_000);
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import type { Capture, CaptureList, ScaleBlockResult, ScaleCapturesResponse, ScaleLatestBlock, ScaleClientToServerEvents, ScaleHello, ScaleMessage, ScaleServerToClientEvents, ScaleState } from '@loopwire/contract';
 import type { LoopwireServer } from '../src/server.js';
-import { startTestServer } from './helpers.js';
+import { startTestServer, waitFor } from './helpers.js';
 import { openSse } from './sse-reader.js';
 
 type LabSocket = Socket<ScaleServerToClientEvents, ScaleClientToServerEvents>;
@@ -43,13 +43,9 @@ async function startCluster(options: { workers: number; balancing: string; adapt
 
 /** Polls a condition (the lab reports worker changes asynchronously). */
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}; last ${JSON.stringify(value).slice(0, 400)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return waitFor(read, done, { timeoutMs, everyMs: 50 }).catch((error: Error) => {
+    throw new Error(`${what}: ${error.message}`);
+  });
 }
 
 const scaleState = () => api<ScaleState>('GET', '/scale').then((response) => response.body);

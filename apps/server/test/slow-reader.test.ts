@@ -7,7 +7,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBuiltServer, type BuiltServer } from './built-server.js';
-import { handshake } from './helpers.js';
+import { handshake, waitFor } from './helpers.js';
 import { frame } from '../../../bench/src/corpus/wire.js';
 
 /**
@@ -107,17 +107,14 @@ async function openRaw(path: string): Promise<{ socket: Socket; frames: FrameWat
 async function serverStoppedReading(socket: Socket): Promise<void> {
   let last = -1;
   let unchangedSince = Date.now();
-  for (;;) {
-    const left = socket.writableLength;
-    if (left === 0) return;
+  const stopped = (left: number) => {
     if (left !== last) {
       last = left;
       unchangedSince = Date.now();
-    } else if (Date.now() - unchangedSince >= 3000) {
-      return;
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+    return left === 0 || Date.now() - unchangedSince >= 3000;
+  };
+  await waitFor(() => socket.writableLength, stopped, { timeoutMs: 60_000, everyMs: 100 });
 }
 
 async function flood(socket: Socket, frameBytes: Buffer, count: number): Promise<number> {

@@ -64,12 +64,8 @@ const helloOf = (socket: LabSocket) => new Promise<ScaleHello>((resolve) => sock
 
 /** The cluster's workers relay their captures as they change: waits until the evidence a check reads has arrived. */
 async function untilLabCaptures(ctx: ReturnType<typeof createNodeCheckContext>, arrived: (captures: ScaleCapturesResponse['captures']) => boolean): Promise<void> {
-  for (let tries = 0; ; tries += 1) {
-    const { captures } = (await (await ctx.fetch('/api/scale/captures')).json()) as ScaleCapturesResponse;
-    if (arrived(captures)) return;
-    if (tries > 200) throw new Error('the cluster captures did not arrive');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const captures = async () => ((await (await ctx.fetch('/api/scale/captures')).json()) as ScaleCapturesResponse).captures;
+  await waitUntil(async () => arrived(await captures()), 'the cluster captures arriving', { tries: 200 });
 }
 
 const solutions: Record<LiveCheckId, Solution> = {
@@ -176,15 +172,9 @@ const solutions: Record<LiveCheckId, Solution> = {
     const post = (path: string, body: unknown) =>
       ctx.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     await post('/api/devices/simulator', { count: 5 });
-    for (let tries = 0; (await (await ctx.fetch('/api/devices')).json()).count < 5; tries += 1) {
-      if (tries > 100) throw new Error('the fleet did not register');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitUntil(async () => (await (await ctx.fetch('/api/devices')).json()).count >= 5, 'the fleet registering', { everyMs: 100 });
     await post('/api/devices/broadcast', { payload: 'report' });
-    for (let tries = 0; !(await latestBroadcast(ctx))?.done; tries += 1) {
-      if (tries > 100) throw new Error('the broadcast did not finish');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitUntil(async () => Boolean((await latestBroadcast(ctx))?.done), 'the broadcast finishing', { everyMs: 100 });
     return String((await latestBroadcast(ctx))!.acked);
   },
   async 'scale-worker-pid'(ctx) {
@@ -304,9 +294,10 @@ function wrongAnswer(id: LiveCheckId, answer: string): string {
   return `${answer}9`;
 }
 
-async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
-  for (let tries = 0; !(await condition()); tries += 1) {
-    if (tries > 100) throw new Error('the condition never held');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+/** Polls a condition every `everyMs`, at most `tries` times: the server's record arrives asynchronously. */
+async function waitUntil(condition: () => Promise<boolean>, what = 'the condition', { tries = 100, everyMs = 50 } = {}): Promise<void> {
+  for (let tried = 0; !(await condition()); tried += 1) {
+    if (tried > tries) throw new Error(`${what} never held`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }
