@@ -50,25 +50,11 @@ function linksFor(module) {
     ...[...chunks].filter(notInTemplate).map((file) => modulePreload(`/${file}`)),
   ].join('\n    ');
 }
-// The app's entry starts once the prerendered page is on screen (the browser's first-contentful-paint entry),
-// not before: a module script that has already arrived runs before the first paint, so the text would
-// wait for the code. The modulepreload keeps fetching the entry (and its imports) from the start. A hidden
-// tab paints nothing, so it starts there at once; a browser without paint timing waits a frame and a task.
+// The entry too is fetched at low priority (the stylesheets and the font first) and runs as a module
+// does, after the page is parsed: the prerendered text never waits for it.
 const entryScript = /<script type="module" crossorigin src="(\/assets\/index-[^"]+\.js)"><\/script>/;
-const entry = entryScript.exec(template)?.[1];
-if (!entry) throw new Error('prerender: dist/index.html has no module script for the entry');
-const entryAfterFirstPaint = `${modulePreload(entry)}
-    <script type="module">
-      const start = () => import('${entry}');
-      if (document.visibilityState !== 'visible') start();
-      else if (PerformanceObserver.supportedEntryTypes.includes('paint')) {
-        new PerformanceObserver((list, observer) => {
-          if (!list.getEntriesByName('first-contentful-paint').length) return;
-          observer.disconnect();
-          start();
-        }).observe({ type: 'paint', buffered: true });
-      } else requestAnimationFrame(() => setTimeout(start));
-    </script>`;
+if (!entryScript.test(template)) throw new Error('prerender: dist/index.html has no module script for the entry');
+const lowPriorityEntry = (_, src) => `<script type="module" fetchpriority="low" crossorigin src="${src}"></script>`;
 const rootElement = '<div id="root"></div>';
 if (!template.includes(rootElement)) throw new Error(`prerender: dist/index.html has no ${rootElement}`);
 
@@ -77,7 +63,7 @@ for (const { path, file, module } of [...prerenderedPages(), notFoundPage]) {
   const page = await renderPage(path);
   const html = template
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`)
-    .replace(entryScript, () => entryAfterFirstPaint)
+    .replace(entryScript, lowPriorityEntry)
     .replaceAll(templateModulePreload, (_, href) => modulePreload(href))
     .replace('</head>', () => `  ${linksFor(module)}\n  </head>`)
     .replace(rootElement, () => `<div id="root">${page.html}</div>`);
