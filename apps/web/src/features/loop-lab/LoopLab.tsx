@@ -10,7 +10,7 @@ import { labRunMachine } from './labRun.machine.ts';
 import { workDone } from './job-work.ts';
 import { runLabJob } from './api.ts';
 import { useLoopSamples } from './useLabFeed.ts';
-import { LagChart } from './LagChart.tsx';
+import { LagChart, type Staleness } from './LagChart.tsx';
 import HeartbeatStrip from './HeartbeatStrip.tsx';
 import PhaseDiagram from './PhaseDiagram.tsx';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
@@ -29,11 +29,19 @@ const modeHints: Record<JobMode, string> = {
   worker: 'the same hashing on a worker thread',
 };
 
+/**
+ * The chart with the samples it draws: they arrive ten times a second, and kept here they redraw the
+ * chart only, not the controls and the diagrams around it.
+ */
+function LiveLagChart({ stale }: { stale: Staleness }) {
+  const samples = useLoopSamples();
+  return <LagChart samples={samples} stale={stale} />;
+}
+
 export default function LoopLab() {
   const id = useId();
   const modeGroup = useRadioGroupName('lab-mode');
   const [snapshot, send] = useMachine(liveLabRunMachine);
-  const samples = useLoopSamples();
   const { mode, durationMs, result, error } = snapshot.context;
   const running = snapshot.matches('running');
   const phase = useLivePhase();
@@ -124,7 +132,7 @@ export default function LoopLab() {
             </dl>
           ) : null}
         </div>
-        <LagChart samples={samples} stale={stale} />
+        <LiveLagChart stale={stale} />
       </figure>
       <HeartbeatStrip />
       <PhaseDiagram />
