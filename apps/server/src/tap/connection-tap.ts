@@ -10,10 +10,14 @@ import { isNoise, kindFromRequest, kindFromResponse } from './classify.js';
 import { frameClock } from './frame-clock.js';
 import { HttpMessageSplitter, type BodyFraming } from './http-splitter.js';
 import { fourTuple } from '../core/net.js';
+import { utf8Prefix } from './utf8-prefix.js';
 import type { Sessions } from '../session/sid.js';
 
 /** Requests a client may pipeline ahead of the responses before we stop pairing them. */
 const maxAwaiting = 32;
+
+/** Where a text payload's first bytes are encoded for the decoder (it copies them before returning). */
+const textScratch = Buffer.allocUnsafe(4 * (Math.max(previewBytes, 125) + 1));
 
 export interface ConnectionContext {
   store: CaptureStore;
@@ -83,6 +87,19 @@ export class ConnectionTap {
   fromServer(bytes: Buffer): void {
     if (this.#serverFrames !== null) this.#rawFromServer(bytes);
     else this.#responses.push(bytes);
+  }
+
+  /** A string written to the socket: in a WebSocket payload only its size and first bytes are read, not a copy of it. */
+  fromServerText(text: string, encoding: BufferEncoding): void {
+    const frames = this.#serverFrames;
+    if (frames !== null && this.#upgraded !== null && encoding === 'utf8') {
+      const length = utf8Prefix(text, textScratch, frames.previewCapacity);
+      if (frames.pushPayload(length, textScratch)) {
+        this.#upgraded.wire.serverBytes += length;
+        return;
+      }
+    }
+    this.fromServer(Buffer.from(text, encoding));
   }
 
   #rawFromClient(bytes: Buffer): void {
