@@ -1,5 +1,5 @@
 // Draws the soak's samples as an SVG (no external tool): resident memory and event-loop lag over
-// time, the warm-up shaded, the band up to 10 % over the first minute's top after the warm-up (soak-memory.ts).
+// time, the warm-up shaded, the band up to 10 % over the top of the first half after the warm-up (soak-memory.ts).
 
 export interface SoakSample {
   atS: number;
@@ -44,7 +44,7 @@ ${ticks.map((s) => `<text x="${x(s).toFixed(1)}" y="${height - 22}" text-anchor=
 <polyline points="${line((sample) => sample.rssMiB, yRss)}" fill="none" stroke="#2b6cb0" stroke-width="1.8"/>
 <polyline points="${line((sample) => sample.lagMaxMs, yLag)}" fill="none" stroke="#c05621" stroke-width="1" stroke-opacity="0.8"/>
 <text x="${pad.left}" y="16" font-size="12" font-weight="600">${escapeXml(title)}</text>
-<text x="${pad.left}" y="${height - 6}" fill="#2b6cb0">— resident memory (MiB, left; band: up to +10 % over ${baselineMiB.toFixed(0)} MiB, the first minute's top)</text>
+<text x="${pad.left}" y="${height - 6}" fill="#2b6cb0">— resident memory (MiB, left; band: up to +10 % over ${baselineMiB.toFixed(0)} MiB, the first half's top)</text>
 <text x="${pad.left + plotW}" y="${height - 6}" text-anchor="end" fill="#c05621">— max event-loop lag per 5 s (ms, right)</text>
 </svg>
 `;

@@ -4,28 +4,38 @@ import { memoryVerdict } from '../src/soak-memory.js';
 // One sample every 5 s; the first 20 s are the warm-up here.
 const run = (rss: number[]) => rss.map((rssMiB, index) => ({ atS: index * 5, rssMiB, lagMaxMs: 0, handles: 0, errors: 0 }));
 const warmUp = [300, 250, 240, 230];
+const after = (length: number, rss: (index: number) => number) => [...warmUp, ...Array.from({ length }, (_, index) => rss(index))];
 
 describe('the soak memory verdict', () => {
-  it('passes memory that saws between two levels, whichever level a minute happens to end on', () => {
-    const sawing = [...warmUp, ...Array.from({ length: 100 }, (_, index) => (index % 3 === 0 ? 220 : 176))];
-    const verdict = memoryVerdict(run([...sawing, 176, 176, 176, 176, 176, 176, 176, 176, 176, 176, 176, 176]), 20_000, 5000);
-    expect(verdict).toMatchObject({ baselineMiB: 220, endMiB: 176, peakMiB: 220, failure: null });
+  it('passes memory that saws between two levels, whichever level the run happens to end on', () => {
+    const sawing = (index: number) => (index % 30 < 10 ? 226 : 172);
+    expect(memoryVerdict(run(after(96, sawing)), 20_000)).toMatchObject({
+      baselineMiB: 226,
+      endMiB: 226,
+      floorMiB: { first: 172, second: 172 },
+      failure: null,
+    });
+    expect(memoryVerdict(run(after(100, sawing)), 20_000).failure).toBeNull();
   });
 
   it('fails a top that keeps rising, and says by how much', () => {
-    const leaking = [...warmUp, ...Array.from({ length: 100 }, (_, index) => 200 + index * 0.5)];
-    const verdict = memoryVerdict(run(leaking), 20_000, 5000);
-    expect(verdict.baselineMiB).toBe(205.5);
-    expect(verdict.endMiB).toBe(249.5);
-    expect(verdict.failure).toMatch(/RSS grew past 10 %.*205\.5 MiB.*249\.5 MiB/);
+    const verdict = memoryVerdict(run(after(100, (index) => 200 + index * 0.5)), 20_000);
+    expect(verdict).toMatchObject({ baselineMiB: 224.5, endMiB: 249.5, peakMiB: 249.5 });
+    expect(verdict.failure).toMatch(/second half.*top 224\.5 → 249\.5 MiB/);
   });
 
-  it('fails one spike past the limit even when the end is back down', () => {
-    const spiking = [...warmUp, ...Array.from({ length: 100 }, (_, index) => (index === 50 ? 260 : 200))];
-    expect(memoryVerdict(run(spiking), 20_000, 5000).failure).toMatch(/peak 260 MiB/);
+  it('fails a floor that rises while the tops stay where they were', () => {
+    const verdict = memoryVerdict(run(after(100, (index) => (index % 10 === 0 ? 230 : index < 50 ? 170 : 200))), 20_000);
+    expect(verdict).toMatchObject({ baselineMiB: 230, endMiB: 230, floorMiB: { first: 170, second: 200 } });
+    expect(verdict.failure).toMatch(/floor 170 → 200 MiB/);
   });
 
-  it('leaves the warm-up out', () => {
-    expect(memoryVerdict(run([...warmUp, ...Array.from({ length: 24 }, () => 200)]), 20_000, 5000)).toMatchObject({ baselineMiB: 200, peakMiB: 200, failure: null });
+  it('fails one spike past the limit in the second half', () => {
+    expect(memoryVerdict(run(after(100, (index) => (index === 80 ? 260 : 200))), 20_000).failure).toMatch(/top 200 → 260 MiB/);
+  });
+
+  it('passes memory that falls, and leaves the warm-up out', () => {
+    expect(memoryVerdict(run(after(100, (index) => 220 - index * 0.4)), 20_000).failure).toBeNull();
+    expect(memoryVerdict(run(after(24, () => 200)), 20_000)).toMatchObject({ baselineMiB: 200, peakMiB: 200, failure: null });
   });
 });
