@@ -41,15 +41,18 @@ function watch(socket: Socket, connection: ConnectionTap): void {
   // once per system call however many write()s were corked or queued into it, end(data) included, and
   // nothing that a destroyed socket never sent.
   const write = socket._write;
-  const writev = socket._writev!;
+  const writev = socket._writev;
   socket._write = function tappedWrite(this: Socket, chunk: unknown, encoding: BufferEncoding, callback: (error?: Error | null) => void) {
     record(connection, chunk, encoding);
     write.call(this, chunk, encoding, callback);
   };
-  socket._writev = function tappedWritev(this: Socket, chunks: { chunk: unknown; encoding: BufferEncoding }[], callback: (error?: Error | null) => void) {
-    for (let i = 0; i < chunks.length; i++) record(connection, chunks[i]!.chunk, chunks[i]!.encoding);
-    writev.call(this, chunks, callback);
-  };
+  // A stream without _writev (the scale lab's sticky FakeSocket) writes chunk by chunk through _write.
+  if (writev) {
+    socket._writev = function tappedWritev(this: Socket, chunks: { chunk: unknown; encoding: BufferEncoding }[], callback: (error?: Error | null) => void) {
+      for (let i = 0; i < chunks.length; i++) record(connection, chunks[i]!.chunk, chunks[i]!.encoding);
+      writev.call(this, chunks, callback);
+    };
+  }
   socket.once('close', () => connection.closed());
 }
 
