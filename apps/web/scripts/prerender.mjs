@@ -24,6 +24,11 @@ const fontFiles = readdirSync(join(webDir, 'dist', 'assets')).filter((file) => /
 if (fontFiles.length !== 1) throw new Error(`prerender: expected one Latin woff2 of Inter in dist/assets, found ${fontFiles.join(', ') || 'none'}`);
 const fontPreloads = fontFiles.map((file) => `<link rel="preload" as="font" type="font/woff2" crossorigin href="/assets/${file}">`);
 
+// The page's code is fetched from the start but after what the first paint needs (the stylesheets and the
+// font come first): the prerendered text does not wait for it.
+const modulePreload = (href) => `<link rel="modulepreload" fetchpriority="low" crossorigin href="${href}">`;
+const templateModulePreload = /<link rel="modulepreload" crossorigin href="([^"]+)">/g;
+
 /** `<link>`s for a page's own module: its stylesheets (so nothing moves when the code arrives) and its chunks. */
 function linksFor(module) {
   if (!module) return fontPreloads.join('\n    ');
@@ -42,9 +47,14 @@ function linksFor(module) {
   return [
     ...fontPreloads,
     ...[...css].filter(notInTemplate).map((file) => `<link rel="stylesheet" crossorigin href="/${file}">`),
-    ...[...chunks].filter(notInTemplate).map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
+    ...[...chunks].filter(notInTemplate).map((file) => modulePreload(`/${file}`)),
   ].join('\n    ');
 }
+// The entry too is fetched at low priority (the stylesheets and the font first) and runs as a module
+// does, after the page is parsed: the prerendered text never waits for it.
+const entryScript = /<script type="module" crossorigin src="(\/assets\/index-[^"]+\.js)"><\/script>/;
+if (!entryScript.test(template)) throw new Error('prerender: dist/index.html has no module script for the entry');
+const lowPriorityEntry = (_, src) => `<script type="module" fetchpriority="low" crossorigin src="${src}"></script>`;
 const rootElement = '<div id="root"></div>';
 if (!template.includes(rootElement)) throw new Error(`prerender: dist/index.html has no ${rootElement}`);
 
@@ -53,6 +63,8 @@ for (const { path, file, module } of [...prerenderedPages(), notFoundPage]) {
   const page = await renderPage(path);
   const html = template
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`)
+    .replace(entryScript, lowPriorityEntry)
+    .replaceAll(templateModulePreload, (_, href) => modulePreload(href))
     .replace('</head>', () => `  ${linksFor(module)}\n  </head>`)
     .replace(rootElement, () => `<div id="root">${page.html}</div>`);
   const target = join(pagesDir, file);

@@ -20,7 +20,9 @@ export async function renderPage(path: string): Promise<{ html: string; title: s
     <LiveConnectionProvider>
       <StaticRouterProvider router={router} context={context} hydrate={false} />
     </LiveConnectionProvider>,
-    { onError: (error) => void errors.push(error) },
+    // One piece, in place: React otherwise moves a large page part into a hidden block after the shell, with a
+    // "Loading…" stand-in and a script that swaps it in, so the text would wait for that script to run.
+    { onError: (error) => void errors.push(error), progressiveChunkSize: Number.POSITIVE_INFINITY },
   );
   // A page that cannot render without a browser would silently ship a blank part: stop the build instead.
   if (errors.length > 0) throw new Error(`prerender ${path}: ${errors.map(String).join('; ')}`);

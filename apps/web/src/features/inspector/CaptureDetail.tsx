@@ -1,7 +1,7 @@
 // Everything about one capture: the 4-tuple, both heads byte for byte, the Accept derivation, a
 // sequence diagram, the frames, Engine.IO packets, and export (curl, HAR).
 
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { BodySummary, Capture } from '@loopwire/contract';
 import { HeadView } from './HeadView.tsx';
 import { AcceptDerivation } from './AcceptDerivation.tsx';
@@ -28,7 +28,9 @@ function Body({ label, body }: { label: string; body: BodySummary | null }) {
   );
 }
 
-export function CaptureDetail({ capture, compact = false }: { capture: Capture; compact?: boolean }) {
+// Drawn again only when its capture is a new object: the inspector's list changes ten times a second on a
+// busy connection while the followed capture changes at most four times.
+export const CaptureDetail = memo(function CaptureDetail({ capture, compact = false }: { capture: Capture; compact?: boolean }) {
   const [showEndings, setShowEndings] = useState(false);
   const [revealed, setRevealed] = useState<Capture | null>(null);
   const [copied, setCopied] = useState(false);
@@ -114,7 +116,7 @@ export function CaptureDetail({ capture, compact = false }: { capture: Capture; 
           <SequenceDiagram capture={capture} />
         </div>
       )}
-      {capture.frames.length > 0 || capture.status === 101 ? <FrameTable frames={capture.frames} omitted={capture.framesOmitted} /> : null}
+      {capture.frames.length > 0 || capture.status === 101 ? <FrameTable frames={capture.frames} omitted={capture.framesOmitted} markArrivals={compact} /> : null}
       {capture.notes?.map((note) => (
         <p key={note} className="callout">
           {note}
@@ -122,4 +124,4 @@ export function CaptureDetail({ capture, compact = false }: { capture: Capture; 
       ))}
     </article>
   );
-}
+});

@@ -1,7 +1,7 @@
 // The frames of a WebSocket capture, one row each, and a hex view of the selected frame where
 // choosing a field (FIN, opcode, MASK, length, masking key, payload) highlights its bytes.
 
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import { type Frame } from '@loopwire/contract';
 import { byteStringToBytes, closeCodeName, describeFrameFields, parseFrameHeader, type FrameField } from '@loopwire/protocol';
 import { useRadioGroupName } from '../../lib/useRadioGroupName.ts';
@@ -61,12 +61,52 @@ function HexView({ frame }: { frame: Frame }) {
   );
 }
 
-export function FrameTable({ frames, omitted }: { frames: Frame[]; omitted: number }) {
+/**
+ * One frame's row. A followed capture arrives whole again after each new frame, so rows are compared by
+ * the frame's place and time (a captured frame never changes), not by object: only new rows are drawn.
+ */
+const FrameRow = memo(
+  function FrameRow({ frame, index, selected, onToggle }: { frame: Frame; index: number; selected: boolean; onToggle(index: number): void }) {
+    return (
+      <tr className={`frames__row frames__row--${frame.direction}${selected ? ' is-selected' : ''}`}>
+        <td>
+          <button type="button" className="link-button" aria-pressed={selected} onClick={() => onToggle(index)}>
+            {index + 1}
+          </button>
+        </td>
+        <td>{frame.direction === 'client' ? 'browser →' : '← server'}</td>
+        <td>{frame.fin ? '1' : '0'}</td>
+        <td>
+          {frame.opcodeName} <span className="muted">0x{frame.opcode.toString(16)}</span>
+        </td>
+        <td>{frame.masked ? 'masked' : '—'}</td>
+        <td>{frame.payloadLength}</td>
+        <td>{frame.headerBytes.length + frame.payloadLength} B</td>
+        <td className="frames__content">{summary(frame)}</td>
+      </tr>
+    );
+  },
+  (previous, next) =>
+    previous.index === next.index &&
+    previous.selected === next.selected &&
+    previous.onToggle === next.onToggle &&
+    previous.frame.at === next.frame.at &&
+    previous.frame.direction === next.frame.direction &&
+    previous.frame.headerBytes === next.frame.headerBytes,
+);
+
+/**
+ * `markArrivals`: a bar flashes on each new row. For a lesson's widget, where frames come one per action;
+ * not in the inspector, where a connection can bring twenty a second (the page's own Socket.IO) and the
+ * bars would repaint the table without pause.
+ */
+export function FrameTable({ frames, omitted, markArrivals = false }: { frames: Frame[]; omitted: number; markArrivals?: boolean }) {
   const [selected, setSelected] = useState<number | null>(null);
+  const toggle = useCallback((index: number) => setSelected((current) => (current === index ? null : index)), []);
   if (frames.length === 0) return <p className="widget__empty">No frames yet.</p>;
   const chosen = selected === null ? null : frames[selected];
   return (
-    <div className="frames">
+    <div className={`frames${markArrivals ? ' frames--arrivals' : ''}`}>
       <div className="table-scroll">
         <table className="table frames__table" data-testid="frame-table">
           <caption className="visually-hidden">WebSocket frames, oldest first</caption>
@@ -84,22 +124,7 @@ export function FrameTable({ frames, omitted }: { frames: Frame[]; omitted: numb
           </thead>
           <tbody>
             {frames.map((frame, index) => (
-              <tr key={`${frame.at}-${index}`} className={`frames__row frames__row--${frame.direction}${index === selected ? ' is-selected' : ''}`}>
-                <td>
-                  <button type="button" className="link-button" aria-pressed={index === selected} onClick={() => setSelected(index === selected ? null : index)}>
-                    {index + 1}
-                  </button>
-                </td>
-                <td>{frame.direction === 'client' ? 'browser →' : '← server'}</td>
-                <td>{frame.fin ? '1' : '0'}</td>
-                <td>
-                  {frame.opcodeName} <span className="muted">0x{frame.opcode.toString(16)}</span>
-                </td>
-                <td>{frame.masked ? 'masked' : '—'}</td>
-                <td>{frame.payloadLength}</td>
-                <td>{frame.headerBytes.length + frame.payloadLength} B</td>
-                <td className="frames__content">{summary(frame)}</td>
-              </tr>
+              <FrameRow key={`${frame.at}-${index}`} frame={frame} index={index} selected={index === selected} onToggle={toggle} />
             ))}
           </tbody>
         </table>

@@ -1,6 +1,6 @@
 // /inspector: every exchange this browser made with the live server, live, and one in detail.
 
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { captureKinds, type Capture, type CaptureKind } from '@loopwire/contract';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -55,6 +55,24 @@ function useFollowedBottom(length: number) {
   return ref;
 }
 
+/** One line of the list; drawn again only when its capture or its selection changes, not on every stream event. */
+const CaptureRow = memo(function CaptureRow({ capture, selected, onSelect }: { capture: Capture; selected: boolean; onSelect(id: string): void }) {
+  return (
+    <li>
+      <button type="button" className={`capture-row${selected ? ' is-selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={() => onSelect(capture.id)}>
+        <span className={`kind kind--${capture.kind.replace('.', '')}`}>{capture.kind}</span>
+        <span className="capture-row__what mono">
+          {capture.method} {capture.url}
+        </span>
+        <span className="capture-row__meta">
+          {capture.status ?? '…'} · {formatBytes(capture.wire.clientBytes + capture.wire.serverBytes)}
+          {capture.frames.length > 0 ? ` · ${capture.frames.length + capture.framesOmitted} frames` : ''}
+        </span>
+      </button>
+    </li>
+  );
+});
+
 export default function Inspector() {
   useDocumentTitle('Inspector · Loopwire');
   const [params, setParams] = useSearchParams();
@@ -76,6 +94,16 @@ export default function Inspector() {
     }
     setParams(next);
   };
+
+  const select = useCallback(
+    (id: string) =>
+      setParams((previous) => {
+        const next = new URLSearchParams(previous);
+        next.set('id', id);
+        return next;
+      }),
+    [setParams],
+  );
 
   return (
     <div className="inspector">
@@ -129,23 +157,7 @@ export default function Inspector() {
           ) : (
             <ol ref={list} aria-label="Captures, oldest first">
               {shown.map((capture) => (
-                <li key={capture.id}>
-                  <button
-                    type="button"
-                    className={`capture-row${capture.id === selected?.id ? ' is-selected' : ''}`}
-                    aria-current={capture.id === selected?.id ? 'true' : undefined}
-                    onClick={() => update({ id: capture.id })}
-                  >
-                    <span className={`kind kind--${capture.kind.replace('.', '')}`}>{capture.kind}</span>
-                    <span className="capture-row__what mono">
-                      {capture.method} {capture.url}
-                    </span>
-                    <span className="capture-row__meta">
-                      {capture.status ?? '…'} · {formatBytes(capture.wire.clientBytes + capture.wire.serverBytes)}
-                      {capture.frames.length > 0 ? ` · ${capture.frames.length + capture.framesOmitted} frames` : ''}
-                    </span>
-                  </button>
-                </li>
+                <CaptureRow key={capture.id} capture={capture} selected={capture.id === selected?.id} onSelect={select} />
               ))}
             </ol>
           )}

@@ -68,10 +68,15 @@ export async function waitForCapture(
   }
 }
 
+// A busy connection (the page's own Socket.IO brings ~20 frames a second) is fetched again at most
+// this often: each fetch redraws the whole detail.
+const followGapMs = 250;
+
 /**
  * Keeps one capture current: each call to `changed()` (an SSE event about it) fetches it again,
- * at most one fetch at a time, and always once more after the last change, so the page ends with
- * exactly what the server holds (no frame lost or doubled between a snapshot and the stream).
+ * at most one fetch at a time and one per `followGapMs`, and always once more after the last change,
+ * so the page ends with exactly what the server holds (no frame lost or doubled between a snapshot
+ * and the stream).
  */
 export function followCapture(id: string, onCapture: (capture: Capture) => void): { changed(): void; stop(): void } {
   let running = false;
@@ -81,12 +86,15 @@ export function followCapture(id: string, onCapture: (capture: Capture) => void)
     running = true;
     do {
       again = false;
+      const startedAt = Date.now();
       try {
         const capture = await getCapture(id);
         if (!stopped) onCapture(capture);
       } catch {
         // Rotated out or cleared: keep what the page has.
       }
+      const rest = followGapMs - (Date.now() - startedAt);
+      if (again && !stopped && rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
     } while (again && !stopped);
     running = false;
   };

@@ -2,12 +2,39 @@
 // oldest first as in a browser's network panel: a new capture is appended and never moves the others.
 
 import { useEffect, useState } from 'react';
-import type { Capture } from '@loopwire/contract';
+import type { Capture, FrameEvent } from '@loopwire/contract';
 import { listCaptures, subscribeCaptures } from './api.ts';
 
 const keptCaptures = 200;
 const keptFrames = 200;
+// The page's own Socket.IO connection alone brings ~20 frames a second: the list takes them in batches,
+// so the page draws at most ten times a second however busy the stream is.
+const batchEveryMs = 100;
 const byId = (a: Capture, b: Capture) => Number(a.id) - Number(b.id);
+
+type StreamEvent = { capture: Capture } | { frame: FrameEvent };
+
+/** The list after the stream's events, in the order they came. */
+export function applyStreamEvents(previous: readonly Capture[], events: readonly StreamEvent[]): Capture[] {
+  let captures = [...previous];
+  let resort = false;
+  for (const event of events) {
+    if ('capture' in event) {
+      const at = captures.findIndex((candidate) => candidate.id === event.capture.id);
+      if (at === -1) {
+        captures.push(event.capture);
+        resort = true;
+      } else captures[at] = event.capture;
+    } else {
+      const { captureId, frame } = event.frame;
+      const at = captures.findIndex((candidate) => candidate.id === captureId);
+      const capture = captures[at];
+      if (capture) captures[at] = { ...capture, frames: [...capture.frames, frame].slice(-keptFrames) };
+    }
+  }
+  if (resort) captures = captures.sort(byId).slice(-keptCaptures);
+  return captures;
+}
 
 export function useCaptures({ all = false } = {}): { captures: Capture[]; live: boolean; error: string | null; reset(): void } {
   const [captures, setCaptures] = useState<Capture[]>([]);
@@ -16,21 +43,23 @@ export function useCaptures({ all = false } = {}): { captures: Capture[]; live: 
 
   useEffect(() => {
     let cancelled = false;
-    const upsert = (capture: Capture) =>
-      setCaptures((previous) => {
-        const rest = previous.filter((candidate) => candidate.id !== capture.id);
-        return [...rest, capture].sort(byId).slice(-keptCaptures);
-      });
+    let pending: StreamEvent[] = [];
+    let flushTimer: number | undefined;
+    const flush = () => {
+      flushTimer = undefined;
+      const events = pending;
+      pending = [];
+      setCaptures((previous) => applyStreamEvents(previous, events));
+    };
+    const queue = (event: StreamEvent) => {
+      pending.push(event);
+      flushTimer ??= window.setTimeout(flush, batchEveryMs);
+    };
     const unsubscribe = subscribeCaptures(
       {
         open: () => setLive(true),
-        capture: upsert,
-        frame: ({ captureId, frame }) =>
-          setCaptures((previous) =>
-            previous.map((capture) =>
-              capture.id === captureId ? { ...capture, frames: [...capture.frames, frame].slice(-keptFrames) } : capture,
-            ),
-          ),
+        capture: (capture) => queue({ capture }),
+        frame: (frame) => queue({ frame }),
       },
       { all },
     );
@@ -41,6 +70,7 @@ export function useCaptures({ all = false } = {}): { captures: Capture[]; live: 
       .catch((caught: Error) => setError(caught.message));
     return () => {
       cancelled = true;
+      window.clearTimeout(flushTimer);
       unsubscribe();
     };
   }, [all]);

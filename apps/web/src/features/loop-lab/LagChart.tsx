@@ -76,7 +76,7 @@ function Panel({
   return (
     <div className={`lag-panel ${className}`}>
       <p className="lag-panel__title">
-        <strong>{title}</strong> <span data-testid={testId}>{summary}</span>
+        <strong>{title}</strong> <span className="lag-panel__summary" data-testid={testId}>{summary}</span>
       </p>
       <div className="lag-panel__plot">
         <span className="lag-panel__max" aria-hidden="true">
