@@ -175,6 +175,22 @@ describe('Socket.IO through the tap', () => {
     expect(event).toMatchObject({ direction: 'client', masked: true, socketIo: { typeName: 'EVENT', data: '[{"n":42}]' } });
     expect(Buffer.from(event!.payloadPreview, 'latin1').toString()).toMatch(/^42\d*\["echo:send",\{"n":42\}\]$/);
   });
+
+  it('records a server frame handed to the socket as text exactly: its UTF-8 size, and its first 256 bytes even when a character straddles the cut', async () => {
+    const learner = await newLearner();
+    const socket = ioClient(server.url, { reconnection: false, transports: ['websocket'], extraHeaders: { cookie: learner.cookie } });
+    cleanups.push(() => socket.close());
+    // The ack reads `43<id>[{"payload":"…` (16 bytes for id 0): the emoji's four bytes straddle byte 256.
+    const payload = `${'a'.repeat(238)}😀${'ü'.repeat(300)}`;
+    const { at } = (await socket.timeout(2000).emitWithAck('echo:send', payload)) as { at: number };
+
+    const [capture] = await learner.captures('?kind=socket.io');
+    const ack = capture!.frames.find((frame) => frame.direction === 'server' && frame.payloadPreview.startsWith('43'))!;
+    const id = /^43(\d+)\[/.exec(ack.payloadPreview)![1]!;
+    const sent = Buffer.from(`43${id}${JSON.stringify([{ payload, at }])}`, 'utf8');
+    expect(ack.payloadLength).toBe(sent.length);
+    expect(Buffer.from(ack.payloadPreview, 'latin1').equals(sent.subarray(0, 256))).toBe(true);
+  });
 });
 
 describe('bounds and scoping', () => {

@@ -133,6 +133,46 @@ describe('FrameDecoder', () => {
   });
 });
 
+describe('FrameDecoder.pushPayload (payload handed over as its size and first bytes)', () => {
+  const record = () => {
+    const seen: string[] = [];
+    const decoder = new FrameDecoder((header, headerStart, headerLength, payloadLength, preview, previewStart, previewLength) => {
+      const headerBytes = header.slice(headerStart, headerStart + headerLength);
+      seen.push(`${toHex(headerBytes)} | ${payloadLength} | ${toHex(unmaskPreview(headerBytes, preview.subarray(previewStart, previewStart + previewLength)))}`);
+    });
+    return { seen, decoder };
+  };
+  const payload = Uint8Array.from({ length: 300 }, (_, i) => (i * 7) & 0xff);
+  const header16 = hexToBytes('81 7e 01 2c');
+
+  it('reports what pushing the same bytes reports: whole, in two parts, then the next frame pushed as bytes', () => {
+    const bytes = record();
+    bytes.decoder.push(Uint8Array.from([...header16, ...payload, ...hexToBytes('81 05 48 65 6c 6c 6f')]));
+    const whole = record();
+    whole.decoder.push(header16);
+    expect(whole.decoder.pushPayload(300, payload)).toBe(true);
+    whole.decoder.push(hexToBytes('81 05 48 65 6c 6c 6f'));
+    const parts = record();
+    parts.decoder.push(header16);
+    expect(parts.decoder.pushPayload(100, payload.subarray(0, 100))).toBe(true);
+    expect(parts.decoder.pushPayload(200, payload.subarray(100))).toBe(true);
+    parts.decoder.push(hexToBytes('81 05 48 65 6c 6c 6f'));
+    expect(bytes.seen).toHaveLength(2);
+    expect(whole.seen).toEqual(bytes.seen);
+    expect(parts.seen).toEqual(bytes.seen);
+  });
+
+  it('takes nothing when a header is due or the bytes run past the frame', () => {
+    const { seen, decoder } = record();
+    expect(decoder.pushPayload(5, hexToBytes('48 65 6c 6c 6f'))).toBe(false);
+    decoder.push(hexToBytes('81 05'));
+    expect(decoder.pushPayload(6, hexToBytes('48 65 6c 6c 6f 21'))).toBe(false);
+    expect(seen).toEqual([]);
+    expect(decoder.pushPayload(5, hexToBytes('48 65 6c 6c 6f'))).toBe(true);
+    expect(seen).toEqual(['81 05 | 5 | 48 65 6c 6c 6f']);
+  });
+});
+
 describe('browserCloseProblem', () => {
   it('allows exactly what a browser can send: 1000 and 3000–4999, a reason of at most 123 bytes', () => {
     for (const code of [1000, 3000, 4000, 4999]) expect(browserCloseProblem(code, 'done'), String(code)).toBeNull();

@@ -278,6 +278,35 @@ export class FrameDecoder {
     return headerLength + shortLength;
   }
 
+  /**
+   * For bytes a sender hands over in another form (a string it will encode): the next `length` bytes
+   * are payload of the frame being read, and `first` holds at least their first
+   * min(length, previewCapacity) bytes. Returns false, taking nothing, when they are not all payload of
+   * the current frame (a header is due, or they run into the next frame): then push the bytes instead.
+   */
+  pushPayload(length: number, first: Uint8Array): boolean {
+    if (this.#headerLength === 0 || length > this.#payloadLength - this.#payloadSeen) return false;
+    if (length === 0) return true;
+    if (this.#payloadSeen === 0 && length === this.#payloadLength) {
+      this.#payloadSeen = length;
+      this.#finishFrame(first, 0);
+      return true;
+    }
+    const from = this.#previewFill;
+    const previewTake = Math.min(this.#previewLength - from, length);
+    const preview = this.#preview;
+    for (let i = 0; i < previewTake; i++) preview[from + i] = first[i]!;
+    this.#previewFill = from + previewTake;
+    this.#payloadSeen += length;
+    if (this.#payloadSeen === this.#payloadLength) this.#finishFrame(preview, 0);
+    return true;
+  }
+
+  /** How many first payload bytes a frame's report carries at most (`pushPayload` needs that many). */
+  get previewCapacity(): number {
+    return this.#preview.length;
+  }
+
   #readHeader(chunk: Uint8Array, offset: number): number {
     const header = this.#header;
     const end = chunk.length;

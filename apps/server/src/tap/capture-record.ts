@@ -158,6 +158,13 @@ export class FrameLog {
     };
   }
 
+  /** Gives the memory back: the capture was forgotten, so no frame of it will be read again. */
+  release(): void {
+    this.#bytes = new Uint8Array(0);
+    this.#added = 0;
+    this.omitted = 0;
+  }
+
   /** A buffer with `stride` bytes per slot; the frames kept so far move over (once per widening). */
   #resize(stride: number): void {
     const bytes = new Uint8Array(FrameLog.capacity * stride);
@@ -192,5 +199,7 @@ export interface CaptureRecord {
   frames: FrameLog;
   wire: { clientBytes: number; serverBytes: number };
   done: boolean;
+  /** The store let it go (full): no API caller can read it any more, so the tap stops recording it. */
+  forgotten: boolean;
   notes: string[];
 }

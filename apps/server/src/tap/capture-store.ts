@@ -67,8 +67,14 @@ export class CaptureStore {
 
   #forget(id: string): void {
     const owner = this.#ownerOf.get(id);
+    const record = this.#byId.get(id);
     this.#ownerOf.delete(id);
     this.#byId.delete(id);
+    if (record) {
+      // Its connection may stay open for hours (a device among thousands): record nothing more for it.
+      record.forgotten = true;
+      record.frames.release();
+    }
     if (owner === undefined) return;
     const ids = this.#byOwner.get(owner)!;
     ids.delete(id);

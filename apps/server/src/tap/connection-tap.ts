@@ -10,10 +10,14 @@ import { isNoise, kindFromRequest, kindFromResponse } from './classify.js';
 import { frameClock } from './frame-clock.js';
 import { HttpMessageSplitter, type BodyFraming } from './http-splitter.js';
 import { fourTuple } from '../core/net.js';
+import { utf8Prefix } from './utf8-prefix.js';
 import type { Sessions } from '../session/sid.js';
 
 /** Requests a client may pipeline ahead of the responses before we stop pairing them. */
 const maxAwaiting = 32;
+
+/** Where a text payload's first bytes are encoded for the decoder (it copies them before returning). */
+const textScratch = Buffer.allocUnsafe(4 * (Math.max(previewBytes, 125) + 1));
 
 export interface ConnectionContext {
   store: CaptureStore;
@@ -45,6 +49,8 @@ export class ConnectionTap {
   #upgraded: CaptureRecord | null = null;
   #clientFrames: FrameDecoder | null = null;
   #serverFrames: FrameDecoder | null = null;
+  /** After the store forgot the upgraded capture: the bytes that follow have nowhere to go. */
+  #ignoring = false;
 
   constructor(id: string, socket: Socket, context: ConnectionContext) {
     this.id = id;
@@ -77,24 +83,50 @@ export class ConnectionTap {
   // After a 101 every byte is a frame: straight to the decoders, past the HTTP splitters.
   fromClient(bytes: Buffer): void {
     if (this.#clientFrames !== null) this.#rawFromClient(bytes);
-    else this.#requests.push(bytes);
+    else if (!this.#ignoring) this.#requests.push(bytes);
   }
 
   fromServer(bytes: Buffer): void {
     if (this.#serverFrames !== null) this.#rawFromServer(bytes);
-    else this.#responses.push(bytes);
+    else if (!this.#ignoring) this.#responses.push(bytes);
+  }
+
+  /** A string written to the socket: in a WebSocket payload only its size and first bytes are read, not a copy of it. */
+  fromServerText(text: string, encoding: BufferEncoding): void {
+    if (this.#ignoring) return;
+    const frames = this.#serverFrames;
+    if (frames !== null && this.#upgraded !== null && !this.#upgraded.forgotten && encoding === 'utf8') {
+      const length = utf8Prefix(text, textScratch, frames.previewCapacity);
+      if (frames.pushPayload(length, textScratch)) {
+        this.#upgraded.wire.serverBytes += length;
+        return;
+      }
+    }
+    this.fromServer(Buffer.from(text, encoding));
   }
 
   #rawFromClient(bytes: Buffer): void {
-    if (!this.#upgraded) return;
-    this.#upgraded.wire.clientBytes += bytes.length;
-    this.#clientFrames?.push(bytes);
+    const record = this.#upgraded;
+    if (!record) return;
+    record.wire.clientBytes += bytes.length;
+    if (record.forgotten) this.#stopDecoding();
+    else this.#clientFrames!.push(bytes);
   }
 
   #rawFromServer(bytes: Buffer): void {
-    if (!this.#upgraded) return;
-    this.#upgraded.wire.serverBytes += bytes.length;
-    this.#serverFrames?.push(bytes);
+    const record = this.#upgraded;
+    if (!record) return;
+    record.wire.serverBytes += bytes.length;
+    if (record.forgotten) this.#stopDecoding();
+    else this.#serverFrames!.push(bytes);
+  }
+
+  /** The store forgot the upgraded capture: its frames would go nowhere, so they are no longer decoded. */
+  #stopDecoding(): void {
+    this.#ignoring = true;
+    this.#upgraded = null;
+    this.#clientFrames = null;
+    this.#serverFrames = null;
   }
 
   /** The connection is gone: every open exchange on it is over. */
@@ -135,6 +167,7 @@ export class ConnectionTap {
       frames: new FrameLog(),
       wire: { clientBytes: 0, serverBytes: 0 },
       done: false,
+      forgotten: false,
       notes: [],
     };
     this.#all.add(record);

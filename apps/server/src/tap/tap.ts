@@ -1,5 +1,5 @@
 // The wire tap: sees every TCP connection of the http.Server before HTTP parsing, and records the
-// bytes both ways — incoming with a 'data' listener placed first, outgoing by wrapping write/end.
+// bytes both ways — incoming with a 'data' listener placed first, outgoing where the socket writes them.
 
 import type { Server as HttpServer } from 'node:http';
 import type { Socket } from 'node:net';
@@ -26,36 +26,33 @@ export interface Tap {
   toCapture(record: CaptureRecord, options?: SerializeOptions): Capture;
 }
 
-type WriteArgs = [chunk: unknown, encoding?: unknown, callback?: unknown];
+const isUtf8 = (encoding: string) => encoding === 'utf8' || encoding === 'utf-8';
 
-function toBuffer(chunk: unknown, encoding: unknown): Buffer | null {
-  if (Buffer.isBuffer(chunk)) return chunk;
-  if (typeof chunk === 'string') return Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
-  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  return null;
+/** One chunk as Writable hands it on: a Buffer, or a string the socket encodes (net sockets keep strings as strings). */
+function record(connection: ConnectionTap, chunk: unknown, encoding: string): void {
+  if (Buffer.isBuffer(chunk)) connection.fromServer(chunk);
+  else if (typeof chunk === 'string') connection.fromServerText(chunk, isUtf8(encoding) ? 'utf8' : (encoding as BufferEncoding));
 }
 
 function watch(socket: Socket, connection: ConnectionTap): void {
   // First in line, so the bytes are seen exactly as the kernel delivered them, before any parser.
   socket.prependListener('data', (chunk: Buffer) => connection.fromClient(chunk));
-  const write = socket.write;
-  const end = socket.end;
-  socket.write = function tappedWrite(this: Socket, chunk: unknown, encoding?: unknown) {
-    const bytes = toBuffer(chunk, encoding);
-    if (bytes) connection.fromServer(bytes);
-    // `arguments` passes on exactly what the caller gave (write treats a missing encoding specially).
-    // eslint-disable-next-line prefer-rest-params
-    return (write as (...a: WriteArgs) => boolean).apply(this, arguments as unknown as WriteArgs);
-  } as Socket['write'];
-  socket.end = function tappedEnd(this: Socket, chunk?: unknown, encoding?: unknown) {
-    // end(data) writes without calling this.write: record the data here.
-    if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') {
-      const bytes = toBuffer(chunk, encoding);
-      if (bytes) connection.fromServer(bytes);
-    }
-    // eslint-disable-next-line prefer-rest-params
-    return (end as (...a: WriteArgs) => Socket).apply(this, arguments as unknown as WriteArgs);
-  } as Socket['end'];
+  // Outgoing bytes are seen where the stream hands them to the kernel (Writable's _write and _writev):
+  // once per system call however many write()s were corked or queued into it, end(data) included, and
+  // nothing that a destroyed socket never sent.
+  const write = socket._write;
+  const writev = socket._writev;
+  socket._write = function tappedWrite(this: Socket, chunk: unknown, encoding: BufferEncoding, callback: (error?: Error | null) => void) {
+    record(connection, chunk, encoding);
+    write.call(this, chunk, encoding, callback);
+  };
+  // A stream without _writev (the scale lab's sticky FakeSocket) writes chunk by chunk through _write.
+  if (writev) {
+    socket._writev = function tappedWritev(this: Socket, chunks: { chunk: unknown; encoding: BufferEncoding }[], callback: (error?: Error | null) => void) {
+      for (let i = 0; i < chunks.length; i++) record(connection, chunks[i]!.chunk, chunks[i]!.encoding);
+      writev.call(this, chunks, callback);
+    };
+  }
   socket.once('close', () => connection.closed());
 }
 
