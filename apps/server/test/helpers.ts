@@ -1,5 +1,6 @@
 // Starts the real server on a free port for a test file, and the clients tests talk to it with.
 
+import { vi } from 'vitest';
 import { startLoopwireServer, type LoopwireServer } from '../src/server.js';
 import { parseConfig, type Config } from '../src/config.js';
 import type { CaptureRecord } from '../src/tap/capture-record.js';
@@ -19,21 +20,22 @@ export function rawExchange(port: number, bytes: string | Buffer, options: { idl
 }
 
 /**
- * Reads a value until `done` holds: waiting on a condition, never on a clock. Throws with the last
- * value read if it does not hold within `timeoutMs`.
+ * Reads a value until `done` holds: waiting on a condition, never on a clock (Vitest's own poller,
+ * every `everyMs`). Throws with the last value read if it does not hold within `timeoutMs`.
  */
-export async function waitFor<T>(
+export function waitFor<T>(
   read: () => T | Promise<T>,
   done: (value: T) => boolean,
   { timeoutMs = 10_000, everyMs = 10 } = {},
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting; last value ${JSON.stringify(value)?.slice(0, 300)}`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
+  return vi.waitFor(
+    async () => {
+      const value = await read();
+      if (!done(value)) throw new Error(`gave up waiting; last value ${JSON.stringify(value)?.slice(0, 300)}`);
+      return value;
+    },
+    { timeout: timeoutMs, interval: everyMs },
+  );
 }
 
 /** The tap's records, newest first, that satisfy `match`: what the server has seen of each exchange. */

@@ -4,7 +4,7 @@
 // the URL bar, the 2000 or 25000 or 1008 printed in the lesson). The Record type makes a check
 // without a solution fail to compile.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LiveCheckId } from '@loopwire/lessons';
 import { startLoopwireServer, type LoopwireServer } from '@loopwire/server';
 import { liveChecks } from './registry.ts';
@@ -294,10 +294,12 @@ function wrongAnswer(id: LiveCheckId, answer: string): string {
   return `${answer}9`;
 }
 
-/** Polls a condition every `everyMs`, at most `tries` times: the server's record arrives asynchronously. */
+/** Polls a condition every `everyMs`, at most `tries` times (Vitest's own poller): the server's record arrives asynchronously. */
 async function waitUntil(condition: () => Promise<boolean>, what = 'the condition', { tries = 100, everyMs = 50 } = {}): Promise<void> {
-  for (let tried = 0; !(await condition()); tried += 1) {
-    if (tried > tries) throw new Error(`${what} never held`);
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
-  }
+  await vi.waitFor(
+    async () => {
+      if (!(await condition())) throw new Error(`${what} never held`);
+    },
+    { timeout: tries * everyMs, interval: everyMs },
+  );
 }
