@@ -7,6 +7,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { clientFrame, openRawWebSocket, type Frame, type RawWebSocket } from '../raw-websocket.js';
+import type { ClientsThreadAnswer, ToClientsThread } from './clients-thread.js';
 
 export interface FanoutClientsData {
   /** The server's port (loopback). */
@@ -15,12 +16,7 @@ export interface FanoutClientsData {
   count: number;
 }
 
-export type FromFanoutClients =
-  | { type: 'ready' }
-  | { type: 'error'; message: string }
-  | { type: 'report'; deliveries: [commandId: string, latencyMs: number][] };
-
-export type ToFanoutClients = { type: 'report' } | { type: 'close' };
+export type FromFanoutClients = { type: 'ready' } | ClientsThreadAnswer;
 
 interface DeviceCommand {
   id: string;
@@ -89,7 +85,7 @@ async function connectAll(): Promise<void> {
   }
 }
 
-port.on('message', (message: ToFanoutClients) => {
+port.on('message', (message: ToClientsThread) => {
   if (message.type === 'report') {
     port.postMessage({ type: 'report', deliveries } satisfies FromFanoutClients);
   } else {

@@ -3,13 +3,13 @@
 // /api/devices/broadcast, the delivery latency each device saw (receipt − the server's sentAt), and the
 // server's time until every device had acked.
 
-import { Worker } from 'node:worker_threads';
 import { measured, MissingFeature, unmeasured, type Row } from '../report.js';
 import { openSession, type Session } from '../session.js';
 import { withServer } from '../server-process.js';
 import type { Sizes } from '../sizes.js';
 import { median, samplePercentile, sleep } from '../stats.js';
-import type { FanoutClientsData, FromFanoutClients, ToFanoutClients } from './fanout-clients.js';
+import type { FanoutClientsData, FromFanoutClients } from './fanout-clients.js';
+import { ClientsThread } from './clients-thread.js';
 
 interface Broadcast {
   id: string;
@@ -52,57 +52,13 @@ async function untilAcked(session: Session, id: string): Promise<void> {
   }
 }
 
-class ClientThread {
-  private readonly worker: Worker;
-  private readonly messages: FromFanoutClients[] = [];
-  private waiting: ((message: FromFanoutClients) => void) | null = null;
-
-  constructor(data: FanoutClientsData) {
-    this.worker = new Worker(new URL('./fanout-clients.js', import.meta.url), { workerData: data });
-    this.worker.on('message', (message: FromFanoutClients) => this.deliver(message));
-    this.worker.on('error', (error) => this.deliver({ type: 'error', message: error.message }));
-  }
-
-  next(timeoutMs: number): Promise<FromFanoutClients> {
-    const queued = this.messages.shift();
-    if (queued) return Promise.resolve(queued);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`fan-out client thread silent for ${timeoutMs} ms`)), timeoutMs);
-      this.waiting = (message) => {
-        clearTimeout(timer);
-        resolve(message);
-      };
-    });
-  }
-
-  send(message: ToFanoutClients): void {
-    this.worker.postMessage(message);
-  }
-
-  async close(): Promise<void> {
-    this.send({ type: 'close' });
-    const exited = new Promise((resolve) => this.worker.once('exit', resolve));
-    const timer = setTimeout(() => void this.worker.terminate(), 5000);
-    await exited;
-    clearTimeout(timer);
-  }
-
-  private deliver(message: FromFanoutClients): void {
-    const waiting = this.waiting;
-    this.waiting = null;
-    if (waiting) waiting(message);
-    else this.messages.push(message);
-  }
-}
+type ClientThread = ClientsThread<Extract<FromFanoutClients, { type: 'ready' }>>;
 
 /** Every delivery the client threads have seen so far, by broadcast id (warm-up broadcasts left out). */
 async function collectDeliveries(threads: ClientThread[], wanted: Set<string>): Promise<Map<string, number[]>> {
   const latencies = new Map<string, number[]>([...wanted].map((id) => [id, []]));
   for (const thread of threads) {
-    thread.send({ type: 'report' });
-    const message = await thread.next(30_000);
-    if (message.type !== 'report') throw new Error(message.type === 'error' ? message.message : 'unexpected message');
-    for (const [id, latency] of message.deliveries) latencies.get(id)?.push(latency);
+    for (const [id, latency] of await thread.deliveries()) latencies.get(id)?.push(latency);
   }
   return latencies;
 }
@@ -127,7 +83,9 @@ async function measureFanout(devices: number, sizes: Sizes['fanout']): Promise<C
     const perThread = Math.ceil(devices / sizes.threads);
     const threads = Array.from({ length: sizes.threads }, (_, index) => {
       const firstDevice = index * perThread;
-      return new ClientThread({ port: server.port, firstDevice, count: Math.max(0, Math.min(perThread, devices - firstDevice)) });
+      const data: FanoutClientsData = { port: server.port, firstDevice, count: Math.max(0, Math.min(perThread, devices - firstDevice)) };
+      const thread: ClientThread = new ClientsThread(new URL('./fanout-clients.js', import.meta.url), data, 'fan-out client thread');
+      return thread;
     });
     try {
       for (const thread of threads) {

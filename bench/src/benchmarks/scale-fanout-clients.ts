@@ -7,6 +7,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { clientFrame, openRawWebSocket, type Frame, type RawWebSocket } from '../raw-websocket.js';
+import type { ClientsThreadAnswer, ToClientsThread } from './clients-thread.js';
 import { parseScaleFrame } from './scale-fanout-report.js';
 
 export interface ScaleClientsData {
@@ -15,12 +16,7 @@ export interface ScaleClientsData {
   count: number;
 }
 
-export type FromScaleClients =
-  | { type: 'ready'; pids: number[] }
-  | { type: 'error'; message: string }
-  | { type: 'report'; deliveries: [broadcastId: string, latencyMs: number][] };
-
-export type ToScaleClients = { type: 'report' } | { type: 'close' };
+export type FromScaleClients = { type: 'ready'; pids: number[] } | ClientsThreadAnswer;
 
 const { port: clusterPort, count } = workerData as ScaleClientsData;
 const port = parentPort!;
@@ -59,7 +55,7 @@ async function connectAll(): Promise<void> {
   }
 }
 
-port.on('message', (message: ToScaleClients) => {
+port.on('message', (message: ToClientsThread) => {
   if (message.type === 'report') {
     port.postMessage({ type: 'report', deliveries } satisfies FromScaleClients);
   } else {

@@ -2,14 +2,14 @@
 // workers with the cluster adapter, then 2 with the Redis adapter; N clients (a worker thread of raw
 // protocol clients), one socket.io-client sender, and each client's delay from emit to receipt.
 
-import { Worker } from 'node:worker_threads';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { MissingFeature, unmeasured, type Row } from '../report.js';
 import { openSession, type Session } from '../session.js';
 import { withServer } from '../server-process.js';
 import type { Sizes } from '../sizes.js';
 import { sleep } from '../stats.js';
-import type { FromScaleClients, ScaleClientsData, ToScaleClients } from './scale-fanout-clients.js';
+import type { FromScaleClients, ScaleClientsData } from './scale-fanout-clients.js';
+import { ClientsThread } from './clients-thread.js';
 import { fanoutRowNames, fanoutRows, scaleSetups, type ScaleSetup } from './scale-fanout-report.js';
 
 /** What the bench reads of GET/PUT /api/scale (the full shape is ScaleState in @loopwire/contract). */
@@ -20,58 +20,13 @@ interface ScaleAnswer {
 
 type Sender = Socket;
 
-/** The clients' thread: one message in, one out, in order. */
-class ClientsThread {
-  private readonly worker: Worker;
-  private readonly messages: FromScaleClients[] = [];
-  private waiting: ((message: FromScaleClients) => void) | null = null;
+type ScaleClients = ClientsThread<Extract<FromScaleClients, { type: 'ready' }>>;
 
-  constructor(data: ScaleClientsData) {
-    this.worker = new Worker(new URL('./scale-fanout-clients.js', import.meta.url), { workerData: data });
-    this.worker.on('message', (message: FromScaleClients) => this.deliver(message));
-    this.worker.on('error', (error) => this.deliver({ type: 'error', message: error.message }));
-  }
-
-  next(timeoutMs: number): Promise<FromScaleClients> {
-    const queued = this.messages.shift();
-    if (queued) return Promise.resolve(queued);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`scale clients thread silent for ${timeoutMs} ms`)), timeoutMs);
-      this.waiting = (message) => {
-        clearTimeout(timer);
-        resolve(message);
-      };
-    });
-  }
-
-  send(message: ToScaleClients): void {
-    this.worker.postMessage(message);
-  }
-
-  /** Every delivery so far, by broadcast id. */
-  async deliveries(): Promise<Map<string, number[]>> {
-    this.send({ type: 'report' });
-    const message = await this.next(30_000);
-    if (message.type !== 'report') throw new Error(message.type === 'error' ? message.message : 'unexpected message');
-    const byId = new Map<string, number[]>();
-    for (const [id, latency] of message.deliveries) byId.set(id, [...(byId.get(id) ?? []), latency]);
-    return byId;
-  }
-
-  async close(): Promise<void> {
-    this.send({ type: 'close' });
-    const exited = new Promise((resolve) => this.worker.once('exit', resolve));
-    const timer = setTimeout(() => void this.worker.terminate(), 5000);
-    await exited;
-    clearTimeout(timer);
-  }
-
-  private deliver(message: FromScaleClients): void {
-    const waiting = this.waiting;
-    this.waiting = null;
-    if (waiting) waiting(message);
-    else this.messages.push(message);
-  }
+/** Every delivery the clients' thread has seen so far, by broadcast id. */
+async function deliveriesById(clients: ScaleClients): Promise<Map<string, number[]>> {
+  const byId = new Map<string, number[]>();
+  for (const [id, latency] of await clients.deliveries()) byId.set(id, [...(byId.get(id) ?? []), latency]);
+  return byId;
 }
 
 const epochNow = () => performance.timeOrigin + performance.now();
@@ -87,12 +42,12 @@ async function broadcast(sender: Sender, kind: string): Promise<string> {
  * Until one broadcast reaches every client: the JIT warms, and an adapter that is still subscribing
  * (Redis connects after the worker serves) is ready before anything is measured.
  */
-async function warmUp(sender: Sender, clients: ClientsThread, count: number): Promise<void> {
+async function warmUp(sender: Sender, clients: ScaleClients, count: number): Promise<void> {
   const deadline = performance.now() + 30_000;
   for (;;) {
     const id = await broadcast(sender, 'warm-up');
     await sleep(250);
-    if (((await clients.deliveries()).get(id)?.length ?? 0) >= count) return;
+    if (((await deliveriesById(clients)).get(id)?.length ?? 0) >= count) return;
     if (performance.now() > deadline) throw new Error('no warm-up broadcast reached every client within 30 s');
   }
 }
@@ -107,7 +62,8 @@ async function runSetup(session: Session, setup: ScaleSetup, sizes: Sizes['scale
   if (started.status !== 200) throw new Error(`PUT /api/scale answered ${started.status} ${JSON.stringify(started.body)}`);
   const clusterPort = started.body.port!;
 
-  const clients = new ClientsThread({ port: clusterPort, count: sizes.clients });
+  const data: ScaleClientsData = { port: clusterPort, count: sizes.clients };
+  const clients: ScaleClients = new ClientsThread(new URL('./scale-fanout-clients.js', import.meta.url), data, 'scale clients thread');
   const sender: Sender = ioClient(`http://127.0.0.1:${clusterPort}`, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 30_000 });
   // Listening from the start: the hello comes as soon as the sender connects.
   const senderReady = new Promise<void>((resolve, reject) => {
@@ -130,7 +86,7 @@ async function runSetup(session: Session, setup: ScaleSetup, sizes: Sizes['scale
     const expected = ids.length * sizes.clients;
     let latencies: number[] = [];
     for (const deadline = performance.now() + 15_000; ; await sleep(250)) {
-      const byId = await clients.deliveries();
+      const byId = await deliveriesById(clients);
       latencies = ids.flatMap((id) => byId.get(id) ?? []);
       if (latencies.length >= expected || performance.now() > deadline) break;
     }
