@@ -110,6 +110,8 @@ test('a lesson page downloads its own lesson’s text only; the next lesson’s 
   });
   await page.goto('/lessons/event-loop');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('The event loop');
+  // The page's code starts after the prerendered page has painted: what it downloads is known once it runs.
+  await expect(page.locator('html')).toHaveAttribute('data-ready', '');
   await page.waitForLoadState('networkidle');
   expect(lessonChunks).toHaveLength(1);
   await page.getByRole('link', { name: /Blocking the line/ }).last().click();

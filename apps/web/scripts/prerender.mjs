@@ -24,14 +24,9 @@ const fontFiles = readdirSync(join(webDir, 'dist', 'assets')).filter((file) => /
 if (fontFiles.length !== 1) throw new Error(`prerender: expected one Latin woff2 of Inter in dist/assets, found ${fontFiles.join(', ') || 'none'}`);
 const fontPreloads = fontFiles.map((file) => `<link rel="preload" as="font" type="font/woff2" crossorigin href="/assets/${file}">`);
 
-// The page's code is fetched from the start but after what the first paint needs (the stylesheets and the
-// font come first): the prerendered text does not wait for it.
-const modulePreload = (href) => `<link rel="modulepreload" fetchpriority="low" crossorigin href="${href}">`;
-const templateModulePreload = /<link rel="modulepreload" crossorigin href="([^"]+)">/g;
-
-/** `<link>`s for a page's own module: its stylesheets (so nothing moves when the code arrives) and its chunks. */
-function linksFor(module) {
-  if (!module) return fontPreloads.join('\n    ');
+/** `<link>`s for a page's own stylesheets (so nothing moves when the code arrives) and the font, and the chunks of its module. */
+function assetsFor(module) {
+  if (!module) return { links: fontPreloads, chunks: [] };
   if (!manifest[module]) throw new Error(`prerender: ${module} is not in the build's manifest (renamed? update prerender.tsx)`);
   const css = new Set();
   const chunks = new Set();
@@ -44,28 +39,35 @@ function linksFor(module) {
   };
   visit(module);
   const notInTemplate = (file) => !template.includes(`/${file}"`);
-  return [
-    ...fontPreloads,
-    ...[...css].filter(notInTemplate).map((file) => `<link rel="stylesheet" crossorigin href="/${file}">`),
-    ...[...chunks].filter(notInTemplate).map((file) => modulePreload(`/${file}`)),
-  ].join('\n    ');
+  return {
+    links: [...fontPreloads, ...[...css].filter(notInTemplate).map((file) => `<link rel="stylesheet" crossorigin href="/${file}">`)],
+    chunks: [...chunks].filter(notInTemplate).map((file) => `/${file}`),
+  };
 }
-// The entry too is fetched at low priority (the stylesheets and the font first) and runs as a module
-// does, after the page is parsed: the prerendered text never waits for it.
-const entryScript = /<script type="module" crossorigin src="(\/assets\/index-[^"]+\.js)"><\/script>/;
-if (!entryScript.test(template)) throw new Error('prerender: dist/index.html has no module script for the entry');
-const lowPriorityEntry = (_, src) => `<script type="module" fetchpriority="low" crossorigin src="${src}"></script>`;
+
+// No script is requested from the page itself: the boot script (index.html) fetches the entry and every chunk
+// the page needs once the page is loaded and painted, so none of them competes with what the first paint needs.
+const entryScript = /\s*<script type="module" crossorigin src="(\/assets\/index-[^"]+\.js)"><\/script>/;
+const entry = entryScript.exec(template)?.[1];
+if (!entry) throw new Error('prerender: dist/index.html has no module script for the entry');
+const templateModulePreload = /\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g;
+const entryChunks = [...template.matchAll(templateModulePreload)].map((match) => match[1]);
+const bootScript = '<script id="boot">';
+if (!template.includes(bootScript)) throw new Error(`prerender: dist/index.html has no ${bootScript}`);
+const bootWith = (chunks) => `<script id="boot" data-entry="${entry}" data-modules="${[...entryChunks, ...chunks].join(' ')}">`;
 const rootElement = '<div id="root"></div>';
 if (!template.includes(rootElement)) throw new Error(`prerender: dist/index.html has no ${rootElement}`);
 
 rmSync(pagesDir, { recursive: true, force: true });
 for (const { path, file, module } of [...prerenderedPages(), notFoundPage]) {
   const page = await renderPage(path);
+  const { links, chunks } = assetsFor(module);
   const html = template
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`)
-    .replace(entryScript, lowPriorityEntry)
-    .replaceAll(templateModulePreload, (_, href) => modulePreload(href))
-    .replace('</head>', () => `  ${linksFor(module)}\n  </head>`)
+    .replace(entryScript, '')
+    .replaceAll(templateModulePreload, '')
+    .replace(bootScript, () => bootWith(chunks))
+    .replace('</head>', () => `  ${links.join('\n    ')}\n  </head>`)
     .replace(rootElement, () => `<div id="root">${page.html}</div>`);
   const target = join(pagesDir, file);
   mkdirSync(dirname(target), { recursive: true });

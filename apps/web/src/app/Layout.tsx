@@ -8,6 +8,7 @@ import ConnectionBadge from '../features/connection/ConnectionBadge.tsx';
 import { WorkerBadge } from '../lib/live/WorkerBadge.tsx';
 import { ThemeToggle } from './ThemeToggle.tsx';
 import { useShortcuts } from './useShortcuts.ts';
+import { replayEarlyInput } from './earlyInput.ts';
 import { SearchDialog } from '../features/search/SearchField.tsx';
 import { tally, useProgress } from '../features/progress/index.ts';
 import { CloseIcon, KeyboardIcon, MenuIcon, SearchIcon } from './icons.tsx';
@@ -118,18 +119,30 @@ function SiteMenu() {
 /** After a move to another page (not the first load, not a #section link), focus goes to its heading, so a screen reader says where the reader is. */
 function useFocusHeadingOnNavigation(): void {
   const { pathname, hash } = useLocation();
-  const firstRender = useRef(true);
+  // The address focus was last decided for: the first load's (and StrictMode's second run of it) is left alone.
+  const settled = useRef(`${pathname}${hash}`);
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    const address = `${pathname}${hash}`;
+    if (settled.current === address) return;
+    settled.current = address;
     if (hash) return;
     const heading = document.querySelector<HTMLElement>('#main h1');
     if (!heading) return;
     heading.tabIndex = -1;
     heading.focus({ preventScroll: true });
   }, [pathname, hash]);
+}
+
+/**
+ * React Router's scroll restoration, from the first move within the app on. On the page's first load the
+ * browser's own stays: a reload's position, or wherever the reader scrolled while the page's code loaded.
+ */
+function ScrollRestorationAfterFirstMove() {
+  const { key } = useLocation();
+  const [firstKey] = useState(key);
+  const [moved, setMoved] = useState(false);
+  if (!moved && key !== firstKey) setMoved(true);
+  return moved ? <ScrollRestoration /> : null;
 }
 
 export function Layout() {
@@ -154,6 +167,8 @@ export function Layout() {
     [navigate],
   );
   useShortcuts(shortcuts);
+  // After the shortcuts listen: what the reader typed while the page's code was loading acts now.
+  useEffect(() => void replayEarlyInput(), []);
   useFocusHeadingOnNavigation();
   const close = useCallback(() => {
     setDialog(null);
@@ -216,7 +231,7 @@ export function Layout() {
         {dialog === 'shortcuts' ? <ShortcutsDialog onClose={close} /> : null}
       </Suspense>
       {dialog === 'search' ? <SearchDialog query={searchQuery} onQueryChange={setSearchQuery} onClose={close} /> : null}
-      <ScrollRestoration />
+      <ScrollRestorationAfterFirstMove />
     </div>
   );
 }

@@ -1,11 +1,17 @@
 // Light/dark switch. The choice is remembered; until one is made the system setting decides.
 
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { applyTheme, currentTheme, type Theme } from '../design/theme.ts';
 import { MoonIcon, SunIcon } from './icons.tsx';
 
+const subscribeToNothing = () => () => {};
+
 export function ThemeToggle() {
-  const [theme, setTheme] = useState<Theme>(currentTheme);
+  // The build rendered the page in the light theme (it knows no reader): the page takes over as built, then
+  // shows the reader's own theme.
+  const readerTheme = useSyncExternalStore(subscribeToNothing, currentTheme, (): Theme => 'light');
+  const [chosen, setTheme] = useState<Theme | null>(null);
+  const theme = chosen ?? readerTheme;
   const next: Theme = theme === 'dark' ? 'light' : 'dark';
   return (
     <button

@@ -1,5 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { StrictMode, startTransition } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
 import '@fontsource-variable/inter';
 import '@fontsource-variable/jetbrains-mono';
@@ -24,12 +24,25 @@ function routerReady(): Promise<void> {
   });
 }
 
-// #root already holds this page as the build prerendered it: render only once the page's code is
-// here, so the reader never sees it swapped for a "Loading…" line.
-void routerReady().then(() =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App router={router} />
-    </StrictMode>,
-  ),
+const rootElement = document.getElementById('root')!;
+const app = (
+  <StrictMode>
+    <App router={router} />
+  </StrictMode>
 );
+
+// #root holds this page as the build prerendered it: once the page's code is here React takes over that
+// DOM as it is (hydration) instead of drawing it again, and as a transition, in slices short enough that a
+// key or a click is never kept waiting. Vite's dev server sends an empty #root: there React draws the page.
+void routerReady().then(() => {
+  if (!rootElement.hasChildNodes()) {
+    createRoot(rootElement).render(app);
+    return;
+  }
+  startTransition(() => {
+    hydrateRoot(rootElement, app, {
+      // The page then differs from what the build rendered: React draws it anew, and the log says where.
+      onRecoverableError: (error, { componentStack }) => console.error('hydration:', error, componentStack),
+    });
+  });
+});

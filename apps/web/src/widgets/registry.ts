@@ -3,14 +3,14 @@
 
 import { createElement, lazy, type ComponentType } from 'react';
 import type { WidgetId } from '@loopwire/lessons';
+import { LiveOnly } from '../lib/ui/LiveOnly.tsx';
 
-function WidgetPlaceholder() {
-  return createElement('div', { className: 'widget widget--loading' }, 'Loading the live widget…');
-}
+const placeholder = createElement('div', { className: 'widget widget--loading' }, 'Loading the live widget…');
 
-/** A widget's code, loaded on first render. The build's prerender has no live server: it shows the placeholder. */
+/** A widget's code, loaded on first render; a prerendered page shows the placeholder until then. */
 function widget(load: () => Promise<{ default: ComponentType }>): ComponentType {
-  return import.meta.env.SSR ? WidgetPlaceholder : lazy(load);
+  const Live = lazy(load);
+  return () => createElement(LiveOnly, { placeholder, children: createElement(Live) });
 }
 
 export const widgets: Record<WidgetId, ComponentType> = {

@@ -1,7 +1,7 @@
 // Lesson Markdown: GitHub-flavoured, internal links through the router, ```widget blocks as live widgets,
 // the ```predict block as the lesson's predict step, and {origin} as this page's own origin.
 
-import { createContext, Suspense, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, Suspense, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import ReactMarkdown, { type Components, type Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { Link } from 'react-router';
@@ -29,9 +29,17 @@ function PredictHere() {
   return <>{useContext(PredictSlot)}</>;
 }
 
+const subscribeToNothing = () => () => {};
+
+/** This page's origin; the build's prerender knows none, so the prerendered page says `{origin}` until the code runs. */
+function PageOrigin() {
+  return <>{useSyncExternalStore(subscribeToNothing, () => location.origin, () => '{origin}')}</>;
+}
+
 /** Commands in lessons are written against `{origin}`, so they reach the server the page came from. */
-function withOrigin(markdown: string): string {
-  return typeof location === 'undefined' ? markdown : markdown.replaceAll('{origin}', location.origin);
+function withOrigin(children: ReactNode): ReactNode {
+  if (typeof children !== 'string' || !children.includes('{origin}')) return children;
+  return children.split('{origin}').flatMap((part, index) => (index === 0 ? [part] : [<PageOrigin key={index} />, part]));
 }
 
 function textOf(children: ReactNode): string {
@@ -75,7 +83,7 @@ const components: Components = {
   code({ className, children }) {
     if (className?.includes('language-widget')) return <Widget id={textOf(children).trim()} />;
     if (className?.includes('language-predict')) return <PredictHere />;
-    return <code className={className}>{children}</code>;
+    return <code className={className}>{withOrigin(children)}</code>;
   },
   table({ children }) {
     return (
@@ -99,7 +107,7 @@ export function Markdown({ children, terms }: { children: string; terms?: Readon
   return (
     <div className="prose">
       <ReactMarkdown remarkPlugins={plugins} components={components}>
-        {withOrigin(children)}
+        {children}
       </ReactMarkdown>
     </div>
   );

@@ -1,0 +1,77 @@
+// Input made before the app started. Keys: the page's boot script (index.html) keeps them, and once the app's
+// own key handlers listen they are pressed again, in order; a learner who types `/` and a word while the
+// page's code is still loading gets the search with that word in it, not nothing. Text typed into a
+// prerendered field: the app takes it as if typed now.
+
+import { flushSync } from 'react-dom';
+
+declare global {
+  interface Window {
+    loopwireBoot?: { nextEarlyKey(): KeyboardEvent | undefined };
+  }
+}
+
+type TextField = HTMLInputElement | HTMLTextAreaElement;
+
+function isTextField(element: Element | null): element is TextField {
+  return element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(element.type));
+}
+
+/**
+ * Gives a field `value` as typing would, so React sees the change: the browser's own setter (React keeps its
+ * last value in a setter on the element, and reports a change only when the field's value differs from it),
+ * then an `input` event.
+ */
+function typeInto(field: TextField, value: string): void {
+  const prototype = field instanceof HTMLInputElement ? HTMLInputElement.prototype : HTMLTextAreaElement.prototype;
+  Object.getOwnPropertyDescriptor(prototype, 'value')!.set!.call(field, value);
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/** Text typed into the prerendered page's fields before React took them over: React knows only their first value. */
+function keepEarlyText(): void {
+  for (const field of document.querySelectorAll<TextField>('#root input, #root textarea')) {
+    if (!isTextField(field) || field.value === field.defaultValue) continue;
+    const typed = field.value;
+    field.value = field.defaultValue;
+    typeInto(field, typed);
+  }
+}
+
+/** Presses one kept key where it would land now: what the key before it opened (a dialog, its field) is drawn by then. */
+function press(event: KeyboardEvent): void {
+  const focused = document.activeElement;
+  if (isTextField(focused) && (event.key.length === 1 || event.key === 'Backspace')) {
+    typeInto(focused, event.key === 'Backspace' ? focused.value.slice(0, -1) : focused.value + event.key);
+    return;
+  }
+  const openDialog = document.querySelector('dialog[open]');
+  if (event.key === 'Escape' && openDialog instanceof HTMLDialogElement) {
+    openDialog.close();
+    return;
+  }
+  const target = focused && focused !== document.body ? focused : event.target instanceof Node && event.target.isConnected ? event.target : document.body;
+  const { key, code, ctrlKey, metaKey, altKey, shiftKey } = event;
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, code, ctrlKey, metaKey, altKey, shiftKey, bubbles: true, cancelable: true }));
+}
+
+/** After React has drawn what the last key did and run its effects (a dialog opened, its field focused). */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => (document.hidden ? setTimeout(resolve) : requestAnimationFrame(() => setTimeout(resolve))));
+}
+
+/**
+ * Takes the text typed into fields, presses the kept keys again in order, each once the one before has been
+ * drawn (keys pressed meanwhile queue behind them), then marks the app ready (`<html data-ready>`): from
+ * here on the app handles keys itself. Call once the app's key handlers listen.
+ */
+export async function replayEarlyInput(): Promise<void> {
+  keepEarlyText();
+  for (;;) {
+    await afterNextFrame();
+    const event = window.loopwireBoot?.nextEarlyKey();
+    if (!event) break;
+    flushSync(() => press(event));
+  }
+  document.documentElement.dataset.ready = '';
+}
