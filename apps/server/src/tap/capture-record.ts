@@ -1,7 +1,7 @@
 // What the tap keeps about one exchange while it happens: raw bytes and counters, bounded. The
 // public Capture (masked, decoded) is made from it only when someone asks (serialize.ts).
 
-import type { CaptureKind, SocketAddress } from '@loopwire/contract';
+import { framesKept, type CaptureKind, type SocketAddress } from '@loopwire/contract';
 import { frameHeaderPayloadLength, unmaskPreview } from '@loopwire/protocol';
 
 /** Bytes of each body kept for the preview; Socket.IO polling bodies keep more, to decode packets. */
@@ -62,8 +62,7 @@ const slotMeta = 8;
 /** A slot at most: the metadata, the longest header (14) and the preview, rounded to whole 8-byte words. */
 const maxStride = Math.ceil((slotMeta + 14 + previewBytes) / 8) * 8;
 const direction = ['client', 'server'] as const;
-const firstKept = 50;
-const newestKept = 150;
+const { first: firstKept, newest: newestKept } = framesKept;
 
 /**
  * Frames of one capture: the first ones kept for good (a Socket.IO upgrade story), then a ring of
