@@ -122,6 +122,44 @@ test('/inspector lists this browser’s exchanges live and shows one in detail',
   await expect(detail.getByRole('img', { name: /Sequence of capture/ })).toBeVisible();
 });
 
+test('/inspector follows a WebSocket live on its one stream: each frame once, numbered as the server counted it', async ({ page }) => {
+  const streams: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/captures/stream') streams.push(request.url());
+  });
+  await page.goto('/inspector');
+  await expect(page.getByText('Live', { exact: true })).toBeVisible();
+  // The page's own WebSocket to the echo: two messages before its capture is chosen, two after.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const socket = new WebSocket(`${location.origin.replace('http', 'ws')}/ws`);
+        Object.assign(window, { e2eSocket: socket });
+        socket.onopen = () => {
+          socket.send('before 1');
+          socket.send('before 2');
+          resolve();
+        };
+      }),
+  );
+  await page.getByRole('button', { name: /GET \/ws\b.*101 · / }).click();
+  const table = page.getByTestId('capture-detail').getByTestId('frame-table');
+  await table.scrollIntoViewIfNeeded();
+  await page.evaluate(() => {
+    const socket = (window as unknown as { e2eSocket: WebSocket }).e2eSocket;
+    socket.send('after 1');
+    socket.send('after 2');
+  });
+  for (const text of ['before 1', 'before 2', 'after 1', 'after 2']) {
+    await expect(table.getByRole('row').filter({ hasText: 'browser →' }).filter({ hasText: text })).toHaveCount(1);
+    await expect(table.getByRole('row').filter({ hasText: '← server' }).filter({ hasText: text })).toHaveCount(1);
+  }
+  await expect(table.locator('tbody tr')).toHaveCount(8);
+  await expect(table.getByRole('button', { name: '8', exact: true })).toBeVisible();
+  // The list and the detail share one EventSource, also after choosing another capture.
+  expect(streams).toHaveLength(1);
+});
+
 test('on a phone, captures arriving live never push the capture detail down (newest at the bottom, as in a network panel)', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto('/inspector');

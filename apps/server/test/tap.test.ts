@@ -292,6 +292,55 @@ describe('the /api/captures contract', () => {
     controller.abort();
   });
 
+  it('streams captures as summaries without frames; each frame comes once, numbered, and the counters follow', async () => {
+    const learner = await newLearner();
+    const controller = new AbortController();
+    cleanups.push(() => controller.abort());
+    const stream = await learner.api('/api/captures/stream', { signal: controller.signal });
+    const reader = stream.body!.getReader();
+    const events: { event: string; data: Record<string, unknown> }[] = [];
+    let text = '';
+    const readUntil = async (done: () => boolean) => {
+      while (!done()) {
+        text += new TextDecoder().decode((await reader.read()).value);
+        const blocks = text.split('\n\n');
+        text = blocks.pop()!;
+        for (const block of blocks) {
+          const event = /^event: (.+)$/m.exec(block)?.[1];
+          const data = /^data: (.+)$/m.exec(block)?.[1];
+          if (event && data) events.push({ event, data: JSON.parse(data) as Record<string, unknown> });
+        }
+      }
+    };
+    await readUntil(() => true);
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`, { headers: { cookie: learner.cookie } });
+    cleanups.push(() => socket.close());
+    await new Promise((resolve) => socket.once('open', resolve));
+    const sent = 5;
+    for (let index = 0; index < sent; index++) socket.send(`numbered ${index}`);
+    // Each message and its echo: 2 frames each. Then, with no change to the capture itself, a summary counting them all.
+    const summaryOfAll = () => events.find((e) => e.event === 'capture' && e.data.url === '/ws' && e.data.framesSeen === 2 * sent);
+    await readUntil(() => summaryOfAll() !== undefined);
+
+    const captures = events.filter((e) => e.event === 'capture');
+    expect(captures.length).toBeGreaterThan(0);
+    for (const { data } of captures) {
+      expect(data).not.toHaveProperty('frames');
+      expect(data).not.toHaveProperty('framesOmitted');
+      expect(typeof data.framesSeen).toBe('number');
+    }
+    const wsId = summaryOfAll()!.data.id;
+    const frames = events.filter((e) => e.event === 'frame' && e.data.captureId === wsId).map((e) => e.data as { seq: number; frame: { payloadPreview: string } });
+    expect(frames.map((f) => f.seq)).toEqual(Array.from({ length: 2 * sent }, (_, seq) => seq));
+    expect(frames.filter((f) => f.frame.payloadPreview === 'numbered 3')).toHaveLength(2);
+    // The summary's counters match the capture the API serves.
+    const [served] = await learner.captures('?kind=websocket');
+    expect(served!.framesSeen).toBe(2 * sent);
+    expect(served!.frames).toHaveLength(2 * sent);
+    expect(summaryOfAll()!.data.wire).toEqual(served!.wire);
+    controller.abort();
+  });
+
   it('exports HAR 1.2 with the WebSocket messages', async () => {
     const learner = await newLearner();
     const socket = new WebSocket(`${server.url.replace('http', 'ws')}/ws`, ['superchat'], {

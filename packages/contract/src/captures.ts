@@ -59,7 +59,12 @@ export interface BodySummary {
   complete: boolean;
 }
 
-export interface Capture {
+/**
+ * A capture without its frames: the `capture` event of `GET /api/captures/stream`, where frames come as
+ * their own `frame` events. A busy WebSocket's capture would otherwise bring all its kept frames again
+ * with every update.
+ */
+export interface CaptureSummary {
   id: string;
   /** Every capture on one TCP connection shares this id (keep-alive, then the upgrade). */
   connectionId: string;
@@ -80,10 +85,8 @@ export interface Capture {
   remote: SocketAddress;
   requestBody: BodySummary;
   responseBody: BodySummary | null;
-  /** WebSocket frames after a 101: the first ones kept forever (the story), then the newest. */
-  frames: Frame[];
-  /** Frames seen but not kept (the store keeps at most 200 per capture). */
-  framesOmitted: number;
+  /** WebSocket frames seen after a 101 so far, kept or not. */
+  framesSeen: number;
   /** Engine.IO packets of a Socket.IO polling exchange: a POST's request body, or a GET's response body. */
   engineIo?: EnginePacket[];
   /** Every byte of this exchange on its TCP connection: heads, bodies (with framing) and frames. */
@@ -93,6 +96,16 @@ export interface Capture {
   notes?: string[];
 }
 
+/** How many frames a capture keeps: the first ones for good (an upgrade's story), then the newest. */
+export const framesKept = { first: 50, newest: 150 } as const;
+
+export interface Capture extends CaptureSummary {
+  /** WebSocket frames after a 101: the first `framesKept.first` kept forever, then the newest `framesKept.newest`. */
+  frames: Frame[];
+  /** Frames seen but not kept (`framesSeen - frames.length`). */
+  framesOmitted: number;
+}
+
 export interface CaptureList {
   captures: Capture[];
 }
@@ -100,6 +113,11 @@ export interface CaptureList {
 /** `frame` event of `GET /api/captures/stream`. */
 export interface FrameEvent {
   captureId: string;
+  /**
+   * The frame's place among its capture's frames, 0 for the first one seen: a page holding a capture with
+   * `framesSeen` frames adds exactly the events from `seq === framesSeen` on, none twice, none lost.
+   */
+  seq: number;
   frame: Frame;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Capture, Frame } from '@loopwire/contract';
-import { AdoptedCaptures, toAdoptedCapture } from './adopted-captures.js';
+import { AdoptedCaptures, toAdoptedCapture, toAdoptedSummary } from './adopted-captures.js';
 
 const worker = { pid: 4242, label: 'lab-4242', note: 'Recorded by worker pid 4242.' };
 
@@ -20,6 +20,7 @@ function capture(id: string, overrides: Partial<Capture> = {}): Capture {
     remote: { address: '127.0.0.1', port: 2 },
     requestBody: { length: 0, contentType: null, preview: '', complete: true },
     responseBody: null,
+    framesSeen: 0,
     frames: [],
     framesOmitted: 0,
     wire: { clientBytes: 0, serverBytes: 0 },
@@ -63,17 +64,27 @@ describe('adopted captures', () => {
   it('appends relayed frames within the tap’s bound (first 50 for good, then the newest), counting the rest', () => {
     const adopted = store();
     const heard: number[] = [];
-    adopted.subscribe({ capture: () => undefined, frame: (_entry, added) => heard.push(added.at) });
+    const places: number[] = [];
+    adopted.subscribe({
+      capture: () => undefined,
+      frame: (_entry, added, seq) => {
+        heard.push(added.at);
+        places.push(seq);
+      },
+    });
     adopted.adopt(worker, [{ kind: 'capture', sid: 'a', noise: false, capture: capture('1', { status: 101 }) }]);
     const frames = Array.from({ length: 260 }, (_, at) => frame(at));
     adopted.adopt(worker, [{ kind: 'frames', sid: 'a', captureId: '1', frames }]);
     const kept = adopted.list({ sid: 'a' })[0]!.capture;
     expect(kept.frames).toHaveLength(200);
     expect(kept.framesOmitted).toBe(60);
+    expect(kept.framesSeen).toBe(260);
     expect(kept.frames[49]!.at).toBe(49);
     expect(kept.frames[50]!.at).toBe(110);
     expect(kept.frames[199]!.at).toBe(259);
     expect(heard).toHaveLength(260);
+    // Each frame's place among all seen, so a page adds exactly the frames after its snapshot.
+    expect(places).toEqual(Array.from({ length: 260 }, (_, seq) => seq));
   });
 
   it('drops frames claimed for another browser’s capture', () => {
@@ -98,5 +109,16 @@ describe('adopted captures', () => {
     const entry = adopted.list({ sid: 'a' })[0]!;
     expect(toAdoptedCapture(entry).requestHead).toContain('Cookie: *******************************\r\n');
     expect(toAdoptedCapture(entry, { reveal: true }).requestHead).toContain('Cookie: theme=dark; loopwire_sid=******\r\n');
+    expect(toAdoptedSummary(entry).requestHead).toBe(toAdoptedCapture(entry).requestHead);
+  });
+
+  it('summarises a capture without its frames, counting every frame seen', () => {
+    const adopted = store();
+    adopted.adopt(worker, [{ kind: 'capture', sid: 'a', noise: false, capture: capture('1', { status: 101 }) }]);
+    adopted.adopt(worker, [{ kind: 'frames', sid: 'a', captureId: '1', frames: Array.from({ length: 210 }, (_, at) => frame(at)) }]);
+    const summary = toAdoptedSummary(adopted.list({ sid: 'a' })[0]!);
+    expect(summary).toMatchObject({ id: '101', status: 101, framesSeen: 210 });
+    expect(summary).not.toHaveProperty('frames');
+    expect(summary).not.toHaveProperty('framesOmitted');
   });
 });

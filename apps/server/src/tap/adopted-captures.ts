@@ -2,7 +2,7 @@
 // filed here under the browser they belong to, so they join that browser's own list, stream and HAR.
 // Bounded like the tap's own store: a ring of the newest, and no browser holds more than half of it.
 
-import type { Capture, CaptureKind, Frame } from '@loopwire/contract';
+import type { Capture, CaptureKind, CaptureSummary, Frame } from '@loopwire/contract';
 import { FrameLog } from './capture-record.js';
 import type { RelayedCapture } from '../core/relayed-capture.js';
 import type { SerializeOptions } from './serialize.js';
@@ -28,7 +28,8 @@ export interface CaptureProducer {
 
 export interface AdoptedListener {
   capture(entry: AdoptedCapture): void;
-  frame(entry: AdoptedCapture, frame: Frame): void;
+  /** `seq`: the frame's place among its capture's frames (see FrameEvent). */
+  frame(entry: AdoptedCapture, frame: Frame, seq: number): void;
 }
 
 /** The public Capture, masked by the one redaction policy like the tap's own. */
@@ -38,6 +39,12 @@ export function toAdoptedCapture({ capture }: AdoptedCapture, { reveal = false }
     requestHead: maskHead(capture.requestHead, { reveal }),
     responseHead: capture.responseHead === null ? null : maskHead(capture.responseHead, { reveal }),
   };
+}
+
+/** The capture without its frames (the stream's `capture` event), masked like toAdoptedCapture. */
+export function toAdoptedSummary(entry: AdoptedCapture, options: SerializeOptions = {}): CaptureSummary {
+  const { frames: _frames, framesOmitted: _omitted, ...summary } = toAdoptedCapture(entry, options);
+  return summary;
 }
 
 export class AdoptedCaptures {
@@ -131,12 +138,13 @@ export class AdoptedCaptures {
     const kept = entry.capture.frames;
     for (const frame of frames) {
       kept.push(frame);
+      const seq = entry.capture.framesSeen++;
       // The tap's own bound: the first frames for good (an upgrade's story), then the newest.
       if (kept.length > FrameLog.capacity) {
         kept.splice(FrameLog.firstKept, 1);
         entry.capture.framesOmitted++;
       }
-      for (const listener of this.#listeners) listener.frame(entry, frame);
+      for (const listener of this.#listeners) listener.frame(entry, frame, seq);
     }
   }
 

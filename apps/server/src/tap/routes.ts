@@ -2,14 +2,14 @@
 // its HAR, a live SSE stream, and clearing. Contract: the README's "The wire tap" section.
 
 import type { Request, Response } from 'express';
-import { CaptureQuerySchema, CaptureStreamQuerySchema, CapturesQuerySchema, type Capture, type FrameEvent } from '@loopwire/contract';
+import { CaptureQuerySchema, CaptureStreamQuerySchema, CapturesQuerySchema, type Capture, type CaptureSummary, type FrameEvent } from '@loopwire/contract';
 import type { ServerDeps } from '../deps.js';
 import { HttpError } from '../core/errors.js';
 import { readQuery } from '../core/read-input.js';
 import type { CaptureRecord } from './capture-record.js';
 import { toHar } from './har.js';
-import { toCapture, toFrame, type SerializeOptions } from './serialize.js';
-import { toAdoptedCapture } from './adopted-captures.js';
+import { toCapture, toCaptureSummary, toFrame, type SerializeOptions } from './serialize.js';
+import { toAdoptedCapture, toAdoptedSummary } from './adopted-captures.js';
 import { eventStreamHeaders, formatComment, formatEvent, formatRetry } from '../core/event-stream.js';
 import { sidOf } from '../session/sid.js';
 
@@ -18,6 +18,11 @@ const maxStreamBacklog = 1024 * 1024;
 const heartbeatMs = 15_000;
 /** How long a dropped EventSource waits before it reconnects. */
 const retryMs = 2000;
+/**
+ * While frames flow, a capture's summary (its frame and byte counters) is sent again at most this often:
+ * each frame is its own event already, and a page's list need not redraw twenty times a second.
+ */
+const summaryEveryMs = 1000;
 
 export function registerCaptures({ api, tap, onClose }: Pick<ServerDeps, 'api' | 'tap' | 'onClose'>): void {
   /** One capture of the caller's, the tap's own or adopted (the scale lab's cluster), as the API serves it. */
@@ -60,31 +65,49 @@ export function registerCaptures({ api, tap, onClose }: Pick<ServerDeps, 'api' |
       }
       res.write(formatEvent({ event, data }));
     };
+    // Captures whose frames moved on since their last summary, by id: summarised when the timer fires.
+    const behind = new Map<string, () => CaptureSummary>();
+    let summaryTimer: NodeJS.Timeout | undefined;
+    const sendBehind = () => {
+      summaryTimer = undefined;
+      for (const summarise of behind.values()) send('capture', summarise());
+      behind.clear();
+    };
+    const sendSummary = (id: string, summary: CaptureSummary) => {
+      behind.delete(id);
+      send('capture', summary);
+    };
+    const sendFrame = (event: FrameEvent, summarise: () => CaptureSummary) => {
+      send('frame', event);
+      behind.set(event.captureId, summarise);
+      summaryTimer ??= setTimeout(sendBehind, summaryEveryMs);
+    };
     const visible = (record: CaptureRecord) => record.sid === sid && (includeNoise || !record.noise);
     const unsubscribe = tap.store.subscribe({
       capture: (record) => {
-        if (visible(record)) send('capture', toCapture(record));
+        if (visible(record)) sendSummary(record.id, toCaptureSummary(record));
       },
       frame: (record, frame) => {
         if (!visible(record)) return;
-        const event: FrameEvent = { captureId: record.id, frame: toFrame(frame, record.kind === 'socket.io') };
-        send('frame', event);
+        // Called as the frame is added: it is the newest of all the capture has seen.
+        const seq = record.frames.size + record.frames.omitted - 1;
+        sendFrame({ captureId: record.id, seq, frame: toFrame(frame, record.kind === 'socket.io') }, () => toCaptureSummary(record));
       },
     });
     const unsubscribeAdopted = tap.adopted.subscribe({
       capture: (entry) => {
-        if (entry.sid === sid && (includeNoise || !entry.noise)) send('capture', toAdoptedCapture(entry));
+        if (entry.sid === sid && (includeNoise || !entry.noise)) sendSummary(entry.id, toAdoptedSummary(entry));
       },
-      frame: (entry, frame) => {
+      frame: (entry, frame, seq) => {
         if (entry.sid !== sid || (entry.noise && !includeNoise)) return;
-        const event: FrameEvent = { captureId: entry.id, frame };
-        send('frame', event);
+        sendFrame({ captureId: entry.id, seq, frame }, () => toAdoptedSummary(entry));
       },
     });
     const heartbeat = setInterval(() => res.write(formatComment('still here')), heartbeatMs);
     streams.add(res);
     res.on('close', () => {
       clearInterval(heartbeat);
+      clearTimeout(summaryTimer);
       unsubscribe();
       unsubscribeAdopted();
       streams.delete(res);

@@ -1,7 +1,7 @@
 // Turns a capture record into the public Capture: heads masked, bytes as latin1 byte strings,
 // Engine.IO / Socket.IO packets decoded here (when someone asks), never on the hot path.
 
-import { type BodySummary, type Capture, type Frame } from '@loopwire/contract';
+import { type BodySummary, type Capture, type CaptureSummary, type Frame } from '@loopwire/contract';
 import { decodeEnginePacket, decodeFrame, decodeEnginePayload, type EnginePacket } from '@loopwire/protocol';
 import { previewBytes, type BodyRecord, type CaptureRecord, type FrameRecord } from './capture-record.js';
 import { maskHead } from '../session/redaction.js';
@@ -59,9 +59,9 @@ function enginePackets(record: CaptureRecord): EnginePacket[] | undefined {
   return record.method === 'POST' ? decode(record.requestBody) : decode(record.responseBody);
 }
 
-export function toCapture(record: CaptureRecord, { reveal = false }: SerializeOptions = {}): Capture {
-  const isSocketIo = record.kind === 'socket.io';
-  const capture: Capture = {
+/** The capture without its frames (the stream's `capture` event): cheap however busy its connection is. */
+export function toCaptureSummary(record: CaptureRecord, { reveal = false }: SerializeOptions = {}): CaptureSummary {
+  const summary: CaptureSummary = {
     id: record.id,
     connectionId: record.connectionId,
     kind: record.kind,
@@ -76,15 +76,23 @@ export function toCapture(record: CaptureRecord, { reveal = false }: SerializeOp
     remote: record.remote,
     requestBody: summarise(record.requestBody),
     responseBody: record.responseBody ? summarise(record.responseBody) : null,
-    frames: record.frames.all().map((frame) => toFrame(frame, isSocketIo)),
-    framesOmitted: record.frames.omitted,
+    framesSeen: record.frames.size + record.frames.omitted,
     wire: { ...record.wire },
     done: record.done,
   };
   const engineIo = enginePackets(record);
-  if (engineIo) capture.engineIo = engineIo;
-  if (record.notes.length > 0) capture.notes = [...record.notes];
-  return capture;
+  if (engineIo) summary.engineIo = engineIo;
+  if (record.notes.length > 0) summary.notes = [...record.notes];
+  return summary;
+}
+
+export function toCapture(record: CaptureRecord, options: SerializeOptions = {}): Capture {
+  const isSocketIo = record.kind === 'socket.io';
+  return {
+    ...toCaptureSummary(record, options),
+    frames: record.frames.all().map((frame) => toFrame(frame, isSocketIo)),
+    framesOmitted: record.frames.omitted,
+  };
 }
 
 export { toFrame };

@@ -116,7 +116,7 @@ export const CaptureDetail = memo(function CaptureDetail({ capture, compact = fa
           <SequenceDiagram capture={capture} />
         </div>
       )}
-      {capture.frames.length > 0 || capture.status === 101 ? <FrameTable frames={capture.frames} omitted={capture.framesOmitted} markArrivals={compact} /> : null}
+      {capture.frames.length > 0 || capture.status === 101 ? <FrameTable frames={capture.frames} omitted={capture.framesOmitted} markArrivals={compact} onlyOnScreen={!compact} /> : null}
       {capture.notes?.map((note) => (
         <p key={note} className="callout">
           {note}

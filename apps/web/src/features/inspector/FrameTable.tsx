@@ -1,10 +1,11 @@
 // The frames of a WebSocket capture, one row each, and a hex view of the selected frame where
 // choosing a field (FIN, opcode, MASK, length, masking key, payload) highlights its bytes.
 
-import { memo, useCallback, useState } from 'react';
-import { type Frame } from '@loopwire/contract';
+import { memo, useCallback, useRef, useState } from 'react';
+import { framesKept, type Frame } from '@loopwire/contract';
 import { byteStringToBytes, closeCodeName, describeFrameFields, parseFrameHeader, type FrameField } from '@loopwire/protocol';
 import { useRadioGroupName } from '../../lib/useRadioGroupName.ts';
+import { useOnScreen } from '../../lib/useOnScreen.ts';
 import { byteStringToText, formatBytes } from './bytes.ts';
 
 function summary(frame: Frame): string {
@@ -62,75 +63,103 @@ function HexView({ frame }: { frame: Frame }) {
 }
 
 /**
- * One frame's row. A followed capture arrives whole again after each new frame, so rows are compared by
- * the frame's place and time (a captured frame never changes), not by object: only new rows are drawn.
+ * One frame's row. A frame keeps its place among all its capture's frames (`seq`) however many are
+ * dropped from the middle later, so a row is drawn once: new frames add rows, the others stay as they are.
  */
-const FrameRow = memo(
-  function FrameRow({ frame, index, selected, onToggle }: { frame: Frame; index: number; selected: boolean; onToggle(index: number): void }) {
+const FrameRow = memo(function FrameRow({ frame, seq, selected, onToggle }: { frame: Frame; seq: number; selected: boolean; onToggle(seq: number): void }) {
+  return (
+    <tr className={`frames__row frames__row--${frame.direction}${selected ? ' is-selected' : ''}`}>
+      <td>
+        <button type="button" className="link-button" aria-pressed={selected} onClick={() => onToggle(seq)}>
+          {seq + 1}
+        </button>
+      </td>
+      <td>{frame.direction === 'client' ? 'browser →' : '← server'}</td>
+      <td>{frame.fin ? '1' : '0'}</td>
+      <td>
+        {frame.opcodeName} <span className="muted">0x{frame.opcode.toString(16)}</span>
+      </td>
+      <td>{frame.masked ? 'masked' : '—'}</td>
+      <td>{frame.payloadLength}</td>
+      <td>{frame.headerBytes.length + frame.payloadLength} B</td>
+      <td className="frames__content">{summary(frame)}</td>
+    </tr>
+  );
+});
+
+/** A kept frame's place among all frames seen: the first ones are kept, then the newest after the omitted. */
+const seqOf = (index: number, omitted: number) => (index < framesKept.first ? index : index + omitted);
+
+interface FrameRowsProps {
+  /** null: the table is off screen, keep the rows drawn last (none yet, if it has never been on screen). */
+  frames: Frame[] | null;
+  omitted: number;
+  selected: number | null;
+  onToggle(seq: number): void;
+}
+
+const FrameRows = memo(
+  function FrameRows({ frames, omitted, selected, onToggle }: FrameRowsProps) {
     return (
-      <tr className={`frames__row frames__row--${frame.direction}${selected ? ' is-selected' : ''}`}>
-        <td>
-          <button type="button" className="link-button" aria-pressed={selected} onClick={() => onToggle(index)}>
-            {index + 1}
-          </button>
-        </td>
-        <td>{frame.direction === 'client' ? 'browser →' : '← server'}</td>
-        <td>{frame.fin ? '1' : '0'}</td>
-        <td>
-          {frame.opcodeName} <span className="muted">0x{frame.opcode.toString(16)}</span>
-        </td>
-        <td>{frame.masked ? 'masked' : '—'}</td>
-        <td>{frame.payloadLength}</td>
-        <td>{frame.headerBytes.length + frame.payloadLength} B</td>
-        <td className="frames__content">{summary(frame)}</td>
-      </tr>
+      <tbody>
+        {frames?.map((frame, index) => {
+          const seq = seqOf(index, omitted);
+          return <FrameRow key={seq} frame={frame} seq={seq} selected={seq === selected} onToggle={onToggle} />;
+        })}
+      </tbody>
     );
   },
   (previous, next) =>
-    previous.index === next.index &&
-    previous.selected === next.selected &&
-    previous.onToggle === next.onToggle &&
-    previous.frame.at === next.frame.at &&
-    previous.frame.direction === next.frame.direction &&
-    previous.frame.headerBytes === next.frame.headerBytes,
+    next.frames === null ||
+    (previous.frames === next.frames && previous.omitted === next.omitted && previous.selected === next.selected && previous.onToggle === next.onToggle),
 );
 
 /**
  * `markArrivals`: a bar flashes on each new row. For a lesson's widget, where frames come one per action;
  * not in the inspector, where a connection can bring twenty a second (the page's own Socket.IO) and the
- * bars would repaint the table without pause.
+ * bars would repaint the table without pause. `onlyOnScreen`: new rows are drawn only while the table is
+ * on screen (the inspector's busy captures: twenty rows a second cost layout and paint nobody sees).
  */
-export function FrameTable({ frames, omitted, markArrivals = false }: { frames: Frame[]; omitted: number; markArrivals?: boolean }) {
+export function FrameTable({ frames, omitted, markArrivals = false, onlyOnScreen = false }: { frames: Frame[]; omitted: number; markArrivals?: boolean; onlyOnScreen?: boolean }) {
   const [selected, setSelected] = useState<number | null>(null);
-  const toggle = useCallback((index: number) => setSelected((current) => (current === index ? null : index)), []);
-  if (frames.length === 0) return <p className="widget__empty">No frames yet.</p>;
-  const chosen = selected === null ? null : frames[selected];
+  const toggle = useCallback((seq: number) => setSelected((current) => (current === seq ? null : seq)), []);
+  const box = useRef<HTMLDivElement>(null);
+  const onScreen = useOnScreen(box, { enabled: onlyOnScreen });
+  const chosenIndex = frames.findIndex((_, index) => seqOf(index, omitted) === selected);
+  const chosen = chosenIndex === -1 ? null : frames[chosenIndex];
   return (
-    <div className={`frames${markArrivals ? ' frames--arrivals' : ''}`}>
-      <div className="table-scroll">
-        <table className="table frames__table" data-testid="frame-table">
-          <caption className="visually-hidden">WebSocket frames, oldest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">from</th>
-              <th scope="col">FIN</th>
-              <th scope="col">opcode</th>
-              <th scope="col">mask</th>
-              <th scope="col">length</th>
-              <th scope="col">on the wire</th>
-              <th scope="col">content</th>
-            </tr>
-          </thead>
-          <tbody>
-            {frames.map((frame, index) => (
-              <FrameRow key={`${frame.at}-${index}`} frame={frame} index={index} selected={index === selected} onToggle={toggle} />
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {omitted > 0 ? <p className="widget__caption">{omitted} more frames were seen in the middle; the store keeps the first 50 and the newest 150.</p> : null}
-      {chosen ? <HexView key={selected} frame={chosen} /> : <p className="widget__caption">Choose a frame number to see its bytes.</p>}
+    <div ref={box} className={`frames${markArrivals ? ' frames--arrivals' : ''}`}>
+      {frames.length === 0 ? (
+        <p className="widget__empty">No frames yet.</p>
+      ) : (
+        <>
+          <div className="table-scroll">
+            <table className="table frames__table" data-testid="frame-table">
+              <caption className="visually-hidden">WebSocket frames, oldest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">from</th>
+                  <th scope="col">FIN</th>
+                  <th scope="col">opcode</th>
+                  <th scope="col">mask</th>
+                  <th scope="col">length</th>
+                  <th scope="col">on the wire</th>
+                  <th scope="col">content</th>
+                </tr>
+              </thead>
+              <FrameRows frames={onScreen || !onlyOnScreen ? frames : null} omitted={omitted} selected={selected} onToggle={toggle} />
+            </table>
+          </div>
+          {omitted > 0 ? (
+            <p className="widget__caption">
+              Frames {framesKept.first + 1}–{framesKept.first + omitted} were seen but not kept: the store keeps the first {framesKept.first} and the newest{' '}
+              {framesKept.newest}.
+            </p>
+          ) : null}
+          {chosen ? <HexView key={selected} frame={chosen} /> : <p className="widget__caption">Choose a frame number to see its bytes.</p>}
+        </>
+      )}
     </div>
   );
 }

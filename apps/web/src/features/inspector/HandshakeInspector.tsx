@@ -3,12 +3,13 @@
 // a message the server splits into frames). It offers only close codes a browser may send; the
 // server closes with the others on request.
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMachine } from '@xstate/react';
 import type { Capture } from '@loopwire/contract';
 import { closeCodeName, serverCloseCodesOnRequest } from '@loopwire/protocol';
 import { webSocketMachine, webSocketPhaseOf, webSocketPhases } from './websocket.machine.ts';
-import { askServerToClose, askServerToFragment, askServerToPing, followCapture, subscribeCaptures, waitForCapture } from './api.ts';
+import { askServerToClose, askServerToFragment, askServerToPing, waitForCapture } from './api.ts';
+import { createCaptureStream, followCapture } from './captureStream.ts';
 import { CaptureDetail } from './CaptureDetail.tsx';
 import { StateChart } from './StateChart.tsx';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
@@ -71,22 +72,13 @@ export default function HandshakeInspector() {
         : null,
   );
 
-  // Frames of this capture as they happen: each stream event about it fetches it again.
+  // Frames of this capture as they happen.
+  const stream = useMemo(() => createCaptureStream(), []);
   const captureId = capture?.id;
   useEffect(() => {
     if (!captureId) return;
-    const follower = followCapture(captureId, setCapture);
-    const unsubscribe = subscribeCaptures({
-      capture: (updated) => updated.id === captureId && follower.changed(),
-      frame: (event) => event.captureId === captureId && follower.changed(),
-      // Whatever happened before the stream opened is in a fresh copy.
-      open: () => follower.changed(),
-    });
-    return () => {
-      unsubscribe();
-      follower.stop();
-    };
-  }, [captureId]);
+    return followCapture(stream, captureId, setCapture);
+  }, [stream, captureId]);
 
   function open() {
     setCapture(null);

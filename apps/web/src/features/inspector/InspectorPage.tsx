@@ -1,34 +1,26 @@
 // /inspector: every exchange this browser made with the live server, live, and one in detail.
 
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { captureKinds, type Capture, type CaptureKind } from '@loopwire/contract';
+import { captureKinds, type Capture, type CaptureKind, type CaptureSummary } from '@loopwire/contract';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useCaptures } from './useCaptures.ts';
 import { CaptureDetail } from './CaptureDetail.tsx';
-import { clearCaptures, followCapture, subscribeCaptures } from './api.ts';
+import { clearCaptures } from './api.ts';
+import { createCaptureStream, followCapture, type CaptureStream } from './captureStream.ts';
 import { formatBytes } from './bytes.ts';
 import { defaultSelection } from './defaultSelection.ts';
 import { WidgetError } from '../../lib/ui/WidgetError.tsx';
 import './inspector.css';
 
-/** The capture shown in detail, fetched again on every stream event about it (exact, never a merge). */
-function useFollowedCapture(id: string | undefined): Capture | null {
+/** The capture shown in detail: one snapshot, then its frames and summaries from the page's stream. */
+function useFollowedCapture(stream: CaptureStream, id: string | undefined): Capture | null {
   const [capture, setCapture] = useState<Capture | null>(null);
   useEffect(() => {
     if (!id) return;
-    const follower = followCapture(id, setCapture);
-    const unsubscribe = subscribeCaptures({
-      capture: (updated) => updated.id === id && follower.changed(),
-      frame: (event) => event.captureId === id && follower.changed(),
-      open: () => follower.changed(),
-    });
-    return () => {
-      unsubscribe();
-      follower.stop();
-    };
-  }, [id]);
-  return capture;
+    return followCapture(stream, id, setCapture);
+  }, [stream, id]);
+  return capture?.id === id ? capture : null;
 }
 
 /**
@@ -56,7 +48,7 @@ function useFollowedBottom(length: number) {
 }
 
 /** One line of the list; drawn again only when its capture or its selection changes, not on every stream event. */
-const CaptureRow = memo(function CaptureRow({ capture, selected, onSelect }: { capture: Capture; selected: boolean; onSelect(id: string): void }) {
+const CaptureRow = memo(function CaptureRow({ capture, selected, onSelect }: { capture: CaptureSummary; selected: boolean; onSelect(id: string): void }) {
   return (
     <li>
       <button type="button" className={`capture-row${selected ? ' is-selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={() => onSelect(capture.id)}>
@@ -66,7 +58,7 @@ const CaptureRow = memo(function CaptureRow({ capture, selected, onSelect }: { c
         </span>
         <span className="capture-row__meta">
           {capture.status ?? '…'} · {formatBytes(capture.wire.clientBytes + capture.wire.serverBytes)}
-          {capture.frames.length > 0 ? ` · ${capture.frames.length + capture.framesOmitted} frames` : ''}
+          {capture.framesSeen > 0 ? ` · ${capture.framesSeen} frames` : ''}
         </span>
       </button>
     </li>
@@ -78,13 +70,14 @@ export default function Inspector() {
   const [params, setParams] = useSearchParams();
   const [kind, setKind] = useState<CaptureKind | ''>('');
   const all = params.get('all') === '1';
-  const { captures, live, error, reset } = useCaptures({ all });
+  // One stream for the list and the capture in detail.
+  const stream = useMemo(() => createCaptureStream({ all }), [all]);
+  const { captures, live, error, reset } = useCaptures(stream);
   const shown = kind ? captures.filter((capture) => capture.kind === kind) : captures;
   const selectedId = params.get('id') ?? defaultSelection([...shown].reverse())?.id;
   const list = useFollowedBottom(shown.length);
   const listed = captures.find((capture) => capture.id === selectedId);
-  const detail = useFollowedCapture(listed?.id);
-  const selected = detail?.id === listed?.id ? detail : listed;
+  const selected = useFollowedCapture(stream, listed?.id);
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -157,7 +150,7 @@ export default function Inspector() {
           ) : (
             <ol ref={list} aria-label="Captures, oldest first">
               {shown.map((capture) => (
-                <CaptureRow key={capture.id} capture={capture} selected={capture.id === selected?.id} onSelect={select} />
+                <CaptureRow key={capture.id} capture={capture} selected={capture.id === listed?.id} onSelect={select} />
               ))}
             </ol>
           )}
@@ -166,7 +159,11 @@ export default function Inspector() {
           <h2 id="inspector-detail" className="visually-hidden">
             Capture detail
           </h2>
-          {selected ? <CaptureDetail capture={selected} /> : <p className="widget__empty">Choose a capture.</p>}
+          {selected ? (
+            <CaptureDetail capture={selected} />
+          ) : (
+            <p className="widget__empty">{listed ? `Loading capture ${listed.id}…` : 'Choose a capture.'}</p>
+          )}
         </section>
       </div>
     </div>

@@ -1,47 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import type { Capture, Frame } from '@loopwire/contract';
-import { applyStreamEvents } from './useCaptures.ts';
+import type { CaptureSummary } from '@loopwire/contract';
+import { applySummaries } from './useCaptures.ts';
 
-function capture(id: string, status: number | null, frames: Frame[] = []): Capture {
-  return { id, status, frames } as unknown as Capture;
+function summary(id: string, status: number | null, framesSeen = 0): CaptureSummary {
+  return { id, status, framesSeen } as CaptureSummary;
 }
 
-function frame(at: number): Frame {
-  return { at } as Frame;
-}
-
-describe('applyStreamEvents (a batch of the capture stream)', () => {
-  it('applies a batch in order: new captures in id order, updates in place, frames to their capture', () => {
-    const before = [capture('1', 200), capture('3', null)];
-    const after = applyStreamEvents(before, [
-      { capture: capture('4', null) },
-      { capture: capture('2', 200) },
-      { capture: capture('3', 101) },
-      { frame: { captureId: '3', frame: frame(10) } },
-      { frame: { captureId: '3', frame: frame(11) } },
-      { frame: { captureId: '9', frame: frame(12) } },
-    ]);
-    expect(after.map((c) => [c.id, c.status, c.frames.map((f) => f.at)])).toEqual([
-      ['1', 200, []],
-      ['2', 200, []],
-      ['3', 101, [10, 11]],
-      ['4', null, []],
+describe('applySummaries (a batch of the capture stream)', () => {
+  it('applies a batch in order: new captures in id order, updates in place', () => {
+    const before = [summary('1', 200), summary('3', null)];
+    const after = applySummaries(before, [summary('4', null), summary('2', 200), summary('3', 101), summary('3', 101, 12)]);
+    expect(after.map((c) => [c.id, c.status, c.framesSeen])).toEqual([
+      ['1', 200, 0],
+      ['2', 200, 0],
+      ['3', 101, 12],
+      ['4', null, 0],
     ]);
     expect(before.map((c) => c.status)).toEqual([200, null]);
   });
 
   it('keeps an untouched capture the same object, so its row is not drawn again', () => {
-    const untouched = capture('1', 200);
-    const after = applyStreamEvents([untouched, capture('2', 101)], [{ frame: { captureId: '2', frame: frame(1) } }]);
+    const untouched = summary('1', 200);
+    const after = applySummaries([untouched, summary('2', 101)], [summary('2', 101, 1)]);
     expect(after[0]).toBe(untouched);
   });
 
-  it('keeps the newest 200 captures and the newest 200 frames of each', () => {
-    const many = Array.from({ length: 200 }, (_, i) => capture(String(i + 1), 200));
-    const frames = Array.from({ length: 201 }, (_, i) => ({ frame: { captureId: '200', frame: frame(i) } }));
-    const after = applyStreamEvents(many, [{ capture: capture('201', 200) }, ...frames]);
+  it('keeps the newest 200 captures', () => {
+    const many = Array.from({ length: 200 }, (_, i) => summary(String(i + 1), 200));
+    const after = applySummaries(many, [summary('201', 200)]);
     expect(after).toHaveLength(200);
     expect(after[0]!.id).toBe('2');
-    expect(after.find((c) => c.id === '200')!.frames.map((f) => f.at)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
+    expect(after.at(-1)!.id).toBe('201');
   });
 });

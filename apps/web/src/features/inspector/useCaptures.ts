@@ -1,79 +1,77 @@
-// The learner's captures, loaded once and kept current by the SSE stream (new captures, updates, frames),
-// oldest first as in a browser's network panel: a new capture is appended and never moves the others.
+// The learner's captures as summaries (no frames: the list shows counts), loaded whenever the stream
+// connects and kept current by its `capture` events, oldest first as in a browser's network panel:
+// a new capture is appended and never moves the others.
 
 import { useEffect, useState } from 'react';
-import type { Capture, FrameEvent } from '@loopwire/contract';
-import { listCaptures, subscribeCaptures } from './api.ts';
+import type { Capture, CaptureSummary } from '@loopwire/contract';
+import { listCaptures } from './api.ts';
+import type { CaptureStream } from './captureStream.ts';
 
 const keptCaptures = 200;
-const keptFrames = 200;
-// The page's own Socket.IO connection alone brings ~20 frames a second: the list takes them in batches,
-// so the page draws at most ten times a second however busy the stream is.
+// Summaries arrive when an exchange moves on and, while frames flow, once a second per capture: the list
+// takes them in batches, so it draws at most ten times a second however busy the stream is.
 const batchEveryMs = 100;
-const byId = (a: Capture, b: Capture) => Number(a.id) - Number(b.id);
+const byId = (a: CaptureSummary, b: CaptureSummary) => Number(a.id) - Number(b.id);
 
-type StreamEvent = { capture: Capture } | { frame: FrameEvent };
+function summaryOf({ frames: _frames, framesOmitted: _omitted, ...summary }: Capture): CaptureSummary {
+  return summary;
+}
 
-/** The list after the stream's events, in the order they came. */
-export function applyStreamEvents(previous: readonly Capture[], events: readonly StreamEvent[]): Capture[] {
+/** The list after the stream's summaries, in the order they came. */
+export function applySummaries(previous: readonly CaptureSummary[], summaries: readonly CaptureSummary[]): CaptureSummary[] {
   let captures = [...previous];
   let resort = false;
-  for (const event of events) {
-    if ('capture' in event) {
-      const at = captures.findIndex((candidate) => candidate.id === event.capture.id);
-      if (at === -1) {
-        captures.push(event.capture);
-        resort = true;
-      } else captures[at] = event.capture;
-    } else {
-      const { captureId, frame } = event.frame;
-      const at = captures.findIndex((candidate) => candidate.id === captureId);
-      const capture = captures[at];
-      if (capture) captures[at] = { ...capture, frames: [...capture.frames, frame].slice(-keptFrames) };
-    }
+  for (const summary of summaries) {
+    const at = captures.findIndex((candidate) => candidate.id === summary.id);
+    if (at === -1) {
+      captures.push(summary);
+      resort = true;
+    } else captures[at] = summary;
   }
   if (resort) captures = captures.sort(byId).slice(-keptCaptures);
   return captures;
 }
 
-export function useCaptures({ all = false } = {}): { captures: Capture[]; live: boolean; error: string | null; reset(): void } {
-  const [captures, setCaptures] = useState<Capture[]>([]);
+export function useCaptures(stream: CaptureStream): { captures: CaptureSummary[]; live: boolean; error: string | null; reset(): void } {
+  const [captures, setCaptures] = useState<CaptureSummary[]>([]);
   const [live, setLive] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    let cancelled = false;
-    let pending: StreamEvent[] = [];
+    let stopped = false;
+    let pending: CaptureSummary[] = [];
     let flushTimer: number | undefined;
     const flush = () => {
       flushTimer = undefined;
-      const events = pending;
+      const summaries = pending;
       pending = [];
-      setCaptures((previous) => applyStreamEvents(previous, events));
+      setCaptures((previous) => applySummaries(previous, summaries));
     };
-    const queue = (event: StreamEvent) => {
-      pending.push(event);
-      flushTimer ??= window.setTimeout(flush, batchEveryMs);
-    };
-    const unsubscribe = subscribeCaptures(
-      {
-        open: () => setLive(true),
-        capture: (capture) => queue({ capture }),
-        frame: (frame) => queue({ frame }),
+    const load = () =>
+      listCaptures({ all: stream.all, limit: keptCaptures })
+        .then((loaded) => {
+          if (stopped) return;
+          setError(null);
+          // What the stream brought meanwhile is at least as new as the list: it stays.
+          setCaptures((previous) => applySummaries(loaded.map(summaryOf).sort(byId), previous));
+        })
+        .catch((caught: Error) => !stopped && setError(caught.message));
+    const unsubscribe = stream.subscribe({
+      open: () => {
+        setLive(true);
+        void load();
       },
-      { all },
-    );
-    listCaptures({ all, limit: keptCaptures })
-      .then((loaded) => {
-        if (!cancelled) setCaptures((previous) => [...previous, ...loaded.filter((capture) => !previous.some((p) => p.id === capture.id))].sort(byId));
-      })
-      .catch((caught: Error) => setError(caught.message));
+      capture: (summary) => {
+        pending.push(summary);
+        flushTimer ??= window.setTimeout(flush, batchEveryMs);
+      },
+    });
     return () => {
-      cancelled = true;
+      stopped = true;
       window.clearTimeout(flushTimer);
       unsubscribe();
     };
-  }, [all]);
+  }, [stream]);
 
   return { captures, live, error, reset: () => setCaptures([]) };
 }
