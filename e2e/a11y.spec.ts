@@ -3,7 +3,7 @@
 // to dark and axe runs again once no transition is still fading a colour.
 
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.js';
 import { everyRoute } from './support/routes.js';
 
 const wcag21aa = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

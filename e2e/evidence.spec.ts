@@ -3,7 +3,7 @@
 // server closes with the codes a browser cannot send; the SSE resume works in the order the lesson
 // suggests and its explanation is this run's; a page or widget whose code fails to load says so.
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.js';
 
 /** Every live challenge, with the answer anyone can know without doing anything. */
 const liveChallenges = [

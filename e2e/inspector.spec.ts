@@ -2,7 +2,7 @@
 // handshake (checked against what Chromium itself says it sent), frames, failures, and /inspector.
 
 import { createHash } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.js';
 
 function collectConsoleErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -4,7 +4,7 @@
 // browser by exporting and importing the progress file.
 
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.js';
 
 interface LessonWalkthrough {
   id: string;

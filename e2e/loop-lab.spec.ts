@@ -2,7 +2,7 @@
 // stalls the heartbeat of another page; the threadpool and ordering experiments run for real.
 
 import { spawn } from 'node:child_process';
-import { expect, test as base } from '@playwright/test';
+import { expect, test as base } from './support/test.js';
 
 // These tests stall their server on purpose, so they get a server of their own (the same built
 // server, on a free port): a stall must not leak into other spec files running beside them.

@@ -1,7 +1,7 @@
 // Finding one's way: search ("/" and Ctrl+K), keyboard shortcuts that leave typing alone, the
 // glossary page and the term links in lesson text, deep links to a section.
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.js';
 
 test('"/" opens search; arrows and Enter open a section by its deep link', async ({ page }) => {
   await page.goto('/');

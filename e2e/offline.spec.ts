@@ -2,7 +2,7 @@
 // itself; live views that lose the server keep their last values, marked stale.
 
 import { spawn } from 'node:child_process';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.js';
 
 // Reconnecting and reloading take a while when the machine is busy.
 test.setTimeout(60_000);

@@ -1,6 +1,6 @@
 // Every route at 390 × 844 (a phone): the page never scrolls sideways and the navigation is usable.
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.js';
 import { everyRoute } from './support/routes.js';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

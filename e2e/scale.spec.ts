@@ -1,7 +1,7 @@
 // Lesson 13's first three experiments in Chromium against the built server: a real cluster on a
 // second port, six real Socket.IO clients in the page. The lab's cluster is one per server: serial.
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.js';
 
 test.describe.configure({ mode: 'serial' });
 

@@ -1,7 +1,7 @@
 // The security and fan-out labs in a real browser against the built server: the CSWSH demo runs in
 // Chromium from a page on another port, the limits close with their documented codes, a fleet answers.
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.js';
 
 function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];

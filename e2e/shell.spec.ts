@@ -1,6 +1,6 @@
 // The app shell in a real browser against the built server: navigation, deep links, history, live badge.
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.js';
 
 function collectConsoleErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -1,7 +1,7 @@
 // The transports lab in a real browser against the built server: the race, the raw SSE stream with
 // resume, server-initiated close, and Socket.IO vs plain WebSocket.
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test.js';
 import { test as ownServerTest } from './own-server.js';
 
 const kinds = ['short-polling', 'long-polling', 'sse', 'websocket', 'socket.io'] as const;

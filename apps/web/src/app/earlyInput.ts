@@ -42,7 +42,8 @@ function keepEarlyText(): void {
 function press(event: KeyboardEvent): void {
   const focused = document.activeElement;
   if (isTextField(focused) && (event.key.length === 1 || event.key === 'Backspace')) {
-    typeInto(focused, event.key === 'Backspace' ? focused.value.slice(0, -1) : focused.value + event.key);
+    // The browser's own editing: at the caret, with the input events a keystroke makes.
+    document.execCommand(event.key === 'Backspace' ? 'delete' : 'insertText', false, event.key === 'Backspace' ? undefined : event.key);
     return;
   }
   const openDialog = document.querySelector('dialog[open]');
