@@ -14,4 +14,12 @@ describe('initialScripts', () => {
     </head><body><div id="root"></div></body></html>`;
     expect(initialScripts(html)).toEqual(['/assets/index-abc.js', '/assets/react-def.js', '/assets/xstate-jkl.js']);
   });
+
+  it('takes what a prerendered page’s boot script fetches after the first paint: its entry and modules', () => {
+    const html = `<!doctype html><html><head>
+      <script id="boot" data-entry="/assets/index-abc.js" data-modules="/assets/react-def.js /assets/LessonPage-jkl.js">(() => {})();</script>
+      <link rel="stylesheet" crossorigin href="/assets/index-ghi.css">
+    </head><body><div id="root"><p>text</p></div></body></html>`;
+    expect(initialScripts(html)).toEqual(['/assets/index-abc.js', '/assets/react-def.js', '/assets/LessonPage-jkl.js']);
+  });
 });

@@ -10,12 +10,16 @@ import { withServer } from '../server-process.js';
 const attribute = (tag: string, name: string): string | undefined =>
   new RegExp(`\\s${name}\\s*=\\s*["']([^"']+)["']`, 'i').exec(tag)?.[1];
 
-/** Files the browser fetches before first render: `<script type="module" src>` and `<link rel="modulepreload" href>`. */
+/**
+ * Files the browser fetches to start the page: `<script type="module" src>`, `<link rel="modulepreload" href>`,
+ * and what the prerendered page's boot script fetches once the page has painted (`data-entry`, `data-modules`).
+ */
 export function initialScripts(html: string): string[] {
   const files = new Set<string>();
   for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
-    const src = attribute(tag, 'src');
-    if (src) files.add(src);
+    for (const file of [attribute(tag, 'src'), attribute(tag, 'data-entry'), ...(attribute(tag, 'data-modules')?.split(/\s+/) ?? [])]) {
+      if (file) files.add(file);
+    }
   }
   for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
     const href = attribute(tag, 'href');
