@@ -338,6 +338,10 @@ describe('the /api/captures contract', () => {
     expect(served!.framesSeen).toBe(2 * sent);
     expect(served!.frames).toHaveLength(2 * sent);
     expect(summaryOfAll()!.data.wire).toEqual(served!.wire);
+    // The list as summaries: the same captures, counted, without their frames.
+    const [listed] = await learner.captures('?kind=websocket&summary=1');
+    expect(listed).toMatchObject({ id: served!.id, framesSeen: 2 * sent, wire: served!.wire });
+    expect(listed).not.toHaveProperty('frames');
     controller.abort();
   });
 

@@ -11,7 +11,7 @@ export type CaptureKind = (typeof captureKinds)[number];
 
 const flag = v.optional(v.pipe(v.string(), v.transform((value) => value === '1' || value === 'true')), 'false');
 
-/** `GET /api/captures?limit=&kind=&all=&reveal=` */
+/** `GET /api/captures?limit=&kind=&all=&reveal=&summary=` */
 export const CapturesQuerySchema = v.object({
   limit: v.optional(wholeNumberParam('limit', 1, 500), '50'),
   kind: v.optional(v.picklist(captureKinds, `kind must be one of ${captureKinds.join(', ')}`)),
@@ -19,6 +19,8 @@ export const CapturesQuerySchema = v.object({
   all: flag,
   /** Show credential headers unmasked (the caller's own captures only). */
   reveal: flag,
+  /** Summaries only (CaptureSummary: no frames), for a list that shows counts. */
+  summary: flag,
 });
 
 /** `GET /api/captures/:id?reveal=` */
@@ -108,6 +110,11 @@ export interface Capture extends CaptureSummary {
 
 export interface CaptureList {
   captures: Capture[];
+}
+
+/** `GET /api/captures?summary=1` */
+export interface CaptureSummaryList {
+  captures: CaptureSummary[];
 }
 
 /** `frame` event of `GET /api/captures/stream`. */

@@ -57,8 +57,8 @@ describe('query strings', () => {
   });
 
   it('captures: limit 1..500 (default 50), a known kind, flags', () => {
-    expect(v.parse(CapturesQuerySchema, {})).toEqual({ limit: 50, all: false, reveal: false });
-    expect(v.parse(CapturesQuerySchema, { limit: '7', kind: 'sse', all: '1' })).toEqual({ limit: 7, kind: 'sse', all: true, reveal: false });
+    expect(v.parse(CapturesQuerySchema, {})).toEqual({ limit: 50, all: false, reveal: false, summary: false });
+    expect(v.parse(CapturesQuerySchema, { limit: '7', kind: 'sse', all: '1', summary: '1' })).toEqual({ limit: 7, kind: 'sse', all: true, reveal: false, summary: true });
     expect(firstIssue(CapturesQuerySchema, { limit: '0' })).toMatchObject({ field: 'limit' });
     expect(firstIssue(CapturesQuerySchema, { kind: 'gopher' })).toMatchObject({ field: 'kind' });
   });

@@ -37,11 +37,11 @@ export function registerCaptures({ api, tap, onClose }: Pick<ServerDeps, 'api' |
   };
 
   api.get('/captures', (req, res) => {
-    const { limit, kind, all, reveal } = readQuery(CapturesQuerySchema, req.query);
+    const { limit, kind, all, reveal, summary } = readQuery(CapturesQuerySchema, req.query);
     const query = { sid: sidOf(res), limit, kind, includeNoise: all };
-    const captures = [
-      ...tap.list(query).map((record) => toCapture(record, { reveal })),
-      ...tap.adopted.list(query).map((entry) => toAdoptedCapture(entry, { reveal })),
+    const captures: CaptureSummary[] = [
+      ...tap.list(query).map((record) => (summary ? toCaptureSummary : toCapture)(record, { reveal })),
+      ...tap.adopted.list(query).map((entry) => (summary ? toAdoptedSummary : toAdoptedCapture)(entry, { reveal })),
     ];
     // Both share one id sequence: newest first is highest id first.
     captures.sort((a, b) => Number(b.id) - Number(a.id));

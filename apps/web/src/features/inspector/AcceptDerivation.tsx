@@ -1,9 +1,11 @@
 // Sec-WebSocket-Accept worked out in the page from the captured key, step by step, and checked
 // against what the server really answered.
 
+import { memo } from 'react';
 import { deriveAccept, headerValue, parseHttpHead } from '@loopwire/protocol';
 
-export function AcceptDerivation({ requestHead, responseHead }: { requestHead: string; responseHead: string | null }) {
+// The SHA-1 runs again only when a head changes, not on every frame of a live capture.
+export const AcceptDerivation = memo(function AcceptDerivation({ requestHead, responseHead }: { requestHead: string; responseHead: string | null }) {
   const key = headerValue(parseHttpHead(requestHead), 'sec-websocket-key');
   if (!key) return null;
   const steps = deriveAccept(key);
@@ -34,4 +36,4 @@ export function AcceptDerivation({ requestHead, responseHead }: { requestHead: s
       )}
     </section>
   );
-}
+});

@@ -12,7 +12,7 @@ import { curlCommand } from './curl.ts';
 import { getCapture } from './api.ts';
 import './inspector.css';
 
-function Body({ label, body }: { label: string; body: BodySummary | null }) {
+const Body = memo(function Body({ label, body }: { label: string; body: BodySummary | null }) {
   if (!body || body.length === 0) return null;
   const shown = printable(byteStringToText(body.preview));
   return (
@@ -26,7 +26,7 @@ function Body({ label, body }: { label: string; body: BodySummary | null }) {
       <pre className="head body-preview__text">{shown}</pre>
     </div>
   );
-}
+});
 
 // Drawn again only when its capture is a new object: the inspector's list changes ten times a second on a
 // busy connection while the followed capture changes at most four times.

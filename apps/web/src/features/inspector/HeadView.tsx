@@ -2,7 +2,7 @@
 // known header explained on hover or keyboard focus (in a note under the head, so the head's own
 // text stays exactly the bytes: selecting and copying it gives what was sent).
 
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { maskCharacter } from '@loopwire/contract';
 import { parseHttpHead } from '@loopwire/protocol';
 import { headerNote } from './headerNotes.ts';
@@ -34,7 +34,8 @@ function HeaderName({ name, noteId, onExplain }: { name: string; noteId: string;
   );
 }
 
-export function HeadView({
+// Drawn again only when its own text or options change, not when its capture's frames or counters do.
+export const HeadView = memo(function HeadView({
   head,
   label,
   showEndings,
@@ -91,4 +92,4 @@ export function HeadView({
       </p>
     </div>
   );
-}
+});

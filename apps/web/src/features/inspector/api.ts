@@ -1,14 +1,31 @@
 // The page's side of /api/captures: list, one capture, clear, the handshake probe (the live stream: captureStream.ts).
 
-import type { Capture, CaptureKind, CaptureList, HandshakeProbeCase, HandshakeProbeResult } from '@loopwire/contract';
+import type { Capture, CaptureKind, CaptureList, CaptureSummary, CaptureSummaryList, HandshakeProbeCase, HandshakeProbeResult } from '@loopwire/contract';
 import type { ServerCloseCodeOnRequest } from '@loopwire/protocol';
 import { requestJson } from '../../lib/api.ts';
 
-export async function listCaptures(query: { kind?: CaptureKind | ''; limit?: number; all?: boolean } = {}): Promise<Capture[]> {
+interface ListQuery {
+  kind?: CaptureKind | '';
+  limit?: number;
+  all?: boolean;
+}
+
+function listParams(query: ListQuery): URLSearchParams {
   const params = new URLSearchParams({ limit: String(query.limit ?? 100) });
   if (query.kind) params.set('kind', query.kind);
   if (query.all) params.set('all', '1');
-  return (await requestJson<CaptureList>(`/api/captures?${params}`)).captures;
+  return params;
+}
+
+export async function listCaptures(query: ListQuery = {}): Promise<Capture[]> {
+  return (await requestJson<CaptureList>(`/api/captures?${listParams(query)}`)).captures;
+}
+
+/** The list without frames (counts only): what a list of captures shows. */
+export async function listCaptureSummaries(query: ListQuery = {}): Promise<CaptureSummary[]> {
+  const params = listParams(query);
+  params.set('summary', '1');
+  return (await requestJson<CaptureSummaryList>(`/api/captures?${params}`)).captures;
 }
 
 export function getCapture(id: string, reveal = false): Promise<Capture> {

@@ -3,8 +3,8 @@
 // a new capture is appended and never moves the others.
 
 import { useEffect, useState } from 'react';
-import type { Capture, CaptureSummary } from '@loopwire/contract';
-import { listCaptures } from './api.ts';
+import type { CaptureSummary } from '@loopwire/contract';
+import { listCaptureSummaries } from './api.ts';
 import type { CaptureStream } from './captureStream.ts';
 
 const keptCaptures = 200;
@@ -12,10 +12,6 @@ const keptCaptures = 200;
 // takes them in batches, so it draws at most ten times a second however busy the stream is.
 const batchEveryMs = 100;
 const byId = (a: CaptureSummary, b: CaptureSummary) => Number(a.id) - Number(b.id);
-
-function summaryOf({ frames: _frames, framesOmitted: _omitted, ...summary }: Capture): CaptureSummary {
-  return summary;
-}
 
 /** The list after the stream's summaries, in the order they came. */
 export function applySummaries(previous: readonly CaptureSummary[], summaries: readonly CaptureSummary[]): CaptureSummary[] {
@@ -48,12 +44,12 @@ export function useCaptures(stream: CaptureStream): { captures: CaptureSummary[]
       setCaptures((previous) => applySummaries(previous, summaries));
     };
     const load = () =>
-      listCaptures({ all: stream.all, limit: keptCaptures })
+      listCaptureSummaries({ all: stream.all, limit: keptCaptures })
         .then((loaded) => {
           if (stopped) return;
           setError(null);
           // What the stream brought meanwhile is at least as new as the list: it stays.
-          setCaptures((previous) => applySummaries(loaded.map(summaryOf).sort(byId), previous));
+          setCaptures((previous) => applySummaries(loaded.sort(byId), previous));
         })
         .catch((caught: Error) => !stopped && setError(caught.message));
     const unsubscribe = stream.subscribe({
