@@ -4,7 +4,7 @@
 // browser by exporting and importing the progress file.
 
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from './support/test.js';
+import { appReady, expect, test, type Page } from './support/test.js';
 
 interface LessonWalkthrough {
   id: string;
@@ -148,6 +148,7 @@ test('export, then import into a fresh browser, restores the progress; bad files
   try {
     const other = await fresh.newPage();
     await other.goto('/');
+    await appReady(other);
     await expect(other.getByTestId('progress-totals')).toContainText('0 of');
     await expect(mapCard(other)).not.toContainText('steps');
 
@@ -166,12 +167,14 @@ test('export, then import into a fresh browser, restores the progress; bad files
     await expect(status).toContainText('Imported 2 completed steps');
     await expect(mapCard(other)).toContainText(`2 of ${lesson.steps} steps`);
     await other.reload();
+    await appReady(other);
     await expect(mapCard(other)).toContainText(`2 of ${lesson.steps} steps`);
     await mapCard(other).getByRole('link').click();
     await expect(predictRegion(other).getByText('Step complete')).toBeVisible();
     await expect(other.getByTestId(`challenge-${lesson.liveChallenge.id}`).getByText('✓ Solved')).toBeVisible();
 
     await other.goto('/');
+    await appReady(other);
     await other.getByRole('button', { name: 'Reset progress…' }).click();
     await other.getByRole('button', { name: 'Yes, reset' }).click();
     await expect(mapCard(other)).not.toContainText('steps');
