@@ -68,6 +68,20 @@ test('n pressed while the code is still loading moves to the next lesson', async
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('HTTP request/response');
 });
 
+test('a button clicked while the code is still loading does what it says once the code is there', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'light' });
+  const page = await context.newPage();
+  const code = await holdTheCode(page);
+  await page.goto('/lessons/endpoints-and-layers');
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-ready');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  code.release();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
+  await context.close();
+});
+
 test('focus and scroll made before the code arrives stay where the reader put them', async ({ page }) => {
   const code = await holdTheCode(page);
   await page.goto('/lessons/websocket-handshake');

@@ -1,13 +1,13 @@
-// Input made before the app started. Keys: the page's boot script (index.html) keeps them, and once the app's
-// own key handlers listen they are pressed again, in order; a learner who types `/` and a word while the
-// page's code is still loading gets the search with that word in it, not nothing. Text typed into a
-// prerendered field: the app takes it as if typed now.
+// Input made before the app started. Keys and clicks on buttons: the page's boot script (index.html) keeps
+// them, and once the app's own handlers listen they are made again, in order; a learner who types `/` and a
+// word while the page's code is still loading gets the search with that word in it, and one who clicks the
+// theme button gets the other theme, not nothing. Text typed into a prerendered field: the app takes it as if typed now.
 
 import { flushSync } from 'react-dom';
 
 declare global {
   interface Window {
-    loopwireBoot?: { nextEarlyKey(): KeyboardEvent | undefined };
+    loopwireBoot?: { nextEarlyInput(): KeyboardEvent | MouseEvent | undefined };
   }
 }
 
@@ -38,6 +38,12 @@ function keepEarlyText(): void {
   }
 }
 
+/** Clicks the kept click's button again, if the page still has it: a placeholder the app replaced is gone. */
+function click(event: MouseEvent): void {
+  const button = event.target instanceof Element ? event.target.closest('button') : null;
+  if (button?.isConnected) button.click();
+}
+
 /** Presses one kept key where it would land now: what the key before it opened (a dialog, its field) is drawn by then. */
 function press(event: KeyboardEvent): void {
   const focused = document.activeElement;
@@ -62,17 +68,17 @@ function afterNextFrame(): Promise<void> {
 }
 
 /**
- * Takes the text typed into fields, presses the kept keys again in order, each once the one before has been
- * drawn (keys pressed meanwhile queue behind them), then marks the app ready (`<html data-ready>`): from
- * here on the app handles keys itself. Call once the app's key handlers listen.
+ * Takes the text typed into fields, makes the kept keys and clicks again in order, each once the one before
+ * has been drawn (input made meanwhile queues behind it), then marks the app ready (`<html data-ready>`):
+ * from here on the app handles input itself. Call once the app's key handlers listen.
  */
 export async function replayEarlyInput(): Promise<void> {
   keepEarlyText();
   for (;;) {
     await afterNextFrame();
-    const event = window.loopwireBoot?.nextEarlyKey();
+    const event = window.loopwireBoot?.nextEarlyInput();
     if (!event) break;
-    flushSync(() => press(event));
+    flushSync(() => (event instanceof KeyboardEvent ? press(event) : click(event)));
   }
   document.documentElement.dataset.ready = '';
 }
