@@ -131,6 +131,11 @@ export class FrameLog {
     }
   }
 
+  /** Every frame ever added, kept or omitted: the next frame's place among them (its `seq`). */
+  get seen(): number {
+    return this.#added;
+  }
+
   get size(): number {
     return Math.min(this.#added, FrameLog.capacity);
   }

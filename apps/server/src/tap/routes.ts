@@ -90,7 +90,7 @@ export function registerCaptures({ api, tap, onClose }: Pick<ServerDeps, 'api' |
       frame: (record, frame) => {
         if (!visible(record)) return;
         // Called as the frame is added: it is the newest of all the capture has seen.
-        const seq = record.frames.size + record.frames.omitted - 1;
+        const seq = record.frames.seen - 1;
         sendFrame({ captureId: record.id, seq, frame: toFrame(frame, record.kind === 'socket.io') }, () => toCaptureSummary(record));
       },
     });

@@ -76,7 +76,7 @@ export function toCaptureSummary(record: CaptureRecord, { reveal = false }: Seri
     remote: record.remote,
     requestBody: summarise(record.requestBody),
     responseBody: record.responseBody ? summarise(record.responseBody) : null,
-    framesSeen: record.frames.size + record.frames.omitted,
+    framesSeen: record.frames.seen,
     wire: { ...record.wire },
     done: record.done,
   };

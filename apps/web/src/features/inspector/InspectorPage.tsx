@@ -79,24 +79,19 @@ export default function Inspector() {
   const listed = captures.find((capture) => capture.id === selectedId);
   const selected = useFollowedCapture(stream, listed?.id);
 
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value === null) next.delete(name);
-      else next.set(name, value);
-    }
-    setParams(next);
-  };
-
-  const select = useCallback(
-    (id: string) =>
+  const update = useCallback(
+    (changes: Record<string, string | null>) =>
       setParams((previous) => {
         const next = new URLSearchParams(previous);
-        next.set('id', id);
+        for (const [name, value] of Object.entries(changes)) {
+          if (value === null) next.delete(name);
+          else next.set(name, value);
+        }
         return next;
       }),
     [setParams],
   );
+  const select = useCallback((id: string) => update({ id }), [update]);
 
   return (
     <div className="inspector">
