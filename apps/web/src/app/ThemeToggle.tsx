@@ -1,15 +1,14 @@
 // Light/dark switch. The choice is remembered; until one is made the system setting decides.
 
-import { useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
 import { applyTheme, currentTheme, type Theme } from '../design/theme.ts';
 import { MoonIcon, SunIcon } from './icons.tsx';
-
-const subscribeToNothing = () => () => {};
+import { useAfterPrerender } from '../lib/useAfterPrerender.ts';
 
 export function ThemeToggle() {
   // The build rendered the page in the light theme (it knows no reader): the page takes over as built, then
   // shows the reader's own theme.
-  const readerTheme = useSyncExternalStore(subscribeToNothing, currentTheme, (): Theme => 'light');
+  const readerTheme = useAfterPrerender<Theme>(currentTheme, 'light');
   const [chosen, setTheme] = useState<Theme | null>(null);
   const theme = chosen ?? readerTheme;
   const next: Theme = theme === 'dark' ? 'light' : 'dark';

@@ -1,7 +1,7 @@
 // Lesson Markdown: GitHub-flavoured, internal links through the router, ```widget blocks as live widgets,
 // the ```predict block as the lesson's predict step, and {origin} as this page's own origin.
 
-import { createContext, Suspense, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, Suspense, useContext, useMemo, type ReactNode } from 'react';
 import ReactMarkdown, { type Components, type Options } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { Link } from 'react-router';
@@ -9,6 +9,7 @@ import { glossaryEntry, isWidgetId } from '@loopwire/lessons';
 import { widgets } from '../../widgets/registry.ts';
 import { remarkGlossaryLinks } from './remarkGlossaryLinks.ts';
 import { WidgetBoundary } from '../../lib/ui/WidgetBoundary.tsx';
+import { useAfterPrerender } from '../../lib/useAfterPrerender.ts';
 
 export function Widget({ id }: { id: string }) {
   if (!isWidgetId(id)) return <p role="alert">Unknown widget “{id}”.</p>;
@@ -29,11 +30,9 @@ function PredictHere() {
   return <>{useContext(PredictSlot)}</>;
 }
 
-const subscribeToNothing = () => () => {};
-
 /** This page's origin; the build's prerender knows none, so the prerendered page says `{origin}` until the code runs. */
 function PageOrigin() {
-  return <>{useSyncExternalStore(subscribeToNothing, () => location.origin, () => '{origin}')}</>;
+  return <>{useAfterPrerender(() => location.origin, '{origin}')}</>;
 }
 
 /** Commands in lessons are written against `{origin}`, so they reach the server the page came from. */

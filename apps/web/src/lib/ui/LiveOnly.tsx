@@ -3,13 +3,12 @@
 // exactly as built. The widget follows in a transition, which keeps the placeholder on screen until the
 // widget's code is here. A page opened by the app itself (not prerendered) draws the widget at once.
 
-import { startTransition, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
-
-const subscribeToNothing = () => () => {};
+import { startTransition, useEffect, useState, type ReactNode } from 'react';
+import { useAfterPrerender } from '../useAfterPrerender.ts';
 
 export function LiveOnly({ children, placeholder }: { children: ReactNode; placeholder: ReactNode }) {
   // True in the build's prerender and while React takes over the prerendered page, false otherwise.
-  const prerendered = useSyncExternalStore(subscribeToNothing, () => false, () => true);
+  const prerendered = useAfterPrerender(() => false, true);
   const [live, setLive] = useState(!prerendered);
   useEffect(() => {
     if (!live) startTransition(() => setLive(true));
