@@ -59,6 +59,8 @@ test('every close code the inspector offers can be sent, and the server closes w
     return inspector;
   };
   let inspector = await openInspector();
+  // The close controls appear once the socket is open; reading the options before that reads none.
+  await expect(inspector.getByLabel('Close code')).toBeVisible();
   const codes = await inspector.getByLabel('Close code').locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
   expect(codes).toEqual(['1000', '3000', '4000', '4999']);
   for (const code of codes) {
