@@ -172,23 +172,6 @@ export function decodeFrame(headerBytes: Uint8Array, payloadPreview: Uint8Array)
   return frame;
 }
 
-/**
- * Called once per whole frame with the bytes as they were sent: the header is
- * `header[headerStart .. headerStart + headerLength)` and the first payload bytes, still masked if the
- * frame is, `preview[previewStart .. previewStart + previewLength)` (`unmaskPreview` reveals them).
- * Both arrays may be the chunk being pushed or the decoder's own scratch, reused for the next frame:
- * copy what you keep (the decoder allocates nothing per frame).
- */
-export type FrameListener = (
-  header: Uint8Array,
-  headerStart: number,
-  headerLength: number,
-  payloadLength: number,
-  preview: Uint8Array,
-  previewStart: number,
-  previewLength: number,
-) => void;
-
 /** The payload bytes of a frame as sent, unmasked with the key in its header (a copy; unmasked frames too). */
 export function unmaskPreview(headerBytes: Uint8Array, sent: Uint8Array): Uint8Array {
   const plain = Uint8Array.from(sent);
@@ -198,160 +181,24 @@ export function unmaskPreview(headerBytes: Uint8Array, sent: Uint8Array): Uint8A
   return plain;
 }
 
-/** Largest header: 2 + 8 (64-bit length) + 4 (masking key). */
-const maxHeaderLength = 14;
-
-/** Header length once enough bytes are in, else -1: only the two first bytes decide it. */
-function headerLengthOf(first: Uint8Array, filled: number): number {
-  if (filled < 2) return -1;
-  const second = first[1]!;
+/**
+ * A frame header's length once its first two bytes are in (`available` bytes from `offset`), else
+ * -1: 2, plus 2 or 8 for an extended payload length, plus 4 for a masking key.
+ */
+export function frameHeaderLength(bytes: Uint8Array, offset: number, available: number): number {
+  if (available < 2) return -1;
+  const second = bytes[offset + 1]!;
   const shortLength = second & 0x7f;
   return 2 + (shortLength === 126 ? 2 : shortLength === 127 ? 8 : 0) + (second & 0x80 ? 4 : 0);
 }
 
-/** The payload length a whole frame header declares (7-bit, 16-bit or 64-bit field). */
-export function frameHeaderPayloadLength(header: Uint8Array): number {
-  const shortLength = header[1]! & 0x7f;
-  if (shortLength === 126) return (header[2]! << 8) | header[3]!;
+/** The payload length a whole frame header at `offset` declares (7-bit, 16-bit or 64-bit field). */
+export function frameHeaderPayloadLength(header: Uint8Array, offset = 0): number {
+  const shortLength = header[offset + 1]! & 0x7f;
+  if (shortLength === 126) return (header[offset + 2]! << 8) | header[offset + 3]!;
   if (shortLength !== 127) return shortLength;
   // 2^53 is far beyond any frame a server accepts; the high bytes still count, as numbers, not bits.
   let length = 0;
-  for (let i = 2; i < 10; i++) length = length * 256 + header[i]!;
+  for (let i = 2; i < 10; i++) length = length * 256 + header[offset + i]!;
   return length;
-}
-
-/**
- * Incremental frame decoder that finds frame boundaries and hands over the bytes as sent. Payload
- * bytes are counted and skipped, never buffered, except the first `previewBytes`; a frame that lies
- * whole in one chunk (or whose payload follows its header in one chunk) is reported straight from
- * that chunk, so its bytes are not copied here at all. It allocates nothing per frame, and leaves
- * unmasking and naming the fields (`unmaskPreview`, `decodeFrame`) to whoever reads a frame later.
- */
-export class FrameDecoder {
-  readonly #onFrame: FrameListener;
-  readonly #header = new Uint8Array(maxHeaderLength);
-  readonly #preview: Uint8Array;
-  #headerFill = 0;
-  /** 0 while reading a header; then the current frame's header length. */
-  #headerLength = 0;
-  #payloadLength = 0;
-  #previewLength = 0;
-  #previewFill = 0;
-  #payloadSeen = 0;
-
-  constructor(onFrame: FrameListener, { previewBytes = 256 } = {}) {
-    this.#onFrame = onFrame;
-    // Control frames carry at most 125 bytes: keep them whole so close codes and reasons decode.
-    this.#preview = new Uint8Array(Math.max(previewBytes, 125));
-  }
-
-  push(chunk: Uint8Array): void {
-    let offset = 0;
-    const end = chunk.length;
-    while (offset < end) {
-      if (this.#headerLength === 0) {
-        if (this.#headerFill === 0) {
-          const whole = this.#wholeFrameAt(chunk, offset);
-          if (whole > 0) {
-            offset += whole;
-            continue;
-          }
-        }
-        offset = this.#readHeader(chunk, offset);
-        if (this.#headerLength !== 0 && this.#payloadLength === 0) this.#finishFrame(this.#preview, 0);
-      } else {
-        offset = this.#readPayload(chunk, offset);
-      }
-    }
-  }
-
-  /** A frame wholly inside `chunk` from `offset`: reported from the chunk itself; returns its size, or 0. */
-  #wholeFrameAt(chunk: Uint8Array, offset: number): number {
-    const left = chunk.length - offset;
-    if (left < 2) return 0;
-    const second = chunk[offset + 1]!;
-    const shortLength = second & 0x7f;
-    if (shortLength > 125) return 0; // extended lengths take the general path
-    const headerLength = second & 0x80 ? 6 : 2;
-    if (left < headerLength + shortLength) return 0;
-    this.#onFrame(chunk, offset, headerLength, shortLength, chunk, offset + headerLength, Math.min(shortLength, this.#preview.length));
-    return headerLength + shortLength;
-  }
-
-  /**
-   * For bytes a sender hands over in another form (a string it will encode): the next `length` bytes
-   * are payload of the frame being read, and `first` holds at least their first
-   * min(length, previewCapacity) bytes. Returns false, taking nothing, when they are not all payload of
-   * the current frame (a header is due, or they run into the next frame): then push the bytes instead.
-   */
-  pushPayload(length: number, first: Uint8Array): boolean {
-    if (this.#headerLength === 0 || length > this.#payloadLength - this.#payloadSeen) return false;
-    if (length === 0) return true;
-    if (this.#payloadSeen === 0 && length === this.#payloadLength) {
-      this.#payloadSeen = length;
-      this.#finishFrame(first, 0);
-      return true;
-    }
-    const from = this.#previewFill;
-    const previewTake = Math.min(this.#previewLength - from, length);
-    const preview = this.#preview;
-    for (let i = 0; i < previewTake; i++) preview[from + i] = first[i]!;
-    this.#previewFill = from + previewTake;
-    this.#payloadSeen += length;
-    if (this.#payloadSeen === this.#payloadLength) this.#finishFrame(preview, 0);
-    return true;
-  }
-
-  /** How many first payload bytes a frame's report carries at most (`pushPayload` needs that many). */
-  get previewCapacity(): number {
-    return this.#preview.length;
-  }
-
-  #readHeader(chunk: Uint8Array, offset: number): number {
-    const header = this.#header;
-    const end = chunk.length;
-    let fill = this.#headerFill;
-    let at = offset;
-    // Byte by byte (at most 14): no view objects on the hot path. The first two decide the length.
-    while (fill < 2 && at < end) header[fill++] = chunk[at++]!;
-    const needed = headerLengthOf(header, fill);
-    while (fill < needed && at < end) header[fill++] = chunk[at++]!;
-    if (needed === -1 || fill < needed) {
-      this.#headerFill = fill;
-      return at;
-    }
-    this.#headerLength = needed;
-    this.#headerFill = 0;
-    this.#payloadLength = frameHeaderPayloadLength(header);
-    this.#previewLength = Math.min(this.#payloadLength, this.#preview.length);
-    this.#previewFill = 0;
-    this.#payloadSeen = 0;
-    return at;
-  }
-
-  #readPayload(chunk: Uint8Array, offset: number): number {
-    const take = Math.min(this.#payloadLength - this.#payloadSeen, chunk.length - offset);
-    const from = this.#previewFill;
-    const previewTake = Math.min(this.#previewLength - from, take);
-    // The whole payload in this chunk, none of it seen yet (ws writes a header, then its payload): report it from here.
-    if (this.#payloadSeen === 0 && take === this.#payloadLength) {
-      this.#payloadSeen = take;
-      this.#finishFrame(chunk, offset);
-      return offset + take;
-    }
-    if (previewTake > 0) {
-      const preview = this.#preview;
-      for (let i = 0; i < previewTake; i++) preview[from + i] = chunk[offset + i]!;
-      this.#previewFill = from + previewTake;
-    }
-    this.#payloadSeen += take;
-    if (this.#payloadSeen === this.#payloadLength) this.#finishFrame(this.#preview, 0);
-    return offset + take;
-  }
-
-  #finishFrame(preview: Uint8Array, previewStart: number): void {
-    const headerLength = this.#headerLength;
-    this.#headerLength = 0;
-    this.#onFrame(this.#header, 0, headerLength, this.#payloadLength, preview, previewStart, this.#previewLength);
-  }
 }

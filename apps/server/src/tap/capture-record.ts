@@ -86,6 +86,8 @@ export class FrameLog {
   /** Frames ever added. */
   #added = 0;
   omitted = 0;
+  /** The capture was forgotten: nothing more is recorded for it. */
+  released = false;
 
   /** Copies one frame in: its header `header[headerStart ..)` and first payload bytes as sent `preview[previewStart ..)`. */
   add(
@@ -181,6 +183,7 @@ export class FrameLog {
     this.#bytes = new Uint8Array(0);
     this.#added = 0;
     this.omitted = 0;
+    this.released = true;
   }
 
   /** A buffer with `stride` bytes per slot; the frames kept so far move over (once per widening). */
@@ -192,6 +195,12 @@ export class FrameLog {
     this.#bytes = bytes;
     this.#stride = stride;
   }
+}
+
+/** Bytes each way on the wire for one exchange. */
+export interface WireCount {
+  clientBytes: number;
+  serverBytes: number;
 }
 
 export interface CaptureRecord {
@@ -215,9 +224,20 @@ export interface CaptureRecord {
   requestBody: BodyRecord;
   responseBody: BodyRecord | null;
   frames: FrameLog;
-  wire: { clientBytes: number; serverBytes: number };
+  /** Counted by the HTTP splitters: heads and bodies (of an upgrade, its handshake). */
+  wire: WireCount;
+  /** After a 101, what counts the bytes that follow: each direction's frame stream. */
+  frameBytes: { client: { readonly bytes: number }; server: { readonly bytes: number } } | null;
   done: boolean;
   /** The store let it go (full): no API caller can read it any more, so the tap stops recording it. */
   forgotten: boolean;
   notes: string[];
+}
+
+/** Every byte of the exchange each way: the HTTP messages, and after an upgrade its frames. */
+export function wireOf(record: CaptureRecord): WireCount {
+  const frames = record.frameBytes;
+  return frames === null
+    ? { clientBytes: record.wire.clientBytes, serverBytes: record.wire.serverBytes }
+    : { clientBytes: record.wire.clientBytes + frames.client.bytes, serverBytes: record.wire.serverBytes + frames.server.bytes };
 }

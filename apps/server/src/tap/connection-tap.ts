@@ -3,21 +3,17 @@
 
 import type { Socket } from 'node:net';
 import type { SocketAddress } from '@loopwire/contract';
-import { FrameDecoder, headerValue, parseHttpHead, type FrameListener } from '@loopwire/protocol';
+import { headerValue, parseHttpHead } from '@loopwire/protocol';
 import { bodyRecordFor, FrameLog, previewBytes, type CaptureRecord } from './capture-record.js';
 import type { CaptureStore } from './capture-store.js';
 import { isNoise, kindFromRequest, kindFromResponse } from './classify.js';
-import { frameClock } from './frame-clock.js';
+import { FrameStream } from './frame-stream.js';
 import { HttpMessageSplitter, type BodyFraming } from './http-splitter.js';
 import { fourTuple } from '../core/net.js';
-import { utf8Prefix } from './utf8-prefix.js';
 import type { Sessions } from '../session/sid.js';
 
 /** Requests a client may pipeline ahead of the responses before we stop pairing them. */
 const maxAwaiting = 32;
-
-/** Where a text payload's first bytes are encoded for the decoder (it copies them before returning). */
-const textScratch = Buffer.allocUnsafe(4 * (Math.max(previewBytes, 125) + 1));
 
 export interface ConnectionContext {
   store: CaptureStore;
@@ -46,11 +42,8 @@ export class ConnectionTap {
   readonly #all = new Set<CaptureRecord>();
   #receiving: CaptureRecord | null = null;
   #answering: CaptureRecord | null = null;
-  #upgraded: CaptureRecord | null = null;
-  #clientFrames: FrameDecoder | null = null;
-  #serverFrames: FrameDecoder | null = null;
-  /** After the store forgot the upgraded capture: the bytes that follow have nowhere to go. */
-  #ignoring = false;
+  #clientFrames: FrameStream | null = null;
+  #serverFrames: FrameStream | null = null;
 
   constructor(id: string, socket: Socket, context: ConnectionContext) {
     this.id = id;
@@ -65,7 +58,7 @@ export class ConnectionTap {
       wire: (count) => {
         if (this.#receiving) this.#receiving.wire.clientBytes += count;
       },
-      raw: (bytes) => this.#rawFromClient(bytes),
+      raw: (bytes) => this.#clientFrames?.push(bytes),
       lost: (reason) => this.#note(this.#receiving, `Stopped following the client's bytes: ${reason}.`),
     });
     this.#responses = new HttpMessageSplitter({
@@ -75,58 +68,29 @@ export class ConnectionTap {
       wire: (count) => {
         if (this.#answering) this.#answering.wire.serverBytes += count;
       },
-      raw: (bytes) => this.#rawFromServer(bytes),
+      raw: (bytes) => this.#serverFrames?.push(bytes),
       lost: (reason) => this.#note(this.#answering, `Stopped following the server's bytes: ${reason}.`),
     });
   }
 
-  // After a 101 every byte is a frame: straight to the decoders, past the HTTP splitters.
+  // After a 101 every byte is a frame: straight to the frame streams, past the HTTP splitters.
   fromClient(bytes: Buffer): void {
-    if (this.#clientFrames !== null) this.#rawFromClient(bytes);
-    else if (!this.#ignoring) this.#requests.push(bytes);
+    const frames = this.#clientFrames;
+    if (frames !== null) frames.push(bytes);
+    else this.#requests.push(bytes);
   }
 
   fromServer(bytes: Buffer): void {
-    if (this.#serverFrames !== null) this.#rawFromServer(bytes);
-    else if (!this.#ignoring) this.#responses.push(bytes);
+    const frames = this.#serverFrames;
+    if (frames !== null) frames.push(bytes);
+    else this.#responses.push(bytes);
   }
 
   /** A string written to the socket: in a WebSocket payload only its size and first bytes are read, not a copy of it. */
   fromServerText(text: string, encoding: BufferEncoding): void {
-    if (this.#ignoring) return;
     const frames = this.#serverFrames;
-    if (frames !== null && this.#upgraded !== null && !this.#upgraded.forgotten && encoding === 'utf8') {
-      const length = utf8Prefix(text, textScratch, frames.previewCapacity);
-      if (frames.pushPayload(length, textScratch)) {
-        this.#upgraded.wire.serverBytes += length;
-        return;
-      }
-    }
+    if (frames !== null && encoding === 'utf8' && frames.pushText(text)) return;
     this.fromServer(Buffer.from(text, encoding));
-  }
-
-  #rawFromClient(bytes: Buffer): void {
-    const record = this.#upgraded;
-    if (!record) return;
-    record.wire.clientBytes += bytes.length;
-    if (record.forgotten) this.#stopDecoding();
-    else this.#clientFrames!.push(bytes);
-  }
-
-  #rawFromServer(bytes: Buffer): void {
-    const record = this.#upgraded;
-    if (!record) return;
-    record.wire.serverBytes += bytes.length;
-    if (record.forgotten) this.#stopDecoding();
-    else this.#serverFrames!.push(bytes);
-  }
-
-  /** The store forgot the upgraded capture: its frames would go nowhere, so they are no longer decoded. */
-  #stopDecoding(): void {
-    this.#ignoring = true;
-    this.#upgraded = null;
-    this.#clientFrames = null;
-    this.#serverFrames = null;
   }
 
   /** The connection is gone: every open exchange on it is over. */
@@ -166,6 +130,7 @@ export class ConnectionTap {
       responseBody: null,
       frames: new FrameLog(),
       wire: { clientBytes: 0, serverBytes: 0 },
+      frameBytes: null,
       done: false,
       forgotten: false,
       notes: [],
@@ -248,17 +213,10 @@ export class ConnectionTap {
   }
 
   #upgrade(record: CaptureRecord): void {
-    this.#upgraded = record;
     const store = this.#context.store;
-    // The frame's bytes as sent are copied in; unmasking and naming fields wait until a capture is read.
-    const onFrame =
-      (direction: 'client' | 'server'): FrameListener =>
-      (header, headerStart, headerLength, _payloadLength, preview, previewStart, previewLength) => {
-        record.frames.add(frameClock(), direction, header, headerStart, headerLength, preview, previewStart, previewLength);
-        if (store.hasListeners) store.notifyFrame(record, record.frames.latest()!);
-      };
-    this.#clientFrames = new FrameDecoder(onFrame('client'), { previewBytes });
-    this.#serverFrames = new FrameDecoder(onFrame('server'), { previewBytes });
+    this.#clientFrames = new FrameStream('client', record, store, { previewBytes });
+    this.#serverFrames = new FrameStream('server', record, store, { previewBytes });
+    record.frameBytes = { client: this.#clientFrames, server: this.#serverFrames };
     this.#requests.switchToRaw();
   }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFrame, FrameDecoder, parseFrameHeader, unmaskPreview } from '@loopwire/protocol';
-import { FrameLog, previewBytes } from './capture-record.js';
+import { decodeFrame, parseFrameHeader, unmaskPreview } from '@loopwire/protocol';
+import { FrameLog, previewBytes, type CaptureRecord } from './capture-record.js';
+import { CaptureStore } from './capture-store.js';
+import { FrameStream } from './frame-stream.js';
 
 const text = (value: string) => new TextEncoder().encode(value);
 const read = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -91,12 +93,8 @@ describe('FrameLog', () => {
     });
     for (const cut of [wire.length, 1, 3, 1000]) {
       const log = new FrameLog();
-      const decoder = new FrameDecoder(
-        (header, headerStart, headerLength, _payloadLength, preview, previewStart, previewLength) =>
-          log.add(5, 'client', header, headerStart, headerLength, preview, previewStart, previewLength),
-        { previewBytes },
-      );
-      for (let at = 0; at < wire.length; at += cut) decoder.push(wire.subarray(at, at + cut));
+      const stream = new FrameStream('client', { frames: log } as CaptureRecord, new CaptureStore(), { previewBytes });
+      for (let at = 0; at < wire.length; at += cut) stream.push(wire.subarray(at, at + cut));
       const lazy = log.all().map((frame) => ({ ...decodeFrame(frame.headerBytes, frame.payloadPreview), payloadLength: frame.payloadLength }));
       expect(lazy).toEqual(eager);
     }

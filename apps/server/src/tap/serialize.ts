@@ -3,7 +3,7 @@
 
 import { type BodySummary, type Capture, type CaptureSummary, type Frame } from '@loopwire/contract';
 import { decodeEnginePacket, decodeFrame, decodeEnginePayload, type EnginePacket } from '@loopwire/protocol';
-import { previewBytes, type BodyRecord, type CaptureRecord, type FrameRecord } from './capture-record.js';
+import { previewBytes, wireOf, type BodyRecord, type CaptureRecord, type FrameRecord } from './capture-record.js';
 import { maskHead } from '../session/redaction.js';
 
 export interface SerializeOptions {
@@ -77,7 +77,7 @@ export function toCaptureSummary(record: CaptureRecord, { reveal = false }: Seri
     requestBody: summarise(record.requestBody),
     responseBody: record.responseBody ? summarise(record.responseBody) : null,
     framesSeen: record.frames.seen,
-    wire: { ...record.wire },
+    wire: wireOf(record),
     done: record.done,
   };
   const engineIo = enginePackets(record);
