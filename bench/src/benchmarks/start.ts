@@ -30,13 +30,18 @@ async function timeStart(): Promise<{ ms: number; log: string }> {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // The first 8 KiB of output are kept for the note and for an error; a build prints more than that,
+  // so the line with the URL is looked for in the newest output, not in what was kept.
   let log = '';
+  let newest = '';
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`npm start did not log its URL within ${startTimeoutMs} ms:\n${log}`)), startTimeoutMs);
+      const timer = setTimeout(() => reject(new Error(`npm start did not log its URL within ${startTimeoutMs} ms:\n${log}\n…\n${newest}`)), startTimeoutMs);
       const onData = (chunk: Buffer) => {
-        if (log.length < 8192) log += chunk.toString('utf8');
-        const match = runningLine.exec(log);
+        const text = chunk.toString('utf8');
+        if (log.length < 8192) log += text;
+        newest = (newest + text).slice(-1024);
+        const match = runningLine.exec(newest);
         if (match) {
           clearTimeout(timer);
           resolve(match[1]!);
