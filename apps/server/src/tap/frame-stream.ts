@@ -31,6 +31,8 @@ export class FrameStream {
   readonly #header = new Uint8Array(maxHeaderLength);
   /** The first payload bytes of a frame cut across reads, gathered. */
   readonly #preview: Uint8Array;
+  /** How many first payload bytes a frame's entry keeps: #preview's length, read without touching it. */
+  readonly #previewCapacity: number;
   #headerFill = 0;
   /** 0 while reading a header; then the current frame's header length. */
   #headerLength = 0;
@@ -48,14 +50,14 @@ export class FrameStream {
     this.#log = record.frames;
     this.#store = store;
     // Control frames carry at most 125 bytes: keep them whole so close codes and reasons decode.
-    this.#preview = new Uint8Array(Math.max(previewBytes, 125));
+    this.#previewCapacity = Math.max(previewBytes, 125);
+    this.#preview = new Uint8Array(this.#previewCapacity);
     this.#headerSource = this.#header;
-    if (textScratch.length < 4 * (this.#preview.length + 1)) textScratch = Buffer.allocUnsafe(4 * (this.#preview.length + 1));
+    if (textScratch.length < 4 * (this.#previewCapacity + 1)) textScratch = Buffer.allocUnsafe(4 * (this.#previewCapacity + 1));
   }
 
   push(chunk: Uint8Array): void {
     this.bytes += chunk.length;
-    if (this.#log.released) return;
     let offset = 0;
     const end = chunk.length;
     while (offset < end) {
@@ -83,7 +85,7 @@ export class FrameStream {
    */
   pushText(text: string): boolean {
     if (this.#headerLength === 0) return false;
-    const length = utf8Prefix(text, textScratch, this.#preview.length);
+    const length = utf8Prefix(text, textScratch, this.#previewCapacity);
     if (!this.#pushPayload(length, textScratch)) return false;
     this.bytes += length;
     return true;
@@ -97,14 +99,14 @@ export class FrameStream {
     if (shortLength > 125) return 0; // extended lengths take the general path
     const headerLength = chunk[offset + 1]! & 0x80 ? 6 : 2;
     if (left < headerLength + shortLength) return 0;
-    this.#add(chunk, offset, headerLength, chunk, offset + headerLength, Math.min(shortLength, this.#preview.length));
+    this.#add(chunk, offset, headerLength, chunk, offset + headerLength, Math.min(shortLength, this.#previewCapacity));
     return headerLength + shortLength;
   }
 
   /** The next `length` bytes are payload of the current frame; `first` holds at least the ones the preview keeps. */
   #pushPayload(length: number, first: Uint8Array): boolean {
     if (length > this.#payloadLength - this.#payloadSeen) return false;
-    if (this.#log.released || length === 0) return true;
+    if (length === 0) return true;
     if (this.#payloadSeen === 0 && length === this.#payloadLength) {
       this.#payloadSeen = length;
       this.#finishFrame(first, 0);
@@ -149,7 +151,7 @@ export class FrameStream {
   #startFrame(headerLength: number, payloadLength: number): void {
     this.#headerLength = headerLength;
     this.#payloadLength = payloadLength;
-    this.#previewLength = Math.min(payloadLength, this.#preview.length);
+    this.#previewLength = Math.min(payloadLength, this.#previewCapacity);
     this.#previewFill = 0;
     this.#payloadSeen = 0;
   }
@@ -192,6 +194,9 @@ export class FrameStream {
 
   #add(header: Uint8Array, headerStart: number, headerLength: number, preview: Uint8Array, previewStart: number, previewLength: number): void {
     const log = this.#log;
+    // A forgotten capture is read by no one: its frames are still found but not kept. Asked here, once a
+    // frame is whole, not on every push, so a header written alone touches nothing but this stream.
+    if (log.released) return;
     log.add(frameClock(), this.#direction, header, headerStart, headerLength, preview, previewStart, previewLength);
     if (this.#store.hasListeners) this.#store.notifyFrame(this.#record, log.latest()!);
   }
