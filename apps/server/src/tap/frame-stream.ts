@@ -17,6 +17,8 @@ import { utf8Prefix } from './utf8-prefix.js';
 /** Largest header: 2 + 8 (64-bit length) + 4 (masking key). */
 const maxHeaderLength = 14;
 
+const noBytes = new Uint8Array(0);
+
 /** Where a text payload's first bytes are encoded (a stream copies them before returning). */
 let textScratch = Buffer.alloc(0);
 
@@ -29,9 +31,12 @@ export class FrameStream {
   readonly #store: CaptureStore;
   /** A header cut across reads, gathered. */
   readonly #header = new Uint8Array(maxHeaderLength);
-  /** The first payload bytes of a frame cut across reads, gathered. */
-  readonly #preview: Uint8Array;
-  /** How many first payload bytes a frame's entry keeps: #preview's length, read without touching it. */
+  /**
+   * The first payload bytes of a frame cut across reads, gathered; allocated the first time one is. A
+   * connection whose frames each come whole (most do) never needs it.
+   */
+  #preview: Uint8Array | null = null;
+  /** How many first payload bytes a frame's entry keeps. */
   readonly #previewCapacity: number;
   #headerFill = 0;
   /** 0 while reading a header; then the current frame's header length. */
@@ -51,7 +56,6 @@ export class FrameStream {
     this.#store = store;
     // Control frames carry at most 125 bytes: keep them whole so close codes and reasons decode.
     this.#previewCapacity = Math.max(previewBytes, 125);
-    this.#preview = new Uint8Array(this.#previewCapacity);
     this.#headerSource = this.#header;
     if (textScratch.length < 4 * (this.#previewCapacity + 1)) textScratch = Buffer.allocUnsafe(4 * (this.#previewCapacity + 1));
   }
@@ -70,7 +74,7 @@ export class FrameStream {
           }
         }
         offset = this.#readHeader(chunk, offset);
-        if (this.#headerLength !== 0 && this.#payloadLength === 0) this.#finishFrame(this.#preview, 0);
+        if (this.#headerLength !== 0 && this.#payloadLength === 0) this.#finishFrame(noBytes, 0);
       } else {
         offset = this.#readPayload(chunk, offset);
       }
@@ -114,7 +118,7 @@ export class FrameStream {
     }
     this.#gatherPreview(first, 0, length);
     this.#payloadSeen += length;
-    if (this.#payloadSeen === this.#payloadLength) this.#finishFrame(this.#preview, 0);
+    if (this.#payloadSeen === this.#payloadLength) this.#finishFrame(this.#preview!, 0);
     return true;
   }
 
@@ -166,7 +170,7 @@ export class FrameStream {
     }
     this.#gatherPreview(chunk, offset, take);
     this.#payloadSeen += take;
-    if (this.#payloadSeen === this.#payloadLength) this.#finishFrame(this.#preview, 0);
+    if (this.#payloadSeen === this.#payloadLength) this.#finishFrame(this.#preview!, 0);
     return offset + take;
   }
 
@@ -180,7 +184,7 @@ export class FrameStream {
     }
     const from = this.#previewFill;
     const take = Math.min(this.#previewLength - from, length);
-    const preview = this.#preview;
+    const preview = (this.#preview ??= new Uint8Array(this.#previewCapacity));
     for (let i = 0; i < take; i++) preview[from + i] = source[start + i]!;
     this.#previewFill = from + take;
   }
