@@ -110,15 +110,7 @@ export class FrameStream {
   /** The next `length` bytes are payload of the current frame; `first` holds at least the ones the preview keeps. */
   #pushPayload(length: number, first: Uint8Array): boolean {
     if (length > this.#payloadLength - this.#payloadSeen) return false;
-    if (length === 0) return true;
-    if (this.#payloadSeen === 0 && length === this.#payloadLength) {
-      this.#payloadSeen = length;
-      this.#finishFrame(first, 0);
-      return true;
-    }
-    this.#gatherPreview(first, 0, length);
-    this.#payloadSeen += length;
-    if (this.#payloadSeen === this.#payloadLength) this.#finishFrame(this.#preview!, 0);
+    if (length > 0) this.#takePayload(first, 0, length);
     return true;
   }
 
@@ -162,16 +154,21 @@ export class FrameStream {
 
   #readPayload(chunk: Uint8Array, offset: number): number {
     const take = Math.min(this.#payloadLength - this.#payloadSeen, chunk.length - offset);
-    // The whole payload in this chunk, none of it seen yet (ws writes a header, then its payload): log it from here.
+    this.#takePayload(chunk, offset, take);
+    return offset + take;
+  }
+
+  /** `take` (> 0) payload bytes of the current frame, at `source[start ..)`. */
+  #takePayload(source: Uint8Array, start: number, take: number): void {
+    // The whole payload at once, none of it seen yet (ws writes a header, then its payload): log it from there.
     if (this.#payloadSeen === 0 && take === this.#payloadLength) {
       this.#payloadSeen = take;
-      this.#finishFrame(chunk, offset);
-      return offset + take;
+      this.#finishFrame(source, start);
+      return;
     }
-    this.#gatherPreview(chunk, offset, take);
+    this.#gatherPreview(source, start, take);
     this.#payloadSeen += take;
     if (this.#payloadSeen === this.#payloadLength) this.#finishFrame(this.#preview!, 0);
-    return offset + take;
   }
 
   /** Keeps what the preview still lacks of `length` payload bytes at `source[start ..)`. */
