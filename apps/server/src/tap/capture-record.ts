@@ -86,7 +86,7 @@ export class FrameLog {
   /** Frames ever added. */
   #added = 0;
   omitted = 0;
-  /** The capture was forgotten: nothing more is recorded for it. */
+  /** The store let the capture go (full): no API caller can read it any more, so nothing more is recorded for it. */
   released = false;
 
   /** Copies one frame in: its header `header[headerStart ..)` and first payload bytes as sent `preview[previewStart ..)`. */
@@ -229,8 +229,6 @@ export interface CaptureRecord {
   /** After a 101, what counts the bytes that follow: each direction's frame stream. */
   frameBytes: { client: { readonly bytes: number }; server: { readonly bytes: number } } | null;
   done: boolean;
-  /** The store let it go (full): no API caller can read it any more, so the tap stops recording it. */
-  forgotten: boolean;
   notes: string[];
 }
 

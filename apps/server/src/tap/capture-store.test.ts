@@ -3,7 +3,7 @@ import { FrameLog, type CaptureRecord } from './capture-record.js';
 import { CaptureStore } from './capture-store.js';
 
 let nextId = 0;
-const record = (sid: string | null, done = true) => ({ id: String(++nextId), sid, noise: false, kind: 'http', done, forgotten: false, frames: new FrameLog() }) as CaptureRecord;
+const record = (sid: string | null, done = true) => ({ id: String(++nextId), sid, noise: false, kind: 'http', done, frames: new FrameLog() }) as CaptureRecord;
 
 describe('CaptureStore', () => {
   it('keeps every capture of a single browser up to the capacity, newest first', () => {

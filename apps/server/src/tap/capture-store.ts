@@ -72,7 +72,6 @@ export class CaptureStore {
     this.#byId.delete(id);
     if (record) {
       // Its connection may stay open for hours (a device among thousands): record nothing more for it.
-      record.forgotten = true;
       record.frames.release();
     }
     if (owner === undefined) return;

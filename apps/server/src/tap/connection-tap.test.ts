@@ -47,7 +47,7 @@ describe('ConnectionTap', () => {
     // Two requests still waiting for answers fill the store: nothing is finished, so the oldest capture goes.
     for (const id of ['conn-2', 'conn-3']) new ConnectionTap(id, await acceptedSocket(), context).fromClient(Buffer.from('GET /slow HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n', 'latin1'));
     expect(context.store.get('1')).toBeUndefined();
-    expect(record.forgotten).toBe(true);
+    expect(record.frames.released).toBe(true);
     expect(record.frames.size).toBe(0);
 
     watched.fromServer(serverHi);

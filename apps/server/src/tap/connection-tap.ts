@@ -132,7 +132,6 @@ export class ConnectionTap {
       wire: { clientBytes: 0, serverBytes: 0 },
       frameBytes: null,
       done: false,
-      forgotten: false,
       notes: [],
     };
     this.#all.add(record);
