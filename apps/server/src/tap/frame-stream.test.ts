@@ -163,6 +163,24 @@ describe('FrameStream.pushText (a payload handed to the socket as a string)', ()
     expect(frames().map((frame) => [frame.payloadLength, Buffer.from(frame.payloadPreview).toString('utf8')])).toEqual([[6, 'hé€']]);
   });
 
+  it('logs exactly the bytes pushing them would, for ASCII and non-ASCII strings, as the ring reuses its slots', () => {
+    const texts = ['43["echo:ack",{"ok":true}]', 'héllo wörld', '😀'.repeat(70), 'x'.repeat(257), '', 'ü'.repeat(130), '2'];
+    const asBytes = newStream(256, 'server');
+    const asText = newStream(256, 'server');
+    // More frames than the log keeps (50 first + 150 newest), so later strings land in slots earlier ones filled.
+    for (let i = 0; i < 3 * FrameLog.capacity; i++) {
+      const payload = Buffer.from(texts[i % texts.length]!, 'utf8');
+      const header = payload.length < 126 ? Uint8Array.of(0x81, payload.length) : Uint8Array.of(0x81, 126, payload.length >> 8, payload.length & 0xff);
+      asBytes.stream.push(header);
+      asBytes.stream.push(payload);
+      asText.stream.push(header);
+      if (payload.length > 0) expect(asText.stream.pushText(texts[i % texts.length]!)).toBe(true);
+    }
+    expect(logged(asText)).toHaveLength(FrameLog.capacity);
+    expect(logged(asText)).toEqual(logged(asBytes));
+    expect(asText.stream.bytes).toBe(asBytes.stream.bytes);
+  });
+
   it('takes nothing when a header is due or the string runs past the frame', () => {
     const stream = newStream(256, 'server');
     expect(stream.stream.pushText('Hello')).toBe(false);

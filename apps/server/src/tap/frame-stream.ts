@@ -12,7 +12,7 @@ import { frameHeaderLength, frameHeaderPayloadLength } from '@loopwire/protocol'
 import type { CaptureRecord, FrameLog } from './capture-record.js';
 import type { CaptureStore } from './capture-store.js';
 import { frameClock } from './frame-clock.js';
-import { utf8Prefix } from './utf8-prefix.js';
+import { writeUtf8Prefix } from './utf8-prefix.js';
 
 /** Largest header: 2 + 8 (64-bit length) + 4 (masking key). */
 const maxHeaderLength = 14;
@@ -83,15 +83,31 @@ export class FrameStream {
 
   /**
    * A string the sender hands the socket instead of bytes (Socket.IO's text frames): read as its UTF-8
-   * size and first bytes, never encoded whole. False, taking nothing, when the string is not all
-   * payload of the frame being read (a header is due, or it runs into the next frame): then push its
-   * bytes instead.
+   * size and first bytes, never encoded whole. Plain ASCII that is a frame's whole payload (Socket.IO's
+   * JSON, mostly) goes into the log by one native write; anything else through a scratch buffer. False,
+   * taking nothing, when the string is not all payload of the frame being read (a header is due, or it
+   * runs into the next frame): then push its bytes instead.
    */
   pushText(text: string): boolean {
     if (this.#headerLength === 0) return false;
-    const length = utf8Prefix(text, textScratch, this.#previewCapacity);
-    if (!this.#pushPayload(length, textScratch)) return false;
+    const length = Buffer.byteLength(text, 'utf8');
+    if (length > this.#payloadLength - this.#payloadSeen) return false;
     this.bytes += length;
+    if (length === 0) return true;
+    if (length === text.length && length === this.#payloadLength) {
+      // All ASCII (as many bytes as characters), and the whole payload: written into the log as it is.
+      const headerLength = this.#headerLength;
+      this.#headerLength = 0;
+      const log = this.#log;
+      if (!log.released) {
+        log.addAscii(frameClock(), this.#direction, this.#headerSource, this.#headerStart, headerLength, text);
+        this.#logged(log);
+      }
+      this.#headerSource = this.#header;
+      return true;
+    }
+    writeUtf8Prefix(text, textScratch, this.#previewCapacity);
+    this.#takePayload(textScratch, 0, length);
     return true;
   }
 
@@ -105,13 +121,6 @@ export class FrameStream {
     if (left < headerLength + shortLength) return 0;
     this.#add(chunk, offset, headerLength, chunk, offset + headerLength, Math.min(shortLength, this.#previewCapacity));
     return headerLength + shortLength;
-  }
-
-  /** The next `length` bytes are payload of the current frame; `first` holds at least the ones the preview keeps. */
-  #pushPayload(length: number, first: Uint8Array): boolean {
-    if (length > this.#payloadLength - this.#payloadSeen) return false;
-    if (length > 0) this.#takePayload(first, 0, length);
-    return true;
   }
 
   #readHeader(chunk: Uint8Array, offset: number): number {
@@ -199,6 +208,10 @@ export class FrameStream {
     // frame is whole, not on every push, so a header written alone touches nothing but this stream.
     if (log.released) return;
     log.add(frameClock(), this.#direction, header, headerStart, headerLength, preview, previewStart, previewLength);
+    this.#logged(log);
+  }
+
+  #logged(log: FrameLog): void {
     if (this.#store.hasListeners) this.#store.notifyFrame(this.#record, log.latest()!);
   }
 }
