@@ -47,17 +47,20 @@ export interface FrameRecord {
   payloadPreview: Uint8Array;
 }
 
-/** Below this, a part of an array is copied byte by byte: a view to copy from costs about as much as 40 bytes of the loop. */
-const loopCopyBytes = 40;
+/** From this many bytes a whole array is copied by one native call rather than byte by byte. */
+const nativeWholeBytes = 8;
+/** From this many bytes a part of an array is too: a view to copy it from costs about as much as 40 bytes of the loop. */
+const nativePartBytes = 40;
 
 /**
- * Copies `source[start, start + length)` into `target` at `at`. A whole array goes in one native copy
- * (a quarter of the loop's time for a 32-byte payload); so does a long part, through a view; a short
- * part goes byte by byte, since the view would cost more than the bytes.
+ * Copies `source[start, start + length)` into `target` at `at`. A whole array (a payload ws writes
+ * apart from its header) goes in one native copy, a quarter of the loop's time for 32 bytes; so does a
+ * long part, through a view. A header or a short part goes byte by byte: the call costs more than the bytes.
  */
 function copyInto(target: Uint8Array, at: number, source: Uint8Array, start: number, length: number): void {
-  if (start === 0 && length === source.length) target.set(source, at);
-  else if (length >= loopCopyBytes) target.set(source.subarray(start, start + length), at);
+  const whole = start === 0 && length === source.length;
+  if (whole && length >= nativeWholeBytes) target.set(source, at);
+  else if (!whole && length >= nativePartBytes) target.set(source.subarray(start, start + length), at);
   else for (let i = 0; i < length; i++) target[at + i] = source[start + i]!;
 }
 
