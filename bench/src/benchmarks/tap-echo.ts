@@ -1,5 +1,5 @@
 // Tap cost: 50 echo connections against each of the Loopwire servers started side by side with TAP=off
-// and TAP=on, and (raw ws only) a bare `ws` echo server as the peer. In each round every server gets
+// and TAP=on, and (raw ws only) a bare `ws` echo server as the peer; fresh servers for each transport. In each round every server gets
 // its load at the same time, over the same window, so whatever else the shared machine is doing hits
 // all of them alike. The verdict is server CPU time per echo, off ÷ on (the median over rounds of
 // each round's ratio): unlike throughput it does not depend on how much of the machine the server was
@@ -80,57 +80,70 @@ async function tapProblem(on: Session, off: Session, captureKind: string): Promi
 const microseconds = (seconds: number) => `${(seconds * 1e6).toFixed(2)} µs`;
 const percent = (rounds: Round[]) => rounds.map((round) => `${Math.round(round.serverCpu * 100)}%`).join(', ');
 
-export async function benchTapEcho(sizes: Sizes['echo']): Promise<Row[]> {
-  const servers: Record<Side, ServerProcess> = {
-    bare: await startServer({}, { script: fileURLToPath(new URL('../bare-ws-server.js', import.meta.url)) }),
-    off: await startServer({ TAP: 'off' }),
-    on: await startServer({ TAP: 'on' }),
-  };
-  const sessions = { off: await openSession(servers.off.url), on: await openSession(servers.on.url) };
+/** Fresh servers for one transport's rounds: the sides it compares, started together and stopped together. */
+async function withServers<T>(sides: readonly Side[], body: (servers: Record<Side, ServerProcess>, sessions: Record<'off' | 'on', Session>) => Promise<T>): Promise<T> {
+  const servers = {} as Record<Side, ServerProcess>;
+  const sessions = {} as Record<'off' | 'on', Session>;
   try {
-    const rows: Row[] = [];
-    const rates: Record<string, number> = {};
-    const cpuOff: Record<string, number> = {};
-    for (const { transport, captureKind, sides } of transports) {
-      const rounds: Record<Side, Round[]> = { bare: [], off: [], on: [] };
-      for (let round = 0; round < sizes.rounds; round++) {
-        const measuredRound = await measureRound(servers, sessions, sides, transport, sizes);
-        for (const side of sides) rounds[side].push(measuredRound[side]);
-      }
-      const cpu = (side: Side) => median(rounds[side].map((round) => round.cpuPerEcho));
-      /** The median over rounds of `side`'s CPU per echo relative to `to`'s in the same round. */
-      const cpuRatio = (side: Side, to: Side) => median(rounds[side].map((round, index) => round.cpuPerEcho / rounds[to][index]!.cpuPerEcho));
-      const rate = (side: Side) => median(rounds[side].map((round) => round.messagesPerSecond));
-      const how = `median of ${sizes.rounds} × ${sizes.roundMs} ms rounds, ${sizes.connections} connections × ${sizes.window} in flight`;
-      const perRound = (side: Side) => `${how}; per round ${rounds[side].map((round) => (round.cpuPerEcho * 1e6).toFixed(2)).join(', ')} µs at server CPU ${percent(rounds[side])}`;
-      rates[transport] = rate('on');
-      cpuOff[transport] = cpu('off');
-      rows.push(measured(`tap.${transport}_echo_cpu_us_tap_off`, cpu('off') * 1e6, 'µs', null, perRound('off')));
-      rows.push(measured(`tap.${transport}_echo_cpu_us_tap_on`, cpu('on') * 1e6, 'µs', null, perRound('on')));
-      const problem = await tapProblem(sessions.on, sessions.off, captureKind);
-      if (problem) {
-        rows.push(unmeasured(`tap.${transport}_echo_cpu_ratio`, 'ratio', tapBudget, `${problem}; both servers ran untapped, so on/off measures nothing`));
-      } else {
-        const pairs = rounds.on.map((round, index) => (rounds.off[index]!.cpuPerEcho / round.cpuPerEcho).toFixed(3)).join(', ');
-        rows.push(measured(`tap.${transport}_echo_cpu_ratio`, cpuRatio('off', 'on'), 'ratio', tapBudget, `server CPU per echo, off ÷ on, median of the rounds' ratios: ${pairs} (medians ${microseconds(cpu('off'))} ÷ ${microseconds(cpu('on'))})`));
-      }
-      rows.push(measured(`tap.${transport}_echo_msgs_per_s_tap_off`, rate('off'), 'msg/s', null, how));
-      rows.push(measured(`tap.${transport}_echo_msgs_per_s_tap_on`, rate('on'), 'msg/s', null, how));
-      const paired = rounds.on.map((round, index) => round.messagesPerSecond / rounds.off[index]!.messagesPerSecond);
-      rows.push(measured(`tap.${transport}_echo_throughput_ratio`, median(paired), 'ratio', null, `on ÷ off, median of the rounds' ratios (${paired.map((ratio) => ratio.toFixed(3)).join(', ')}); near 1 when the client, not the server, sets the pace`));
-      if (transport === 'ws') {
-        rows.push(measured('peer.bare_ws_echo_cpu_us', cpu('bare') * 1e6, 'µs', null, `a bare \`ws\` echo server (no Express, no Socket.IO, no tap), same load; ${perRound('bare')}`));
-        rows.push(measured('peer.bare_vs_loopwire_tap_off_cpu_ratio', cpuRatio('bare', 'off'), 'ratio', null, 'CPU per echo, bare ws ÷ Loopwire /ws with TAP=off (median of the rounds\' ratios): what the rest of the server costs per echo'));
-        rows.push(measured('peer.bare_vs_loopwire_tap_on_cpu_ratio', cpuRatio('bare', 'on'), 'ratio', null, 'CPU per echo, bare ws ÷ Loopwire /ws with TAP=on (median of the rounds\' ratios): the server and its tap together'));
-      }
+    for (const side of sides) {
+      servers[side] = side === 'bare' ? await startServer({}, { script: fileURLToPath(new URL('../bare-ws-server.js', import.meta.url)) }) : await startServer({ TAP: side });
+      if (side !== 'bare') sessions[side] = await openSession(servers[side].url);
     }
-    rows.push(
-      measured('tap.ws_vs_socketio_echo_ratio', rates.ws! / rates.socketio!, 'ratio', null, `raw ws echoes per Socket.IO ack-echo, tap on; server CPU per echo (tap off): ws ${microseconds(cpuOff.ws!)}, Socket.IO ${microseconds(cpuOff.socketio!)}`),
-    );
-    return rows;
+    return await body(servers, sessions);
   } finally {
-    sessions.off.close();
-    sessions.on.close();
+    for (const session of Object.values(sessions)) session.close();
     await Promise.all(Object.values(servers).map((server) => server.stop()));
   }
+}
+
+export async function benchTapEcho(sizes: Sizes['echo']): Promise<Row[]> {
+  const rows: Row[] = [];
+  const rates: Record<string, number> = {};
+  const cpuOff: Record<string, number> = {};
+  for (const { transport, captureKind, sides } of transports) {
+    // Every round starts its own servers, like a benchmark harness's forks. How well the JIT fits a
+    // server's code to its traffic is settled early and differs from one process to the next: with one
+    // set of servers for all rounds (and the raw ws rounds before the Socket.IO ones), the same code gave
+    // Socket.IO ratios near 0.90 in most runs and 0.72–0.80 in others, every round of a run alike, and raw
+    // ws 0.85 or 0.95. The median of rounds on fresh processes is the typical process, not one draw.
+    const rounds: Record<Side, Round[]> = { bare: [], off: [], on: [] };
+    let problem: string | null = null;
+    for (let round = 0; round < sizes.rounds; round++) {
+      const measuredRound = await withServers(sides, async (servers, sessions) => {
+        const measuredHere = await measureRound(servers, sessions, sides, transport, sizes);
+        problem ??= await tapProblem(sessions.on, sessions.off, captureKind);
+        return measuredHere;
+      });
+      for (const side of sides) rounds[side].push(measuredRound[side]);
+    }
+    const cpu = (side: Side) => median(rounds[side].map((round) => round.cpuPerEcho));
+    /** The median over rounds of `side`'s CPU per echo relative to `to`'s in the same round. */
+    const cpuRatio = (side: Side, to: Side) => median(rounds[side].map((round, index) => round.cpuPerEcho / rounds[to][index]!.cpuPerEcho));
+    const rate = (side: Side) => median(rounds[side].map((round) => round.messagesPerSecond));
+    const how = `median of ${sizes.rounds} × ${sizes.roundMs} ms rounds, each on freshly started servers, ${sizes.connections} connections × ${sizes.window} in flight`;
+    const perRound = (side: Side) => `${how}; per round ${rounds[side].map((round) => (round.cpuPerEcho * 1e6).toFixed(2)).join(', ')} µs at server CPU ${percent(rounds[side])}`;
+    rates[transport] = rate('on');
+    cpuOff[transport] = cpu('off');
+    rows.push(measured(`tap.${transport}_echo_cpu_us_tap_off`, cpu('off') * 1e6, 'µs', null, perRound('off')));
+    rows.push(measured(`tap.${transport}_echo_cpu_us_tap_on`, cpu('on') * 1e6, 'µs', null, perRound('on')));
+    if (problem) {
+      rows.push(unmeasured(`tap.${transport}_echo_cpu_ratio`, 'ratio', tapBudget, `${problem}; both servers ran untapped, so on/off measures nothing`));
+    } else {
+      const pairs = rounds.on.map((round, index) => (rounds.off[index]!.cpuPerEcho / round.cpuPerEcho).toFixed(3)).join(', ');
+      rows.push(measured(`tap.${transport}_echo_cpu_ratio`, cpuRatio('off', 'on'), 'ratio', tapBudget, `server CPU per echo, off ÷ on, median of the rounds' ratios: ${pairs} (medians ${microseconds(cpu('off'))} ÷ ${microseconds(cpu('on'))})`));
+    }
+    rows.push(measured(`tap.${transport}_echo_msgs_per_s_tap_off`, rate('off'), 'msg/s', null, how));
+    rows.push(measured(`tap.${transport}_echo_msgs_per_s_tap_on`, rate('on'), 'msg/s', null, how));
+    const paired = rounds.on.map((round, index) => round.messagesPerSecond / rounds.off[index]!.messagesPerSecond);
+    rows.push(measured(`tap.${transport}_echo_throughput_ratio`, median(paired), 'ratio', null, `on ÷ off, median of the rounds' ratios (${paired.map((ratio) => ratio.toFixed(3)).join(', ')}); near 1 when the client, not the server, sets the pace`));
+    if (transport === 'ws') {
+      rows.push(measured('peer.bare_ws_echo_cpu_us', cpu('bare') * 1e6, 'µs', null, `a bare \`ws\` echo server (no Express, no Socket.IO, no tap), same load; ${perRound('bare')}`));
+      rows.push(measured('peer.bare_vs_loopwire_tap_off_cpu_ratio', cpuRatio('bare', 'off'), 'ratio', null, 'CPU per echo, bare ws ÷ Loopwire /ws with TAP=off (median of the rounds\' ratios): what the rest of the server costs per echo'));
+      rows.push(measured('peer.bare_vs_loopwire_tap_on_cpu_ratio', cpuRatio('bare', 'on'), 'ratio', null, 'CPU per echo, bare ws ÷ Loopwire /ws with TAP=on (median of the rounds\' ratios): the server and its tap together'));
+    }
+  }
+  rows.push(
+    measured('tap.ws_vs_socketio_echo_ratio', rates.ws! / rates.socketio!, 'ratio', null, `raw ws echoes per Socket.IO ack-echo, tap on; server CPU per echo (tap off): ws ${microseconds(cpuOff.ws!)}, Socket.IO ${microseconds(cpuOff.socketio!)}`),
+  );
+  return rows;
 }
