@@ -1,9 +1,9 @@
 // Tap cost: 50 echo connections against each of the Loopwire servers started side by side with TAP=off
-// and TAP=on, and (raw ws only) a bare `ws` echo server as the peer; fresh servers for each transport. In each round every server gets
-// its load at the same time, over the same window, so whatever else the shared machine is doing hits
-// all of them alike. The verdict is server CPU time per echo, off ÷ on (the median over rounds of
-// each round's ratio): unlike throughput it does not depend on how much of the machine the server was
-// given, nor does it tend to 1 when the client is the bottleneck.
+// and TAP=on, and (raw ws only) a bare `ws` echo server as the peer, started afresh for every round. In
+// each round every server gets its load at the same time, over the same window, so whatever else the
+// shared machine is doing hits all of them alike. The verdict is server CPU time per echo, off ÷ on (the
+// median over rounds of each round's ratio): unlike throughput it does not depend on how much of the
+// machine the server was given, nor does it tend to 1 when the client is the bottleneck.
 
 import { fileURLToPath } from 'node:url';
 import { startEchoLoad, type EchoTransport } from '../echo-pump.js';
@@ -80,7 +80,7 @@ async function tapProblem(on: Session, off: Session, captureKind: string): Promi
 const microseconds = (seconds: number) => `${(seconds * 1e6).toFixed(2)} µs`;
 const percent = (rounds: Round[]) => rounds.map((round) => `${Math.round(round.serverCpu * 100)}%`).join(', ');
 
-/** Fresh servers for one transport's rounds: the sides it compares, started together and stopped together. */
+/** Fresh servers for one round: the sides it compares, started together and stopped together. */
 async function withServers<T>(sides: readonly Side[], body: (servers: Record<Side, ServerProcess>, sessions: Record<'off' | 'on', Session>) => Promise<T>): Promise<T> {
   const servers = {} as Record<Side, ServerProcess>;
   const sessions = {} as Record<'off' | 'on', Session>;
