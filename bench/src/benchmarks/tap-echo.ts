@@ -104,8 +104,8 @@ export async function benchTapEcho(sizes: Sizes['echo']): Promise<Row[]> {
     // Every round starts its own servers, like a benchmark harness's forks. How well the JIT fits a
     // server's code to its traffic is settled early and differs from one process to the next: with one
     // set of servers for all rounds (and the raw ws rounds before the Socket.IO ones), the same code gave
-    // Socket.IO ratios near 0.90 in most runs and 0.72–0.80 in others, every round of a run alike, and raw
-    // ws 0.85 or 0.95. The median of rounds on fresh processes is the typical process, not one draw.
+    // Socket.IO ratios of 0.900–0.910 in three runs and 0.727–0.807 in three others, most rounds of a run
+    // alike, and raw ws 0.85 or 0.95. The median of rounds on fresh processes is the typical process.
     const rounds: Record<Side, Round[]> = { bare: [], off: [], on: [] };
     let problem: string | null = null;
     for (let round = 0; round < sizes.rounds; round++) {
