@@ -86,7 +86,7 @@ export class FrameLog {
   static readonly firstKept = firstKept;
   static readonly newestKept = newestKept;
   static readonly capacity = firstKept + newestKept;
-  /** A Buffer, for its native string writes (addAscii). */
+  /** A Buffer, for its native string writes (a string preview in `add`). */
   #bytes = Buffer.alloc(0);
   #stride = 64;
   /** The first frame's time: slots keep whole milliseconds since then (int32: 24 days either way). */
@@ -97,51 +97,28 @@ export class FrameLog {
   /** The store let the capture go (full): no API caller can read it any more, so nothing more is recorded for it. */
   released = false;
 
-  /** Copies one frame in: its header `header[headerStart ..)` and first payload bytes as sent `preview[previewStart ..)`. */
+  /**
+   * Copies one frame in: its header `header[headerStart ..)` and first payload bytes as sent
+   * `preview[previewStart ..)`. A string preview is the frame's whole payload as the sender handed it to
+   * the socket, all ASCII (its bytes are its char codes): written into the slot by one native call.
+   */
   add(
     at: number,
     from: 'client' | 'server',
     header: Uint8Array,
     headerStart: number,
     headerLength: number,
-    preview: Uint8Array,
+    preview: Uint8Array | string,
     previewStart: number,
     previewLength: number,
   ): void {
     const kept = previewLength < previewBytes ? previewLength : previewBytes;
-    const headerAt = this.#open(at, from, headerLength, kept);
-    const bytes = this.#bytes;
-    // A frame read from one chunk has its preview right after its header there: one copy for both.
-    if (preview === header && previewStart === headerStart + headerLength) {
-      copyInto(bytes, headerAt, header, headerStart, headerLength + kept);
-    } else {
-      copyInto(bytes, headerAt, header, headerStart, headerLength);
-      copyInto(bytes, headerAt + headerLength, preview, previewStart, kept);
-    }
-    this.#added++;
-  }
-
-  /**
-   * One frame whose whole payload is `text`, all ASCII (so its bytes are its char codes, as many as its
-   * length): the sender handed the socket a string. Its first bytes are written straight into the slot
-   * by one native call, never encoded elsewhere first.
-   */
-  addAscii(at: number, from: 'client' | 'server', header: Uint8Array, headerStart: number, headerLength: number, text: string): void {
-    const kept = text.length < previewBytes ? text.length : previewBytes;
-    const headerAt = this.#open(at, from, headerLength, kept);
-    copyInto(this.#bytes, headerAt, header, headerStart, headerLength);
-    this.#bytes.write(text, headerAt + headerLength, kept, 'latin1');
-    this.#added++;
-  }
-
-  /** Makes room for the next frame and writes its slot's metadata; returns where its header goes. */
-  #open(at: number, from: 'client' | 'server', headerLength: number, kept: number): number {
     if (this.#bytes.length === 0) {
       this.#resize(this.#stride);
       this.#firstAt = at;
     }
     if (slotMeta + headerLength + kept > this.#stride) this.#resize(Math.min(maxStride, Math.ceil((slotMeta + headerLength + kept) / 16) * 16));
-    const added = this.#added;
+    const added = this.#added++;
     let slot = added;
     if (added >= FrameLog.capacity) {
       slot = FrameLog.firstKept + ((added - FrameLog.firstKept) % FrameLog.newestKept);
@@ -158,7 +135,17 @@ export class FrameLog {
     bytes[offset + 5] = from === 'server' ? 1 : 0;
     bytes[offset + 6] = kept;
     bytes[offset + 7] = kept >> 8;
-    return offset + slotMeta;
+    const headerAt = offset + slotMeta;
+    if (typeof preview === 'string') {
+      copyInto(bytes, headerAt, header, headerStart, headerLength);
+      bytes.write(preview, headerAt + headerLength, kept, 'latin1');
+    } else if (preview === header && previewStart === headerStart + headerLength) {
+      // A frame read from one chunk has its preview right after its header there: one copy for both.
+      copyInto(bytes, headerAt, header, headerStart, headerLength + kept);
+    } else {
+      copyInto(bytes, headerAt, header, headerStart, headerLength);
+      copyInto(bytes, headerAt + headerLength, preview, previewStart, kept);
+    }
   }
 
   /** Every frame ever added, kept or omitted: the next frame's place among them (its `seq`). */

@@ -95,15 +95,9 @@ export class FrameStream {
     this.bytes += length;
     if (length === 0) return true;
     if (length === text.length && length === this.#payloadLength) {
-      // All ASCII (as many bytes as characters), and the whole payload: written into the log as it is.
-      const headerLength = this.#headerLength;
-      this.#headerLength = 0;
-      const log = this.#log;
-      if (!log.released) {
-        log.addAscii(frameClock(), this.#direction, this.#headerSource, this.#headerStart, headerLength, text);
-        this.#logged(log);
-      }
-      this.#headerSource = this.#header;
+      // All ASCII (as many bytes as characters), and the whole payload: the log writes it as it is.
+      this.#payloadSeen = length;
+      this.#finishFrame(text, 0);
       return true;
     }
     writeUtf8Prefix(text, textScratch, this.#previewCapacity);
@@ -195,23 +189,19 @@ export class FrameStream {
     this.#previewFill = from + take;
   }
 
-  #finishFrame(preview: Uint8Array, previewStart: number): void {
+  #finishFrame(preview: Uint8Array | string, previewStart: number): void {
     const headerLength = this.#headerLength;
     this.#headerLength = 0;
     this.#add(this.#headerSource, this.#headerStart, headerLength, preview, previewStart, this.#previewLength);
     this.#headerSource = this.#header;
   }
 
-  #add(header: Uint8Array, headerStart: number, headerLength: number, preview: Uint8Array, previewStart: number, previewLength: number): void {
+  #add(header: Uint8Array, headerStart: number, headerLength: number, preview: Uint8Array | string, previewStart: number, previewLength: number): void {
     const log = this.#log;
     // A forgotten capture is read by no one: its frames are still found but not kept. Asked here, once a
     // frame is whole, not on every push, so a header written alone touches nothing but this stream.
     if (log.released) return;
     log.add(frameClock(), this.#direction, header, headerStart, headerLength, preview, previewStart, previewLength);
-    this.#logged(log);
-  }
-
-  #logged(log: FrameLog): void {
     if (this.#store.hasListeners) this.#store.notifyFrame(this.#record, log.latest()!);
   }
 }
