@@ -5,7 +5,7 @@
 import { benchFanout } from './benchmarks/fanout.js';
 import { benchLoopLab } from './benchmarks/loop-lab.js';
 import { benchMemory } from './benchmarks/memory.js';
-import { benchTapEcho } from './benchmarks/tap-echo.js';
+import { benchTapEcho, benchTapFloor } from './benchmarks/tap-echo.js';
 import { benchTransportBytes, transportNames } from './benchmarks/transport-bytes.js';
 import { benchWebBundle } from './benchmarks/web-bundle.js';
 import { benchStart } from './benchmarks/start.js';
@@ -53,6 +53,12 @@ export const benchmarks: Benchmark[] = [
       { name: 'peer.bare_vs_loopwire_tap_on_cpu_ratio', unit: 'ratio', budget: info },
     ],
     run: (sizes) => benchTapEcho(sizes.echo),
+  },
+  {
+    title: 'tap floor (what the tap costs before it keeps a frame)',
+    rows: () =>
+      echoTransports.flatMap((transport) => ['hooks_only', 'frames_found', 'full'].map((name) => ({ name: `floor.${transport}_${name}_cpu_ratio`, unit: 'ratio', budget: info }))),
+    run: (sizes) => benchTapFloor(sizes.echo),
   },
   {
     title: 'event-loop lab (lag, health, worker pool)',

@@ -181,6 +181,34 @@ describe('FrameStream.pushText (a payload handed to the socket as a string)', ()
     expect(asText.stream.bytes).toBe(asBytes.stream.bytes);
   });
 
+  it('takes nothing when a string has as many characters as the payload has bytes left but is not ASCII', () => {
+    // UTF-8 needs more bytes than characters here, so the string would run into whatever follows the frame.
+    const short = newStream(256, 'server');
+    short.stream.push(hexToBytes('81 05'));
+    expect(short.stream.pushText('héllo')).toBe(false);
+    const long = newStream(256, 'server');
+    const longText = `${'x'.repeat(600)}é`; // one non-ASCII character at the very end
+    long.stream.push(Uint8Array.of(0x81, 126, longText.length >> 8, longText.length & 0xff));
+    expect(long.stream.pushText(longText)).toBe(false);
+    expect([...logged(short), ...logged(long)]).toEqual([]);
+    expect(short.stream.pushText('hell')).toBe(true);
+    short.stream.push(hexToBytes('6f'));
+    expect(logged(short)).toEqual(['81 05 | 5 | hello']);
+  });
+
+  it('logs a long ASCII string as pushing its bytes would', () => {
+    const longText = 'y'.repeat(600);
+    const header = Uint8Array.of(0x81, 126, longText.length >> 8, longText.length & 0xff);
+    const asBytes = newStream(256, 'server');
+    asBytes.stream.push(header);
+    asBytes.stream.push(Buffer.from(longText));
+    const asText = newStream(256, 'server');
+    asText.stream.push(header);
+    expect(asText.stream.pushText(longText)).toBe(true);
+    expect(logged(asText)).toEqual(logged(asBytes));
+    expect(asText.stream.bytes).toBe(asBytes.stream.bytes);
+  });
+
   it('takes nothing when a header is due or the string runs past the frame', () => {
     const stream = newStream(256, 'server');
     expect(stream.stream.pushText('Hello')).toBe(false);
