@@ -193,7 +193,7 @@ export async function benchTapFloor(sizes: Sizes['echo']): Promise<Row[]> {
     const ratios = (side: Side) => rounds[side].map((round, index) => (rounds.off[index]!.cpuPerEcho / round.cpuPerEcho).toFixed(3)).join(', ');
     const row = (name: string, side: Side, what: string): Row =>
       problem
-        ? unmeasured(`floor.${transport}_${name}_cpu_ratio`, 'ratio', null, `${problem}; the probes ran on a tap that records nothing`)
+        ? unmeasured(`floor.${transport}_${name}_cpu_ratio`, 'ratio', null, `${problem}, so these servers do not stand for the parts of the tap they are named for`)
         : measured(`floor.${transport}_${name}_cpu_ratio`, cpuRatio(rounds, 'off', side), 'ratio', null, `${what}; ${how}: ${ratios(side)}`);
     rows.push(row('hooks_only', 'hooks', 'TAP=on, every chunk handed to its frame stream, which only counts its bytes'));
     rows.push(row('frames_found', 'found', 'TAP=on, every frame found and its time read, none kept'));
