@@ -1,7 +1,8 @@
 // `npm run bench [-- --quick | --smoke] [--only tap,loop] [--out <file>]`: runs the benchmarks against the built server,
 // prints the table and writes the report (bench/results.json by default). Exits 1 if a budget is missed
 // (full sizes only: quick and smoke rows are info) or a row could not be measured.
-// `--readme` runs nothing: it copies bench/results.json into the README's Performance table.
+// `--readme` runs nothing: it copies bench/results.json into the README's Performance table, the fan-out
+// plot (docs/fanout-p99.svg) and lesson 12's fan-out curve (packages/lessons/…/fan-in-fan-out/measured.ts).
 
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

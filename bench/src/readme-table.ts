@@ -1,9 +1,10 @@
 // Writes the committed results (bench/results.json) into the README's "Performance" table, between
-// the <!-- bench:table --> markers, and redraws the fan-out curve (docs/fanout-p99.svg) from the same
-// run, so the README always quotes a real run.
+// the <!-- bench:table --> markers, and redraws the fan-out curve from the same run, as a picture
+// (docs/fanout-p99.svg) and as data for lesson 12, so the README and the lesson always quote a real run.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fanoutCurve, fanoutSvg } from './fanout-plot.js';
+import { lessonCurveModule, lessonCurvePath } from './lesson-curve.js';
 import { paths } from './paths.js';
 import { formatMarkdown, type Report } from './report.js';
 
@@ -28,4 +29,5 @@ export function updateReadme(): void {
   writeFileSync(readmePath, `${readme.slice(0, from + start.length)}\n${table}\n${readme.slice(to)}`);
   const caption = `${report.mode} run ${machine.date.slice(0, 10)}, ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}; bench/results.json`;
   writeFileSync(`${paths.repoRoot}docs/fanout-p99.svg`, fanoutSvg(fanoutCurve(report), { budgetMs: 300, caption }));
+  writeFileSync(`${paths.repoRoot}${lessonCurvePath}`, lessonCurveModule(report));
 }

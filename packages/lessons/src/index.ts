@@ -11,3 +11,4 @@ export { challengeStep, lessonSteps, type StepId } from './steps.ts';
 export { lessonModules, loadLesson } from './load.ts';
 export { appPages, brokenLinkReason, proseAbovePredict, reservedAnchors } from './links.ts';
 export { predictFence } from './fences.ts';
+export { measuredFanout } from './lessons/fan-in-fan-out/measured.ts';

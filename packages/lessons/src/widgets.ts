@@ -26,6 +26,7 @@ export const widgetIds = [
   'LimitsDemo',
   'DeviceFleet',
   'BroadcastLab',
+  'FanoutCurve',
   'FeedChatRoom',
   'ChatRoom',
   'ScaleOutDiagram',

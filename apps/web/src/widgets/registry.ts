@@ -40,6 +40,7 @@ export const widgets: Record<WidgetId, ComponentType> = {
   LimitsDemo: widget(() => import('../features/security/LimitsDemo.tsx')),
   DeviceFleet: widget(() => import('../features/fanout/DeviceFleet.tsx')),
   BroadcastLab: widget(() => import('../features/fanout/BroadcastLab.tsx')),
+  FanoutCurve: widget(() => import('../features/fanout/FanoutCurve.tsx')),
   ChatRoom: widget(() => import('../features/fanout/ChatRoom.tsx')),
   ScaleLab: widget(() => import('../features/scale/ScaleLab.tsx')),
 };
