@@ -25,6 +25,10 @@ test('lesson 12 shows the bench’s fan-out curve to 10,000 devices, with where 
     await expect(rows.nth(index)).toContainText(`${devices.toLocaleString('en-US')}${value(`fanout.p50_ms_${devices}`)} ms${value(`fanout.p99_ms_${devices}`)} ms`);
   }
   await expect(rows.last()).toContainText('10,000');
+  const [fewest, most] = [sizes[0]!, sizes.at(-1)!];
+  const p99 = (devices: number) => value(`fanout.p99_ms_${devices}`)!;
+  const times = (ratio: number) => String(Math.round(ratio * 10) / 10);
+  await expect(curve.getByTestId('fanout-curve-summary')).toContainText(`${times(most / fewest)}× the devices: p99 ${times(p99(most) / p99(fewest))}× (${p99(fewest)} → ${p99(most)} ms)`);
   const { machine } = results;
   await expect(curve).toContainText(`Measured by npm run bench (${results.mode} run) on ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, ${machine.date.slice(0, 10)}`);
   // The page-wide axe suite may run before this lazy widget has loaded; here it has.

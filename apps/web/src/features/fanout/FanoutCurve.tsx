@@ -13,6 +13,8 @@ const plotWidth = width - margin.left - margin.right;
 const plotHeight = height - margin.top - margin.bottom;
 
 const count = (devices: number) => devices.toLocaleString('en-US');
+/** A ratio as the summary prints it: one decimal, none when whole (10×, 7.3×). */
+const times = (ratio: number) => String(Math.round(ratio * 10) / 10);
 
 /** A round step for the latency axis so that about five ticks fit. */
 function tickStep(max: number): number {
@@ -76,6 +78,10 @@ export default function FanoutCurve() {
           p50 {last.p50} ms
         </text>
       </svg>
+      <p className="fanout-curve__summary" data-testid="fanout-curve-summary">
+        {times(last.devices / first.devices)}× the devices: p99 {times(last.p99 / first.p99)}× ({first.p99} → {last.p99} ms), p50{' '}
+        {times(last.p50 / first.p50)}× ({first.p50} → {last.p50} ms).
+      </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Fan-out curve, as numbers">
         <table className="table" data-testid="fanout-curve-table">
           <thead>
