@@ -9,9 +9,12 @@ export interface CurvePoint {
   p99: number;
 }
 
+/** The value of the row named `name`, or null when the report has no such row or it was not measured. */
+export const rowValue = (report: Report, name: string): number | null => report.rows.find((row) => row.name === name)?.value ?? null;
+
 /** The fan-out rows of a report as points, fewest devices first; sizes missing either number are left out. */
 export function fanoutCurve(report: Report): CurvePoint[] {
-  const value = (name: string) => report.rows.find((row) => row.name === name)?.value ?? null;
+  const value = (name: string) => rowValue(report, name);
   const sizes = report.rows.flatMap((row) => /^fanout\.p99_ms_(\d+)$/.exec(row.name)?.[1] ?? []).map(Number);
   return sizes
     .map((devices) => ({ devices, p50: value(`fanout.p50_ms_${devices}`), p99: value(`fanout.p99_ms_${devices}`) }))

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fanoutCurve, fanoutSvg } from './fanout-plot.js';
 import { lessonCurveModule, lessonCurvePath } from './lesson-curve.js';
 import { paths } from './paths.js';
-import { formatMarkdown, type Report } from './report.js';
+import { formatMarkdown, machineName, type Report } from './report.js';
 
 const start = '<!-- bench:table -->';
 const end = '<!-- /bench:table -->';
@@ -27,7 +27,7 @@ export function updateReadme(): void {
   const to = readme.indexOf(end);
   if (from === -1 || to === -1) throw new Error(`README.md has no ${start} … ${end} markers`);
   writeFileSync(readmePath, `${readme.slice(0, from + start.length)}\n${table}\n${readme.slice(to)}`);
-  const caption = `${report.mode} run ${machine.date.slice(0, 10)}, ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}; bench/results.json`;
+  const caption = `${report.mode} run ${machine.date.slice(0, 10)}, ${machineName(machine)}; bench/results.json`;
   writeFileSync(`${paths.repoRoot}docs/fanout-p99.svg`, fanoutSvg(fanoutCurve(report), { budgetMs: 300, caption }));
   writeFileSync(`${paths.repoRoot}${lessonCurvePath}`, lessonCurveModule(report));
 }

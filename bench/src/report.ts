@@ -30,6 +30,9 @@ export interface MachineInfo {
   date: string;
 }
 
+/** The machine in one line, as the fan-out plot's caption and lesson 12 name it: "2 × <CPU>, Node v20…". */
+export const machineName = (machine: MachineInfo): string => `${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}`;
+
 export interface Report {
   mode: 'full' | 'quick' | 'smoke';
   machine: MachineInfo;
